@@ -1,0 +1,44 @@
+from django.utils import translation
+
+from portal.transliteration import to_latin
+
+SERBIAN_LATIN = "sr-latn"
+
+# Text responses that a reader sees; binary files and downloads pass untouched.
+TEXT_CONTENT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+
+
+class SerbianLatinMiddleware:
+    """Write every public ``sr-latn`` response in Latin letters.
+
+    Content is typed once, in Serbian Cyrillic, and UI strings come from a
+    catalogue generated from the Cyrillic one, so most of a ``sr-latn`` page
+    is Latin already. What is left (content, names of other languages, text
+    that falls back to another Cyrillic language) is transliterated here, in
+    one place, so that no ``sr-latn`` page can show a Cyrillic letter.
+
+    The admin is left alone: staff edit the Cyrillic master text there, and a
+    transliterated form would save Latin over it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if translation.get_language() != SERBIAN_LATIN or request.path.startswith(self._admin_prefix()):
+            return response
+        content_type = response.get("Content-Type", "")
+        if response.streaming or not content_type.startswith(TEXT_CONTENT_TYPES):
+            return response
+        charset = response.charset or "utf-8"
+        response.content = to_latin(response.content.decode(charset)).encode(charset)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+    @staticmethod
+    def _admin_prefix() -> str:
+        from django.urls import reverse
+
+        return reverse("admin:index")

@@ -1,0 +1,30 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The current page in every language, keeping the path's object and the query string.
+
+    Returns a list of dicts with ``code``, ``tag`` (BCP 47), ``name``, ``url``
+    (path and query) and ``absolute_url`` (without the query: hreflang and
+    canonical links name the page, not one of its filtered views).
+    """
+    request = context["request"]
+    current = request.get_full_path()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(current, code)
+        alternates.append(
+            {
+                "code": code,
+                "tag": settings.LANGUAGE_TAGS[code],
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url.split("?", 1)[0]),
+            }
+        )
+    return alternates

@@ -1,0 +1,61 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from portal.models import Country, InformationCentre, Municipality, normalise_phone
+from tests.portal.factories import MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("country", "code", "valid"),
+    [
+        ("BG", "2077", True),
+        ("BG", "20777", False),
+        ("RS", "18000", True),
+        ("RS", "1800", False),
+        ("RS", "18a00", False),
+    ],
+)
+def test_postal_code_length_is_checked_per_country(country, code, valid):
+    municipality = MunicipalityFactory.build(country=country, postal_code=code)
+    if valid:
+        municipality.full_clean()
+    else:
+        with pytest.raises(ValidationError) as error:
+            municipality.full_clean()
+        assert "postal_code" in error.value.message_dict
+
+
+def test_time_zone_and_currency_follow_the_country():
+    assert Municipality(country=Country.BULGARIA).time_zone == "Europe/Sofia"
+    assert Municipality(country=Country.BULGARIA).currency == "EUR"
+    assert Municipality(country=Country.SERBIA).time_zone == "Europe/Belgrade"
+    assert Municipality(country=Country.SERBIA).currency == "RSD"
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "international"),
+    [
+        ("07184 2191", "BG", "+35971842191"),
+        ("018 4504 500", "RS", "+381184504500"),
+        ("+381 64 123 4567", "BG", "+381641234567"),
+    ],
+)
+def test_phone_numbers_are_stored_in_international_form(raw, country, international):
+    assert normalise_phone(raw, country) == international
+
+
+def test_an_invalid_phone_number_is_refused_with_a_message():
+    municipality = MunicipalityFactory(country="RS")
+    centre = InformationCentre(municipality=municipality, name_bg="Ц", name_sr="Ц", name_en="C", phone="12")
+    with pytest.raises(ValidationError) as error:
+        centre.full_clean()
+    assert "phone" in error.value.message_dict
+
+
+def test_database_refuses_an_unknown_country():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        MunicipalityFactory(country="XX")
