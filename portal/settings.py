@@ -161,8 +161,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
 # A reader of one language is better served by the neighbouring Cyrillic
 # language than by English; an English reader by either original.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("bg", "sr", "en"), "bg": ("sr", "en"), "sr": ("bg", "en")}
-# Admin translation tabs use jQuery UI; it is served by the app, never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# Admin translation tabs use jQuery UI; it is served by the app, never from a CDN
+# (modeltranslation reads this unprefixed setting name).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and media files. WhiteNoise serves hashed, compressed static
 # files in production too; media stay on disk under MEDIA_ROOT.
