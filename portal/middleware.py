@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import translation
 
 from portal.transliteration import to_latin
@@ -42,3 +43,15 @@ class SerbianLatinMiddleware:
         from django.urls import reverse
 
         return reverse("admin:index")
+
+
+class PermissionsPolicyMiddleware:
+    """Send the Permissions-Policy header (Django has no setting for it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

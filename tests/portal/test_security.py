@@ -1,0 +1,122 @@
+"""Security headers, brute-force protection, host checks and localised error pages."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.urls import path
+
+pytestmark = pytest.mark.django_db
+
+CORE_PAGES = ["/bg/", "/sr-latn/municipalities/medijana/", "/en/information-centres/", "/en/directions/culture/"]
+
+
+def boom(request):
+    raise RuntimeError("a bug")
+
+
+urlpatterns = [path("boom/", boom)]
+
+
+@pytest.mark.parametrize("url", CORE_PAGES)
+def test_every_page_sends_the_security_headers(client, demo_content, settings, url):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_SSL_REDIRECT = False
+    response = client.get(url, secure=True)
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"].startswith("'self'")
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_a_forged_host_header_is_refused(client):
+    client.raise_request_exception = False
+    response = client.get("/bg/", headers={"host": "evil.example.com"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/bg/no-such-page/", "Страницата не е намерена"),
+        ("/sr/no-such-page/", "Страница није пронађена"),
+        ("/sr-latn/no-such-page/", "Stranica nije pronađena"),
+        ("/en/no-such-page/", "Page not found"),
+    ],
+)
+def test_not_found_page_is_in_the_language_of_the_address(client, db, url, text):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_server_error_page_is_translated_and_shows_no_traceback(client, settings):
+    settings.ROOT_URLCONF = "tests.portal.test_security"
+    client.raise_request_exception = False
+    response = client.get("/boom/", headers={"accept-language": "sr"})
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Нешто није у реду" in html
+    assert "RuntimeError" not in html
+    assert "Traceback" not in html
+
+
+def test_a_form_without_csrf_token_is_refused_with_a_translated_page(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en"}, headers={"accept-language": "bg"})
+    assert response.status_code == 403
+    assert "Формулярът е изтекъл" in response.content.decode()
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
+
+
+def admin_login(client, password):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "editor", "password": password, "next": "/admin/"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+
+
+def test_admin_login_locks_out_after_five_failures_then_cools_off(client, staff_user):
+    for _ in range(4):
+        assert admin_login(client, "wrong-password").status_code == 200
+    assert admin_login(client, "wrong-password").status_code == 429
+    # Locked: even the right password is refused, with a translated explanation.
+    locked = admin_login(client, "correct-horse-battery")
+    assert locked.status_code == 429
+    assert "Твърде много неуспешни опити" in locked.content.decode()
+    # After the cool-off period the right password works again.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
+    response = admin_login(client, "correct-horse-battery")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_login_changes_the_session_id_and_logout_invalidates_it(client, staff_user):
+    client.get("/admin/login/")
+    client.session["marker"] = 1
+    before = client.session.session_key
+    assert admin_login(client, "correct-horse-battery").status_code == 302
+    after = client.session.session_key
+    assert after and after != before
+    client.post("/admin/logout/")
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=after).exists()
