@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "directory",
     "tourism",
     "media_library",
+    "civic",
 ]
 
 MIDDLEWARE = [
