@@ -16,7 +16,8 @@ class PublishableQuerySet(models.QuerySet):
 
         The one gate for every public surface (lists, detail pages, feeds,
         iCal, sitemaps, direction pages): a draft, or an item scheduled for
-        later, is never shown early.
+        later, is never shown early. The time is read when the queryset is
+        built: call it per request (``get_queryset()``), never in a class attribute.
         """
         return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
 

@@ -20,50 +20,64 @@ class FilteredListView(FilterView):
 
 
 class NewsListView(FilteredListView):
-    queryset = NewsArticle.objects.published().for_listing().latest()
     filterset_class = NewsFilter
     template_name = "civic/newsarticle_list.html"
     context_object_name = "articles"
     paginate_by = 12
 
+    def get_queryset(self):
+        return NewsArticle.objects.published().for_listing().latest()
+
 
 class NewsDetailView(DetailView):
-    queryset = NewsArticle.objects.published().for_listing()
     context_object_name = "article"
     template_name = "civic/newsarticle_detail.html"
 
+    def get_queryset(self):
+        return NewsArticle.objects.published().for_listing()
+
 
 class ServiceListView(FilteredListView):
-    queryset = MunicipalService.objects.published().for_listing()
     filterset_class = ServiceFilter
     template_name = "civic/municipalservice_list.html"
     context_object_name = "services"
     paginate_by = 30
 
+    def get_queryset(self):
+        return MunicipalService.objects.published().for_listing()
+
 
 class ServiceDetailView(DetailView):
-    queryset = MunicipalService.objects.published().for_detail()
     context_object_name = "service"
     template_name = "civic/municipalservice_detail.html"
 
+    def get_queryset(self):
+        return MunicipalService.objects.published().for_detail()
+
 
 class DocumentListView(FilteredListView):
-    queryset = Document.objects.published().for_listing()
     filterset_class = DocumentFilter
     template_name = "civic/document_list.html"
     context_object_name = "documents"
 
+    def get_queryset(self):
+        return Document.objects.published().for_listing()
+
 
 class DocumentDetailView(DetailView):
-    queryset = Document.objects.published().for_listing()
     context_object_name = "document"
+
+    def get_queryset(self):
+        return Document.objects.published().for_listing()
 
 
 class ProjectListView(FilteredListView):
-    queryset = Project.objects.published().for_listing()
     filterset_class = ProjectFilter
     template_name = "civic/project_list.html"
     context_object_name = "projects"
+
+    def get_queryset(self):
+        return Project.objects.published().for_listing()
 
 
 class ProjectDetailView(DetailView):
@@ -75,10 +89,14 @@ class ProjectDetailView(DetailView):
 
 
 class PageListView(ListView):
-    queryset = Page.objects.published().for_listing()
     context_object_name = "pages"
+
+    def get_queryset(self):
+        return Page.objects.published().for_listing()
 
 
 class PageDetailView(DetailView):
-    queryset = Page.objects.published().select_related("municipality")
     context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.published().select_related("municipality")

@@ -100,8 +100,10 @@ class EventCalendarView(EventFilterMixin, TemplateView):
 
 
 class EventDetailView(DetailView):
-    queryset = Event.objects.published().for_listing()
     context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
         upcoming = self.object.next_occurrences(limit=5)
