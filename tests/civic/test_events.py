@@ -36,11 +36,13 @@ def next_august(day: int, hour: int, zone: str) -> datetime:
 
 
 def calendar_events(content: bytes) -> list:
-    return [component for component in icalendar.Calendar.from_ical(content).walk("VEVENT")]
+    return list(icalendar.Calendar.from_ical(content).walk("VEVENT"))
 
 
 def test_an_evening_event_in_nis_shows_at_19_00_belgrade_time_with_its_zone(client, nis):
-    event = EventFactory(municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE))
+    event = EventFactory(
+        municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE)
+    )
     html = client.get(f"/en/events/{event.slug}/").content.decode()
     assert "19:00" in html
     assert "22:00" in html
@@ -52,7 +54,9 @@ def test_an_evening_event_in_nis_shows_at_19_00_belgrade_time_with_its_zone(clie
 
 
 def test_the_ical_entry_of_a_nis_event_carries_the_belgrade_zone(client, nis):
-    event = EventFactory(municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE))
+    event = EventFactory(
+        municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE)
+    )
     response = client.get(f"/en/events/{event.slug}.ics")
     assert response["Content-Type"].startswith("text/calendar")
     assert b"DTSTART;TZID=Europe/Belgrade:" in response.content
@@ -166,8 +170,20 @@ def test_past_events_leave_the_upcoming_list_and_stay_in_the_archive(client, kop
 
 
 def test_the_list_filters_by_date_range_municipality_direction_and_category(client, koprivshtitsa, nis):
-    EventFactory(title_en="Jazz in Nis", municipality=nis, category="concert", starts_at=next_august(20, 20, BELGRADE), ends_at=next_august(20, 23, BELGRADE))
-    EventFactory(title_en="Fair in Koprivshtitsa", municipality=koprivshtitsa, category="fair", starts_at=next_august(8, 10, SOFIA), ends_at=next_august(8, 18, SOFIA))
+    EventFactory(
+        title_en="Jazz in Nis",
+        municipality=nis,
+        category="concert",
+        starts_at=next_august(20, 20, BELGRADE),
+        ends_at=next_august(20, 23, BELGRADE),
+    )
+    EventFactory(
+        title_en="Fair in Koprivshtitsa",
+        municipality=koprivshtitsa,
+        category="fair",
+        starts_at=next_august(8, 10, SOFIA),
+        ends_at=next_august(8, 18, SOFIA),
+    )
     year = timezone.now().year + 1
     assert "Jazz in Nis" not in client.get("/en/events/?municipality=koprivshtitsa").content.decode()
     assert "Jazz in Nis" in client.get("/en/events/?category=concert").content.decode()
@@ -177,8 +193,18 @@ def test_the_list_filters_by_date_range_municipality_direction_and_category(clie
 
 
 def test_the_ical_feed_honours_the_filters_and_links_every_entry_back(client, koprivshtitsa, nis):
-    jazz = EventFactory(title_en="Jazz in Nis", municipality=nis, starts_at=next_august(20, 20, BELGRADE), ends_at=next_august(20, 23, BELGRADE))
-    EventFactory(title_en="Fair in Koprivshtitsa", municipality=koprivshtitsa, starts_at=next_august(8, 10, SOFIA), ends_at=next_august(8, 18, SOFIA))
+    jazz = EventFactory(
+        title_en="Jazz in Nis",
+        municipality=nis,
+        starts_at=next_august(20, 20, BELGRADE),
+        ends_at=next_august(20, 23, BELGRADE),
+    )
+    EventFactory(
+        title_en="Fair in Koprivshtitsa",
+        municipality=koprivshtitsa,
+        starts_at=next_august(8, 10, SOFIA),
+        ends_at=next_august(8, 18, SOFIA),
+    )
     series = EventFactory(title_en="Weekly market", municipality=nis, recurrence_rule="FREQ=WEEKLY;UNTIL=20991231")
     response = client.get("/en/events/calendar.ics?municipality=medijana")
     entries = calendar_events(response.content)
@@ -190,7 +216,10 @@ def test_the_ical_feed_honours_the_filters_and_links_every_entry_back(client, ko
     assert rule["FREQ"] == ["WEEKLY"] and rule["UNTIL"][0].tzinfo is not None  # UTC, as RFC 5545 asks
     assert series.slug in urls["Weekly market"]
     # The list page offers the feed with the same filters.
-    assert "/en/events/calendar.ics?municipality=medijana" in client.get("/en/events/?municipality=medijana").content.decode()
+    assert (
+        "/en/events/calendar.ics?municipality=medijana"
+        in client.get("/en/events/?municipality=medijana").content.decode()
+    )
 
 
 def test_the_serbian_latin_ical_feed_is_in_latin_letters(client, nis, cyrillic_free):
@@ -202,7 +231,9 @@ def test_the_serbian_latin_ical_feed_is_in_latin_letters(client, nis, cyrillic_f
 
 
 def test_add_to_calendar_links_carry_the_place_time_zone(client, nis):
-    event = EventFactory(municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE))
+    event = EventFactory(
+        municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE)
+    )
     html = client.get(f"/en/events/{event.slug}/").content.decode()
     assert "calendar.google.com" in html and "ctz=Europe%2FBelgrade" in html
     assert f"{event.starts_at.year}0815T170000Z" in html  # 19:00 in Belgrade is 17:00 UTC in summer

@@ -22,7 +22,14 @@ def test_sanitising_removes_scripts_and_event_handlers_but_keeps_formatting():
     clean = sanitise_html(DIRTY)
     for gone in ("<script", "alert", "onclick", "onmouseover", "onerror", "javascript:", "style=", "<img", "<iframe"):
         assert gone not in clean
-    for kept in ("<h2>Heading</h2>", "<strong>bold</strong>", "<em>italic</em>", 'href="https://example.org"', "<li>one</li>", "<blockquote>quote</blockquote>"):
+    for kept in (
+        "<h2>Heading</h2>",
+        "<strong>bold</strong>",
+        "<em>italic</em>",
+        'href="https://example.org"',
+        "<li>one</li>",
+        "<blockquote>quote</blockquote>",
+    ):
         assert kept in clean
 
 
@@ -38,7 +45,14 @@ def test_the_admin_forms_sanitise_rich_text_in_every_language():
     article = form.save()
     assert "<script" not in article.body_bg and "<strong>bold</strong>" in article.body_bg
     assert "onclick" not in article.body_en
-    page_data = {"kind": "about", "slug": "about", "title_bg": "За нас", "body_bg": DIRTY, "status": "draft", "published_at": "2020-01-01 00:00"}
+    page_data = {
+        "kind": "about",
+        "slug": "about",
+        "title_bg": "За нас",
+        "body_bg": DIRTY,
+        "status": "draft",
+        "published_at": "2020-01-01 00:00",
+    }
     page_form = modelform_factory(Page, form=PageAdminForm, fields=list(page_data))(page_data)
     assert page_form.is_valid(), page_form.errors
     assert "<script" not in page_form.save().body_bg
