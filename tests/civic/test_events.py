@@ -250,9 +250,11 @@ def test_prices_are_in_the_municipalitys_currency_and_shown_with_it(client, kopr
     assert event.currency == "RSD"
     event.save()
     assert "RSD 1,200" in client.get(f"/en/events/{event.slug}/").content.decode()
-    assert "1 200 дин." in client.get(f"/bg/events/{event.slug}/").content.decode().replace("\xa0", " ")
+    assert "1.200 дин." in client.get(f"/sr/events/{event.slug}/").content.decode()
+    assert "1.200 din." in client.get(f"/sr-latn/events/{event.slug}/").content.decode()
     euro = EventFactory(municipality=koprivshtitsa, price=Decimal("12.50"), currency="EUR")
     assert "€12.50" in client.get(f"/en/events/{euro.slug}/").content.decode()
+    assert "12,50 евро" in client.get(f"/bg/events/{euro.slug}/").content.decode()
     free = EventFactory(municipality=koprivshtitsa, is_free=True)
     assert "Free admission" in client.get(f"/en/events/{free.slug}/").content.decode()
 
