@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "directory",
     "tourism",
     "media_library",
+    "civic",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from civic.sitemaps import sitemaps as civic_sitemaps
 from portal import views
 from portal.sitemaps import sitemaps
 
@@ -26,11 +27,11 @@ portal_patterns = (
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **civic_sitemaps}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
-urlpatterns += i18n_patterns(path("", include(portal_patterns)))
+urlpatterns += i18n_patterns(path("", include(portal_patterns)), path("", include("civic.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

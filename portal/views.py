@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from civic.highlights import direction_highlights
 from portal.models import Direction, InformationCentre, Municipality
 
 
@@ -23,7 +24,9 @@ class DirectionDetailView(DetailView):
     context_object_name = "direction"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(municipalities=Municipality.objects.all(), **kwargs)
+        return super().get_context_data(
+            municipalities=Municipality.objects.all(), civic=direction_highlights(self.object), **kwargs
+        )
 
 
 class MunicipalityDetailView(DetailView):

@@ -1,0 +1,116 @@
+"""Feeds: news as RSS 2.0 and Atom per language, events as iCalendar."""
+
+from datetime import UTC, datetime, time, timedelta
+
+import icalendar
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+
+from civic.filters import NewsFilter
+from civic.models import Event, NewsArticle
+from civic.models.events import EventSchedule, EventTiming, format_recurrence, parse_recurrence
+
+NEWS_FEED_LENGTH = 30
+
+ICAL_STATUS = {
+    EventSchedule.CONFIRMED: "CONFIRMED",
+    EventSchedule.EXPECTED: "TENTATIVE",
+    EventSchedule.POSTPONED: "TENTATIVE",
+    EventSchedule.CANCELLED: "CANCELLED",
+}
+
+
+class NewsRssFeed(Feed):
+    """The latest published news, in the language of the URL; ``?municipality=`` and ``?direction=`` narrow it."""
+
+    def get_object(self, request, *args, **kwargs):
+        return NewsFilter(request.GET, queryset=NewsArticle.objects.published().for_listing().latest())
+
+    def title(self, obj):
+        return gettext("Most: news from Koprivshtitsa and Medijana")
+
+    def link(self, obj):
+        return reverse("civic:news-list")
+
+    def description(self, obj):
+        return gettext("News of the Municipality of Koprivshtitsa and the City Municipality of Medijana, Niš.")
+
+    def items(self, obj):
+        return obj.qs[:NEWS_FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_categories(self, item):
+        return [str(value) for value in (item.municipality, item.direction) if value is not None]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+def ical_calendar(events, *, request, name: str) -> bytes:
+    """An iCalendar file of ``events``, each linking back to its page.
+
+    Times carry the place's TZID with its VTIMEZONE; a series keeps its RRULE,
+    so a calendar program repeats it as the portal does.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Most//Koprivshtitsa and Medijana//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamp = timezone.now()
+    for event in events:
+        calendar.add_component(ical_event(event, request=request, stamp=stamp))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def ical_event(event: Event, *, request, stamp: datetime) -> icalendar.Event:
+    url = request.build_absolute_uri(event.get_absolute_url())
+    entry = icalendar.Event()
+    entry.add("uid", f"event-{event.pk}@{request.get_host()}")
+    entry.add("dtstamp", stamp)
+    entry.add("summary", event.title)
+    if event.timing == EventTiming.TIMED:
+        entry.add("dtstart", event.local_starts_at)
+        entry.add("dtend", event.local_ends_at)
+    else:
+        # Whole days are dates; DTEND is the day after the last one (RFC 5545).
+        entry.add("dtstart", event.local_starts_at.date())
+        entry.add("dtend", event.local_ends_at.date() + timedelta(days=1))
+    if event.recurrence_rule:
+        entry.add("rrule", icalendar.vRecur.from_ical(ical_recurrence(event)))
+    description = "\n\n".join(part for part in (event.summary, strip_tags(event.description), url) if part)
+    entry.add("description", description)
+    location = ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+    if location:
+        entry.add("location", location)
+    entry.add("url", url)
+    entry.add("status", ICAL_STATUS[event.schedule])
+    entry.add("categories", [event.get_category_display()])
+    return entry
+
+
+def ical_recurrence(event: Event) -> str:
+    """The stored rule with UNTIL in the form RFC 5545 asks for: UTC with a time, or a date for whole days."""
+    parts = parse_recurrence(event.recurrence_rule)
+    if "UNTIL" in parts and event.timing == EventTiming.TIMED:
+        last_day = datetime.strptime(parts["UNTIL"], "%Y%m%d").date()
+        until = datetime.combine(last_day, time(23, 59, 59), tzinfo=event.zone).astimezone(UTC)
+        parts["UNTIL"] = until.strftime("%Y%m%dT%H%M%SZ")
+    return format_recurrence(parts)

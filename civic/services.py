@@ -1,0 +1,126 @@
+"""Writes that span several models or talk to the outside world (mail)."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
+from civic.richtext import sanitise_html
+from civic.validators import document_format
+from portal.models import InformationCentre
+
+ENQUIRY_LIMIT = 5  # enquiries per client address…
+ENQUIRY_LIMIT_WINDOW = 60 * 60  # …per hour
+
+
+def _sanitise_translations(instance, field: str) -> None:
+    for language in settings.MODELTRANSLATION_LANGUAGES:
+        name = f"{field}_{language}"
+        value = getattr(instance, name, None)
+        if value:
+            setattr(instance, name, sanitise_html(value))
+
+
+@transaction.atomic
+def news_article_save(*, article: NewsArticle) -> NewsArticle:
+    """Validate and save an article, its body sanitised in every language."""
+    _sanitise_translations(article, "body")
+    article.full_clean()
+    article.save()
+    return article
+
+
+@transaction.atomic
+def page_save(*, page: Page) -> Page:
+    _sanitise_translations(page, "body")
+    page.full_clean()
+    page.save()
+    return page
+
+
+@transaction.atomic
+def document_save(*, document: Document) -> Document:
+    """Validate the file by its content, record its format and size, save."""
+    document.file_format = document_format(document.file)
+    document.file_size = document.file.size
+    document.full_clean()
+    document.save()
+    return document
+
+
+def enquiry_rate_limited(*, client: str) -> bool:
+    """Count one enquiry from ``client``; True once it has sent too many this hour.
+
+    The count lives in the cache, shared by every worker when CACHE_URL points to Redis.
+    """
+    key = f"civic:enquiries:{client}"
+    cache.add(key, 0, timeout=ENQUIRY_LIMIT_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=ENQUIRY_LIMIT_WINDOW)
+        count = 1
+    return count > ENQUIRY_LIMIT
+
+
+def _next_reference(centre: InformationCentre) -> str:
+    """``KOP-2026-000123``: the municipality, the year, and the centre's count for that year."""
+    prefix = f"{centre.municipality.slug[:3].upper()}-{timezone.localdate().year}-"
+    count = Enquiry.objects.filter(reference__startswith=prefix).count()
+    return f"{prefix}{count + 1:06d}"
+
+
+@transaction.atomic
+def enquiry_submit(
+    *, centre: InformationCentre, name: str, email: str, subject: str, message: str, language: str
+) -> Enquiry:
+    """Record an enquiry to ``centre``, send the enquirer a copy with its reference, tell the centre."""
+    # Locking the centre's row serialises reference numbers per centre.
+    centre = InformationCentre.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=centre.pk)
+    enquiry = Enquiry(
+        centre=centre,
+        reference=_next_reference(centre),
+        name=name,
+        email=email,
+        subject=subject,
+        message=message,
+        language=language,
+    )
+    enquiry.full_clean()
+    enquiry.save()
+    with translation.override(language):
+        _mail_enquirer(enquiry, "enquiry_copy", {"enquiry": enquiry})
+    if centre.email:
+        send_mail(
+            subject=f"[{enquiry.reference}] {enquiry.subject}",
+            message=render_to_string("civic/email/enquiry_notification.txt", {"enquiry": enquiry}),
+            from_email=None,
+            recipient_list=[centre.email],
+        )
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_reply(*, enquiry: Enquiry, body: str, by) -> EnquiryReply:
+    """Email the centre's answer to the enquirer and record it; the enquiry becomes answered."""
+    reply = EnquiryReply(enquiry=enquiry, body=body, sent_by=by)
+    reply.full_clean()
+    reply.save()
+    enquiry.status = Enquiry.Status.ANSWERED
+    enquiry.save(update_fields=["status"])
+    with translation.override(enquiry.language):
+        _mail_enquirer(enquiry, "enquiry_reply", {"enquiry": enquiry, "reply": reply})
+    return reply
+
+
+def _mail_enquirer(enquiry: Enquiry, template: str, context: dict) -> None:
+    """A mail to the enquirer in the active language; answers to it reach the centre."""
+    EmailMessage(
+        subject=render_to_string(f"civic/email/{template}_subject.txt", context).strip(),
+        body=render_to_string(f"civic/email/{template}.txt", context),
+        to=[enquiry.email],
+        reply_to=[enquiry.centre.email] if enquiry.centre.email else None,
+    ).send()

@@ -1,0 +1,72 @@
+from django.urls import reverse
+
+from civic.models import Document, Event, MunicipalService, NewsArticle, Page, Project
+from portal.models import InformationCentre
+from portal.sitemaps import PortalSitemap
+
+
+class CivicListsSitemap(PortalSitemap):
+    def items(self):
+        return [
+            "civic:event-list", "civic:event-archive", "civic:event-calendar", "civic:news-list",
+            "civic:service-list", "civic:document-list", "civic:project-list", "civic:page-list",
+        ]  # fmt: skip
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PublishedSitemap(PortalSitemap):
+    """Only what ``published()`` lets through: nothing scheduled for later."""
+
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.published_at
+
+
+class EventSitemap(PublishedSitemap):
+    model = Event
+
+
+class NewsSitemap(PublishedSitemap):
+    model = NewsArticle
+
+
+class ServiceSitemap(PublishedSitemap):
+    model = MunicipalService
+
+
+class DocumentSitemap(PublishedSitemap):
+    model = Document
+
+
+class ProjectSitemap(PublishedSitemap):
+    model = Project
+
+
+class PageSitemap(PublishedSitemap):
+    model = Page
+
+
+class EnquirySitemap(PortalSitemap):
+    def items(self):
+        return InformationCentre.objects.select_related("municipality").order_by("pk")
+
+    def location(self, item):
+        return reverse("civic:enquiry-create", kwargs={"slug": item.municipality.slug})
+
+
+sitemaps = {
+    "civic": CivicListsSitemap,
+    "events": EventSitemap,
+    "news": NewsSitemap,
+    "services": ServiceSitemap,
+    "documents": DocumentSitemap,
+    "eu-projects": ProjectSitemap,
+    "civic-pages": PageSitemap,
+    "enquiries": EnquirySitemap,
+}

@@ -1,0 +1,102 @@
+"""News, municipal services, documents, EU projects and staff-edited pages: filtered lists and detail pages."""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from civic.filters import DocumentFilter, NewsFilter, ProjectFilter, ServiceFilter
+from civic.models import Document, MunicipalService, NewsArticle, Page, Project
+
+
+class FilteredListView(FilterView):
+    """A FilterView that keeps the filters in its paging links."""
+
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
+
+
+class NewsListView(FilteredListView):
+    filterset_class = NewsFilter
+    template_name = "civic/newsarticle_list.html"
+    context_object_name = "articles"
+    paginate_by = 12
+
+    def get_queryset(self):
+        return NewsArticle.objects.published().for_listing().latest()
+
+
+class NewsDetailView(DetailView):
+    context_object_name = "article"
+    template_name = "civic/newsarticle_detail.html"
+
+    def get_queryset(self):
+        return NewsArticle.objects.published().for_listing()
+
+
+class ServiceListView(FilteredListView):
+    filterset_class = ServiceFilter
+    template_name = "civic/municipalservice_list.html"
+    context_object_name = "services"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return MunicipalService.objects.published().for_listing()
+
+
+class ServiceDetailView(DetailView):
+    context_object_name = "service"
+    template_name = "civic/municipalservice_detail.html"
+
+    def get_queryset(self):
+        return MunicipalService.objects.published().for_detail()
+
+
+class DocumentListView(FilteredListView):
+    filterset_class = DocumentFilter
+    template_name = "civic/document_list.html"
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        return Document.objects.published().for_listing()
+
+
+class DocumentDetailView(DetailView):
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return Document.objects.published().for_listing()
+
+
+class ProjectListView(FilteredListView):
+    filterset_class = ProjectFilter
+    template_name = "civic/project_list.html"
+    context_object_name = "projects"
+
+    def get_queryset(self):
+        return Project.objects.published().for_listing()
+
+
+class ProjectDetailView(DetailView):
+    context_object_name = "project"
+
+    def get_queryset(self):
+        documents = Document.objects.published().select_related("municipality")
+        return Project.objects.published().for_detail().prefetch_related(Prefetch("documents", queryset=documents))
+
+
+class PageListView(ListView):
+    context_object_name = "pages"
+
+    def get_queryset(self):
+        return Page.objects.published().for_listing()
+
+
+class PageDetailView(DetailView):
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.published().select_related("municipality")

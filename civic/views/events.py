@@ -1,0 +1,137 @@
+import calendar
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from civic.feeds import ical_calendar
+from civic.filters import EventFilter, days_between
+from civic.models import Event
+from civic.models.events import EventTiming
+
+ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+class EventFilterMixin:
+    """The list, the calendar, the archive and the iCal feed read the same filters."""
+
+    def get_filterset(self, queryset=None):
+        if queryset is None:
+            queryset = Event.objects.published().for_listing()
+        return EventFilter(self.request.GET, queryset=queryset, request=self.request)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter=self.filterset, filter_query=query.urlencode(), **kwargs)
+
+
+class EventListView(EventFilterMixin, ListView):
+    """Upcoming occurrences: an event leaves the list when it ends."""
+
+    template_name = "civic/event_list.html"
+    context_object_name = "occurrences"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = self.get_filterset()
+        return self.filterset.occurrences()
+
+
+class EventArchiveView(EventFilterMixin, ListView):
+    template_name = "civic/event_archive.html"
+    context_object_name = "events"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = self.get_filterset(Event.objects.published().for_listing().past())
+        return self.filterset.qs
+
+
+class EventCalendarView(EventFilterMixin, TemplateView):
+    """A month as a table, usable without JavaScript; ``?month=2026-08`` picks the month."""
+
+    template_name = "civic/event_calendar.html"
+
+    def get_month(self) -> date:
+        try:
+            year, month = (int(part) for part in self.request.GET.get("month", "").split("-"))
+            if 1900 <= year <= 2200:
+                return date(year, month, 1)
+        except ValueError:
+            pass
+        return timezone.localdate().replace(day=1)
+
+    def get_context_data(self, **kwargs):
+        month = self.get_month()
+        last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        self.filterset = self.get_filterset()
+        by_day, month_only = defaultdict(list), []
+        for occurrence in days_between(self.filterset.qs, month, last):
+            if occurrence.event.timing == EventTiming.MONTH:
+                month_only.append(occurrence)
+                continue
+            for day in occurrence.local_days:
+                by_day[day].append(occurrence)
+        weeks = [
+            [{"date": day, "in_month": day.month == month.month, "occurrences": by_day.get(day, [])} for day in week]
+            for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(month.year, month.month)
+        ]
+        weekdays = [
+            {"short": formats.date_format(day["date"], "D"), "long": formats.date_format(day["date"], "l")}
+            for day in weeks[0]
+        ]
+        return super().get_context_data(
+            month=month,
+            month_name=formats.date_format(month, "YEAR_MONTH_FORMAT"),
+            previous_month=(month - timedelta(days=1)).strftime("%Y-%m"),
+            next_month=(last + timedelta(days=1)).strftime("%Y-%m"),
+            weeks=weeks,
+            weekdays=weekdays,
+            month_only=month_only,
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class EventDetailView(DetailView):
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        upcoming = self.object.next_occurrences(limit=5)
+        return super().get_context_data(
+            upcoming=upcoming,
+            # Past single events keep their page: the occurrence is their own date.
+            shown=upcoming[0] if upcoming else self.object.first_occurrence,
+            **kwargs,
+        )
+
+
+class EventIcalView(View):
+    """One event as an .ics file to open in any calendar program."""
+
+    def get(self, request, slug):
+        event = get_object_or_404(Event.objects.published().for_listing(), slug=slug)
+        response = HttpResponse(
+            ical_calendar([event], request=request, name=event.title), content_type=ICAL_CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+        return response
+
+
+class EventIcalFeedView(EventFilterMixin, View):
+    """A calendar to subscribe to, with the same filters as the list that links to it."""
+
+    def get(self, request):
+        self.filterset = self.get_filterset()
+        events = list(dict.fromkeys(occurrence.event for occurrence in self.filterset.occurrences()))
+        body = ical_calendar(events, request=request, name=gettext("Most: events in Koprivshtitsa and Medijana"))
+        return HttpResponse(body, content_type=ICAL_CONTENT_TYPE)
