@@ -1,0 +1,192 @@
+"""Writes of the media library: each one saves files and rows together, or neither.
+
+Files are written before the row is saved; if anything fails afterwards,
+the files written so far are removed before the error goes on. Files that
+an update or a deletion makes useless are removed only once the
+transaction has committed, so a rolled-back deletion keeps its files.
+"""
+
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import Storage, default_storage
+from django.db import transaction
+from django.db.models import Max
+
+from media_library.models import Album, Licence, Photo, Video
+from media_library.renditions import UnreadableImage, date_taken, renditions_make, upright_size
+from media_library.storage import originals_storage
+from media_library.validators import MESSAGES, image_open
+
+LANGUAGES = ("bg", "sr", "en")
+
+
+class _WrittenFiles:
+    """Files written during one service call, removed again if the call fails."""
+
+    def __init__(self):
+        self.files: list[tuple[Storage, str]] = []
+
+    def save(self, storage: Storage, name: str, content) -> str:
+        saved = storage.save(name, content)
+        self.files.append((storage, saved))
+        return saved
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, traceback):
+        if exc_type is not None:
+            for storage, name in self.files:
+                storage.delete(name)
+        return False
+
+
+def _delete_on_commit(storage: Storage, names: list[str]) -> None:
+    def delete():
+        for name in names:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
+def _image_renditions(upload: File, *, stem: str, written: _WrittenFiles):
+    """Check an uploaded image, make its renditions and write them; returns (entries, image, fallback format)."""
+    image = image_open(upload)
+    try:
+        renditions = renditions_make(image)
+    except UnreadableImage as error:
+        raise ValidationError(MESSAGES["broken"], code="broken") from error
+    entries: dict[int, dict] = {}
+    for rendition in renditions:
+        entry = entries.setdefault(rendition.width, {"width": rendition.width, "height": rendition.height})
+        key = "webp" if rendition.format == "webp" else "fallback"
+        entry[key] = written.save(
+            default_storage, f"{stem}-{rendition.width}.{rendition.extension}", ContentFile(rendition.data)
+        )
+    fallback_format = next(r.format for r in renditions if r.format != "webp")
+    return list(entries.values()), image, fallback_format
+
+
+@transaction.atomic
+def photo_create(
+    *,
+    album: Album,
+    upload: File,
+    alt_text: Mapping[str, str],
+    caption: Mapping[str, str] | None = None,
+    credit: str = "",
+    licence: str = Licence.ALL_RIGHTS_RESERVED,
+    taken_on: date | None = None,
+    order: int | None = None,
+) -> Photo:
+    """Add a photo to an album: check it, make its renditions, keep the original privately.
+
+    Raises ``ValidationError`` (with a message for the editor) when the file
+    is refused or a field is invalid; then no file and no row is left.
+    The album's first photo becomes its cover.
+    """
+    token = uuid.uuid4().hex[:16]
+    caption = caption or {}
+    with _WrittenFiles() as written:
+        entries, image, fallback_format = _image_renditions(upload, stem=f"photos/{album.pk}/{token}", written=written)
+        upload.seek(0)
+        extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[image.format]
+        original = written.save(originals_storage(), f"{album.pk}/{token}.{extension}", upload)
+        width, height = upright_size(image)
+        if order is None:
+            order = (album.photos.aggregate(last=Max("order"))["last"] or 0) + 1
+        photo = Photo(
+            album=album,
+            original=original,
+            width=width,
+            height=height,
+            renditions=entries,
+            fallback_format=fallback_format,
+            credit=credit,
+            licence=licence,
+            taken_on=taken_on or date_taken(image),
+            order=order,
+            **{f"alt_text_{language}": alt_text.get(language, "").strip() for language in LANGUAGES},
+            **{f"caption_{language}": caption.get(language, "").strip() for language in LANGUAGES},
+        )
+        photo.full_clean()
+        photo.save()
+        if album.cover_id is None:
+            album.cover = photo
+            album.save(update_fields=["cover"])
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, photo: Photo) -> None:
+    """Delete a photo and, once committed, its files; the album gets another cover if needed."""
+    album = photo.album
+    files = photo.image.files
+    original = photo.original.name
+    photo.delete()
+    if album.cover_id == photo.pk or album.cover_id is None:
+        album.cover = album.photos.order_by("order", "pk").first()
+        album.save(update_fields=["cover"])
+    _delete_on_commit(default_storage, files)
+    _delete_on_commit(originals_storage(), [original])
+
+
+@transaction.atomic
+def album_delete(*, album: Album) -> None:
+    """Delete an album with its photos and videos, and, once committed, all their files."""
+    photos = list(album.photos.all())
+    videos = list(album.videos.all())
+    album.cover = None
+    album.save(update_fields=["cover"])
+    album.delete()
+    _delete_on_commit(default_storage, [name for photo in photos for name in photo.image.files])
+    _delete_on_commit(originals_storage(), [photo.original.name for photo in photos])
+    _delete_on_commit(default_storage, [name for video in videos for name in _video_files(video)])
+
+
+def _video_files(video: Video) -> list[str]:
+    poster = video.poster.files if video.poster else []
+    return [video.file.name, video.captions.name, *poster]
+
+
+@transaction.atomic
+def video_save(*, video: Video, poster: File | None = None) -> Video:
+    """Save a video (new or changed), making the renditions of a new poster image.
+
+    The poster goes through the same checks as a photo. A replaced poster's
+    files are removed once the transaction commits.
+    """
+    video.full_clean()
+    old_poster = video.poster.files if video.poster else []
+    with _WrittenFiles() as written:
+        if poster is not None:
+            token = uuid.uuid4().hex[:16]
+            entries, image, fallback_format = _image_renditions(
+                poster, stem=f"videos/posters/{video.album_id}/{token}", written=written
+            )
+            video.poster_renditions = entries
+            video.poster_width, video.poster_height = upright_size(image)
+            video.poster_fallback_format = fallback_format
+            video.__dict__.pop("poster", None)
+        video.save()
+    if poster is not None:
+        _delete_on_commit(default_storage, old_poster)
+    return video
+
+
+@transaction.atomic
+def video_delete(*, video: Video) -> None:
+    files = _video_files(video)
+    video.delete()
+    _delete_on_commit(default_storage, files)
+
+
+def upload_name(name: str) -> str:
+    """The file name an editor will recognise in a report (no folders from a ZIP)."""
+    return PurePosixPath(name).name
