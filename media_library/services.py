@@ -7,15 +7,19 @@ transaction has committed, so a rolled-back deletion keeps its files.
 """
 
 import uuid
-from collections.abc import Mapping
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage, default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.template.defaultfilters import filesizeformat
 
 from media_library.models import Album, Licence, Photo, Video
 from media_library.renditions import UnreadableImage, date_taken, renditions_make, upright_size
@@ -187,6 +191,79 @@ def video_delete(*, video: Video) -> None:
     _delete_on_commit(default_storage, files)
 
 
-def upload_name(name: str) -> str:
-    """The file name an editor will recognise in a report (no folders from a ZIP)."""
-    return PurePosixPath(name).name
+@dataclass
+class UploadOutcome:
+    """What happened to one file of a bulk upload: a photo, or the reasons it was refused."""
+
+    name: str
+    photo: Photo | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.photo is not None
+
+
+def photos_upload(
+    *,
+    album: Album,
+    files: Iterable[File],
+    archive: File | None = None,
+    alt_text: Mapping[str, str],
+    credit: str = "",
+    licence: str = Licence.ALL_RIGHTS_RESERVED,
+) -> list[UploadOutcome]:
+    """Add many photos to an album, each in its own transaction.
+
+    A refused file does not hold back the others and leaves nothing behind;
+    the outcome of every file, good or bad, is returned in upload order.
+    """
+    outcomes = []
+    for upload in [*files, *(_archive_members(archive) if archive else [])]:
+        outcome = UploadOutcome(name=PurePosixPath(upload.name or "").name)
+        if isinstance(upload, _RefusedMember):
+            outcome.errors = [upload.error]
+        else:
+            try:
+                outcome.photo = photo_create(
+                    album=album, upload=upload, alt_text=alt_text, credit=credit, licence=licence
+                )
+            except ValidationError as error:
+                outcome.errors = error.messages
+        outcomes.append(outcome)
+    return outcomes
+
+
+@dataclass
+class _RefusedMember:
+    name: str
+    error: str
+
+
+def _archive_members(archive: File) -> Iterator[File | _RefusedMember]:
+    """The files of a ZIP one by one, never reading more of a member than a photo may weigh."""
+    limit = settings.MEDIA_LIBRARY_MAX_PHOTO_BYTES
+    archive.seek(0)
+    with zipfile.ZipFile(archive) as bundle:
+        for info in bundle.infolist():
+            name = PurePosixPath(info.filename)
+            if info.is_dir() or name.name.startswith(".") or "__MACOSX" in name.parts:
+                continue
+            if info.file_size > limit:
+                message = MESSAGES["too_large"] % {
+                    "size": filesizeformat(info.file_size),
+                    "limit": filesizeformat(limit),
+                }
+                yield _RefusedMember(name.name, str(message))
+                continue
+            try:
+                with bundle.open(info) as member:
+                    data = member.read(limit + 1)
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+                yield _RefusedMember(name.name, str(MESSAGES["broken"]))
+                continue
+            if len(data) > limit:
+                message = MESSAGES["too_large"] % {"size": filesizeformat(len(data)), "limit": filesizeformat(limit)}
+                yield _RefusedMember(name.name, str(message))
+                continue
+            yield ContentFile(data, name=name.name)

@@ -35,9 +35,13 @@ class InformationCentreSitemap(PortalSitemap):
         return InformationCentre.objects.select_related("municipality").order_by("pk")
 
 
+from media_library.sitemaps import AlbumSitemap, GalleryIndexSitemap  # noqa: E402 (it imports PortalSitemap)
+
 sitemaps = {
     "pages": StaticPagesSitemap,
     "municipalities": MunicipalitySitemap,
     "directions": DirectionSitemap,
     "information-centres": InformationCentreSitemap,
+    "gallery": GalleryIndexSitemap,
+    "albums": AlbumSitemap,
 }

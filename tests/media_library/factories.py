@@ -44,11 +44,11 @@ def jpeg_upload(width=640, height=480, name="photo.jpg", **kwargs) -> SimpleUplo
     return upload(image_bytes(width, height, **kwargs), name)
 
 
-def photo_make(album, *, width=64, height=48, **kwargs):
+def photo_make(album, *, width=64, height=48, upload_file=None, **kwargs):
     """A photo through the real upload service (small, so fast)."""
     return services.photo_create(
         album=album,
-        upload=jpeg_upload(width, height),
+        upload=upload_file or jpeg_upload(width, height),
         alt_text=kwargs.pop("alt_text", ALT_TEXT),
         credit=kwargs.pop("credit", "Информационен център"),
         licence=kwargs.pop("licence", Licence.CC_BY_4),
