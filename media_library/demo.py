@@ -135,7 +135,6 @@ ALBUMS = [
                 "Mediana: mosaics",
                 {"bg": "Медиана: подови мозайки", "sr": "Медијана: подни мозаици", "en": "Mediana: floor mosaics"},
             ),
-            ("Mediana: thermae", {"bg": "Медиана: термите", "sr": "Медијана: терме", "en": "Mediana: the baths"}),
         ],
     },
     {
@@ -174,7 +173,7 @@ ALBUMS = [
 PLACEHOLDER_NOTE = {"bg": " (примерно изображение)", "sr": " (пример слике)", "en": " (placeholder image)"}
 
 
-def placeholder_jpeg(label: str, colours, seed: int, size=(1200, 800)) -> bytes:
+def placeholder_jpeg(label: str, colours, seed: int, size=(720, 480)) -> bytes:
     """A labelled placeholder: a vertical gradient, some hills and a sun, the words PLACEHOLDER and ``label``."""
     top, bottom = colours
     gradient = Image.linear_gradient("L").resize(size)

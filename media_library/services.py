@@ -133,8 +133,9 @@ def photo_delete(*, photo: Photo) -> None:
     album = photo.album
     files = photo.image.files
     original = photo.original.name
+    was_cover = album.cover_id in (photo.pk, None)
     photo.delete()
-    if album.cover_id == photo.pk or album.cover_id is None:
+    if was_cover:
         album.cover = album.photos.order_by("order", "pk").first()
         album.save(update_fields=["cover"])
     _delete_on_commit(default_storage, files)

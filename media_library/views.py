@@ -13,7 +13,7 @@ class AlbumListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        self.filterset = AlbumFilter(self.request.GET or None, queryset=Album.objects.published().for_listing())
+        self.filterset = AlbumFilter(self.request.GET, queryset=Album.objects.published().for_listing())
         return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
 
     def get_context_data(self, **kwargs):
