@@ -109,7 +109,7 @@ class AlbumAdmin(TabbedTranslationAdmin):
                 )
                 added = sum(outcome.ok for outcome in outcomes)
                 if added:
-                    self.message_user(request, gettext("%(count)d photos added.") % {"count": added}, messages.SUCCESS)
+                    self.message_user(request, gettext("Photos added: %(count)d.") % {"count": added}, messages.SUCCESS)
             if request.headers.get("Accept") == "application/json":
                 return JsonResponse(
                     {

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -110,7 +111,7 @@ def image_open(upload) -> Image.Image:
             params={
                 "width": width,
                 "height": height,
-                "megapixels": round(width * height / 1_000_000, 1),
+                "megapixels": formats.localize(round(width * height / 1_000_000, 1)),
                 "limit": round(max_pixels / 1_000_000),
             },
         )
