@@ -189,8 +189,8 @@ def test_albums_attached_to_any_object_show_on_its_page():
         html = render_to_string(
             "media_library/includes/_attached_albums.html", {"albums": response.context_data["attached_albums"]}
         )
-    assert html.index(second.title) < html.index(first.title)
-    assert hidden.title not in html and unrelated.title not in html
+    assert html.index(second.title_en) < html.index(first.title_en)
+    assert hidden.title_en not in html and unrelated.title_en not in html
     assert "1 photo" in html
 
 
