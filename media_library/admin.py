@@ -95,9 +95,10 @@ class AlbumAdmin(TabbedTranslationAdmin):
         album = get_object_or_404(Album, pk=object_id)
         if not self.has_change_permission(request, album):
             raise PermissionDenied
-        form = BulkUploadForm(request.POST or None, request.FILES or None)
+        posted = request.method == "POST"
+        form = BulkUploadForm(request.POST if posted else None, request.FILES if posted else None)
         outcomes = None
-        if request.method == "POST":
+        if posted:
             if form.is_valid():
                 outcomes = services.photos_upload(
                     album=album,
