@@ -41,10 +41,11 @@ messages: install
 	$(BIN)/python manage.py build_serbian_latin_catalogue
 	$(BIN)/python manage.py compile_catalogues
 
-# Every page under load, served as in production (docs/PERFORMANCE.md).
-# BENCH_ARGS=--large for 100,000 organisations.
+# Every page under load, served as in production, then the renditions of a
+# 24-megapixel JPEG (docs/PERFORMANCE.md). BENCH_ARGS=--large for 100,000 organisations.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/renditions.py
 
 clean:
 	rm -rf $(VENV) var

@@ -270,3 +270,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
+
+# --- Media library (media_library/). Limits protect the server from files
+# that are too big to process safely; docs/MEDIA.md explains each.
+MEDIA_LIBRARY_MAX_PHOTO_BYTES = int(os.environ.get("MEDIA_LIBRARY_MAX_PHOTO_BYTES", 25 * 1024 * 1024))
+# 50 megapixels: above any phone or most cameras, below what risks the memory of a worker.
+MEDIA_LIBRARY_MAX_PHOTO_PIXELS = int(os.environ.get("MEDIA_LIBRARY_MAX_PHOTO_PIXELS", 50_000_000))
+MEDIA_LIBRARY_MAX_VIDEO_BYTES = int(os.environ.get("MEDIA_LIBRARY_MAX_VIDEO_BYTES", 500 * 1024 * 1024))
+# Originals keep their EXIF and GPS data, so they live outside MEDIA_ROOT and are never served.
+MEDIA_LIBRARY_ORIGINALS_ROOT = Path(os.environ.get("MEDIA_LIBRARY_ORIGINALS_ROOT", VAR_DIR / "originals"))

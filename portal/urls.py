@@ -6,8 +6,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from civic.sitemaps import sitemaps as civic_sitemaps
+from media_library.sitemaps import sitemaps as media_sitemaps
 from portal import views
-from portal.sitemaps import sitemaps
+from portal.sitemaps import sitemaps as portal_sitemaps
+
+# Each app keeps its sitemaps beside its models; the site map lists them all.
+sitemaps = {**portal_sitemaps, **media_sitemaps, **civic_sitemaps}
 
 portal_patterns = (
     [
@@ -27,11 +31,15 @@ portal_patterns = (
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **civic_sitemaps}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
-urlpatterns += i18n_patterns(path("", include(portal_patterns)), path("", include("civic.urls")))
+urlpatterns += i18n_patterns(
+    path("", include(portal_patterns)),
+    path("", include("civic.urls")),
+    path("gallery/", include("media_library.urls")),
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -18,3 +18,11 @@ def cyrillic_free():
         assert not found, f"Cyrillic on a Latin page {where}: {found[:10]}"
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test writes its uploads and renditions under its own temporary folder, never under var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_LIBRARY_ORIGINALS_ROOT = tmp_path / "originals"
+    return settings.MEDIA_ROOT

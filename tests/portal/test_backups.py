@@ -7,9 +7,10 @@ from django.core.management import call_command
 
 from portal.models import InformationCentre, Municipality
 
-# serialized_rollback: the flush after a transactional test must not take the
-# data-migration rows (the four directions) away from the tests that follow.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: pg_dump runs in another process and sees only committed rows.
+# (pytest-django runs transactional tests after the others, so the flush that
+# follows cannot take data-migration rows away from them.)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -1,0 +1,206 @@
+from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from media_library import services
+from media_library.forms import BulkUploadForm, VideoAdminForm
+from media_library.models import Album, AlbumAttachment, Photo, Video
+
+
+def thumbnail(photo: Photo):
+    if not photo or not photo.renditions:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="{}" width="120" height="{}" style="object-fit:cover">',
+        photo.image.src,
+        photo.alt_text,
+        round(120 * photo.height / photo.width),
+    )
+
+
+class AttachedAlbumsInline(GenericTabularInline):
+    """Add to the admin of any model whose pages show albums (organisations, sights, events, news)."""
+
+    model = AlbumAttachment
+    extra = 0
+    autocomplete_fields = ["album"]
+    fields = ["album", "order"]
+    verbose_name = _("attached album")
+    verbose_name_plural = _("attached albums")
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    extra = 0
+    fields = ["preview", "order", "alt_text_bg", "alt_text_sr", "alt_text_en", "credit", "licence"]
+    readonly_fields = ["preview"]
+    ordering = ["order", "pk"]
+    show_change_link = True
+    # Photos are added by the upload page (which makes renditions) and deleted
+    # from the photo list (which removes their files).
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("photo"))
+    def preview(self, photo):
+        return thumbnail(photo)
+
+
+class AlbumAttachmentInline(admin.TabularInline):
+    model = AlbumAttachment
+    extra = 0
+    fields = ["content_type", "object_id", "order"]
+
+
+@admin.register(Album)
+class AlbumAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "municipality", "direction", "date", "order", "is_published", "upload_link"]
+    list_editable = ["order", "is_published"]
+    list_filter = ["municipality", "direction", "is_published"]
+    list_select_related = ["municipality", "direction"]
+    search_fields = ["title_bg", "title_sr", "title_en", "slug"]
+    prepopulated_fields = {"slug": ("title_en",)}
+    date_hierarchy = "date"
+    inlines = [PhotoInline, AlbumAttachmentInline]
+    fields = ["title", "slug", "description", "municipality", "direction", "date", "cover", "order", "is_published"]
+
+    @admin.display(description=_("photos"))
+    def upload_link(self, album):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:media_library_album_upload", args=[album.pk]), gettext("Add photos")
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "cover":
+            album_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Photo.objects.filter(album_id=album_id).order_by("order", "pk")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [path("<int:object_id>/upload/", upload, name="media_library_album_upload"), *super().get_urls()]
+
+    def upload_view(self, request, object_id):
+        """Bulk upload: many files or a ZIP; without JavaScript one post, with it one request per file."""
+        album = get_object_or_404(Album, pk=object_id)
+        if not self.has_change_permission(request, album):
+            raise PermissionDenied
+        posted = request.method == "POST"
+        form = BulkUploadForm(request.POST if posted else None, request.FILES if posted else None)
+        outcomes = None
+        if posted:
+            if form.is_valid():
+                outcomes = services.photos_upload(
+                    album=album,
+                    files=form.cleaned_data["files"],
+                    archive=form.cleaned_data["archive"],
+                    alt_text=form.alt_text,
+                    credit=form.cleaned_data["credit"],
+                    licence=form.cleaned_data["licence"],
+                )
+                added = sum(outcome.ok for outcome in outcomes)
+                if added:
+                    self.message_user(request, gettext("Photos added: %(count)d.") % {"count": added}, messages.SUCCESS)
+            if request.headers.get("Accept") == "application/json":
+                return JsonResponse(
+                    {
+                        "errors": form.errors.get_json_data() if form.errors else {},
+                        "outcomes": [
+                            {"name": outcome.name, "ok": outcome.ok, "errors": outcome.errors}
+                            for outcome in outcomes or []
+                        ],
+                    },
+                    status=200 if form.is_valid() else 400,
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Add photos to “%(album)s”") % {"album": album},
+            "opts": self.model._meta,
+            "original": album,
+            "form": form,
+            "outcomes": outcomes,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/media_library/album/upload.html", context)
+
+    def delete_model(self, request, obj):
+        services.album_delete(album=obj)
+
+    def delete_queryset(self, request, queryset):
+        for album in queryset:
+            services.album_delete(album=album)
+
+
+@admin.register(Photo)
+class PhotoAdmin(TabbedTranslationAdmin):
+    list_display = ["preview", "alt_text", "album", "order", "credit", "licence", "taken_on"]
+    list_display_links = ["preview", "alt_text"]
+    list_editable = ["order"]
+    list_filter = ["album__municipality", "licence", "album"]
+    list_select_related = ["album"]
+    search_fields = ["alt_text_bg", "alt_text_sr", "alt_text_en", "caption_bg", "caption_sr", "caption_en", "credit"]
+    readonly_fields = ["preview_large", "width", "height"]
+    fields = [
+        "preview_large",
+        "album",
+        "alt_text",
+        "caption",
+        "credit",
+        "licence",
+        "taken_on",
+        "order",
+        "width",
+        "height",
+    ]
+    ordering = ["album", "order", "pk"]
+
+    def has_add_permission(self, request):
+        return False  # photos arrive through an album's upload page, which makes their renditions
+
+    @admin.display(description=_("photo"))
+    def preview(self, photo):
+        return thumbnail(photo)
+
+    @admin.display(description=_("photo"))
+    def preview_large(self, photo):
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width:480px;height:auto">', photo.image.src, photo.alt_text
+        )
+
+    def delete_model(self, request, obj):
+        services.photo_delete(photo=obj)
+
+    def delete_queryset(self, request, queryset):
+        for photo in queryset.select_related("album"):
+            services.photo_delete(photo=photo)
+
+
+@admin.register(Video)
+class VideoAdmin(TabbedTranslationAdmin):
+    form = VideoAdminForm
+    list_display = ["title", "album", "provider", "order"]
+    list_editable = ["order"]
+    list_filter = ["provider", "album__municipality"]
+    list_select_related = ["album"]
+    search_fields = ["title_bg", "title_sr", "title_en"]
+    autocomplete_fields = ["album"]
+
+    def save_model(self, request, obj, form, change):
+        services.video_save(video=obj, poster=form.cleaned_data.get("poster_upload"))
+
+    def delete_model(self, request, obj):
+        services.video_delete(video=obj)
+
+    def delete_queryset(self, request, queryset):
+        for video in queryset:
+            services.video_delete(video=video)

@@ -1,0 +1,78 @@
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from media_library.filters import AlbumFilter
+from media_library.models import Album, Photo, Video
+
+
+class AlbumListView(ListView):
+    """The gallery index: published albums, filterable by municipality and direction."""
+
+    template_name = "media_library/album_list.html"
+    context_object_name = "albums"
+    paginate_by = 24
+
+    def get_queryset(self):
+        self.filterset = AlbumFilter(self.request.GET, queryset=Album.objects.published().for_listing())
+        return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter=self.filterset, filter_query=query.urlencode(), **kwargs)
+
+
+class AlbumDetailView(DetailView):
+    queryset = Album.objects.published().for_detail()
+    context_object_name = "album"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            photos=Photo.objects.for_album(self.object),
+            videos=self.object.videos.order_by("order", "pk"),
+            **kwargs,
+        )
+
+
+class AlbumItemMixin:
+    """A photo or video page: the item within its published album."""
+
+    context_object_name = "item"
+
+    def get_object(self, queryset=None):
+        self.album = get_object_or_404(Album.objects.published().for_detail(), slug=self.kwargs["album_slug"])
+        return get_object_or_404(self.model, album=self.album, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(album=self.album, **kwargs)
+
+
+class PhotoDetailView(AlbumItemMixin, DetailView):
+    model = Photo
+
+    def get_context_data(self, **kwargs):
+        ids = list(Photo.objects.for_album(self.album).values_list("pk", flat=True))
+        index = ids.index(self.object.pk)
+        return super().get_context_data(
+            position=index + 1,
+            total=len(ids),
+            previous_id=ids[index - 1] if index > 0 else None,
+            next_id=ids[index + 1] if index + 1 < len(ids) else None,
+            **kwargs,
+        )
+
+
+class VideoDetailView(AlbumItemMixin, DetailView):
+    model = Video
+
+
+class AttachedAlbumsMixin:
+    """For the DetailView of any model that albums can be attached to (organisation, sight, event…).
+
+    Puts ``attached_albums`` in the context; the template shows them with
+    ``{% include "media_library/includes/_attached_albums.html" with albums=attached_albums %}``.
+    """
+
+    def get_context_data(self, **kwargs):
+        albums = Album.objects.published().for_listing().attached_to(self.object)
+        return super().get_context_data(attached_albums=albums, **kwargs)
