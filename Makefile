@@ -21,7 +21,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --if-empty
+	$(BIN)/python manage.py load_demo_content --if-empty --smes 7158
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

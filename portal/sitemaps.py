@@ -14,7 +14,7 @@ class PortalSitemap(Sitemap):
 
 class StaticPagesSitemap(PortalSitemap):
     def items(self):
-        return ["portal:home", "portal:information-centre-list"]
+        return ["portal:home", "portal:information-centre-list", "directory:organisation-list"]
 
     def location(self, item):
         return reverse(item)
@@ -35,9 +35,13 @@ class InformationCentreSitemap(PortalSitemap):
         return InformationCentre.objects.select_related("municipality").order_by("pk")
 
 
+# Imported here, below PortalSitemap, which the apps' sitemaps extend.
+from directory.sitemaps import OrganisationSitemap  # noqa: E402
+
 sitemaps = {
     "pages": StaticPagesSitemap,
     "municipalities": MunicipalitySitemap,
     "directions": DirectionSitemap,
     "information-centres": InformationCentreSitemap,
+    "organisations": OrganisationSitemap,
 }

@@ -3,6 +3,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from directory.models import Organisation
 from portal.models import Direction, InformationCentre, Municipality
 
 
@@ -20,9 +21,19 @@ class HomeView(TemplateView):
 class DirectionDetailView(DetailView):
     model = Direction
     context_object_name = "direction"
+    directory_entries_shown = 6
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(municipalities=Municipality.objects.all(), **kwargs)
+        organisations = Organisation.objects.published().in_direction(self.object.slug)
+        return super().get_context_data(
+            municipalities=Municipality.objects.all(),
+            directory_organisations=organisations.for_listing().order_by("-updated_at", "-pk")[
+                : self.directory_entries_shown
+            ],
+            directory_count=organisations.count(),
+            active_direction=self.object.slug,
+            **kwargs,
+        )
 
 
 class MunicipalityDetailView(DetailView):
