@@ -128,6 +128,14 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+UNIQUE_IDENTIFIER_MESSAGES = {
+    "eik": _("Another organisation already has this EIK/BULSTAT."),
+    "vat_number": _("Another organisation already has this VAT number."),
+    "pib": _("Another organisation already has this PIB."),
+    "mb": _("Another organisation already has this MB."),
+}
+
+
 class OrganisationQuerySet(models.QuerySet):
     def published(self):
         """Only what the public may see: drafts and archived entries never leave the admin."""
@@ -281,9 +289,12 @@ class Organisation(models.Model):
         constraints = [
             *(
                 models.UniqueConstraint(
-                    fields=[field], condition=~models.Q(**{field: ""}), name=f"organisation_{field}_unique"
+                    fields=[field],
+                    condition=~models.Q(**{field: ""}),
+                    name=f"organisation_{field}_unique",
+                    violation_error_message=message,
                 )
-                for field in ("eik", "vat_number", "pib", "mb")
+                for field, message in UNIQUE_IDENTIFIER_MESSAGES.items()
             ),
             models.CheckConstraint(
                 condition=models.Q(eik="") | models.Q(eik__regex=r"^([0-9]{9}|[0-9]{13})$"),
@@ -347,6 +358,8 @@ class Organisation(models.Model):
 
     def clean(self):
         errors = {}
+        if not (self.name_bg or self.name_sr or self.name_en):
+            errors["name_bg"] = _("Give the name in at least one language.")
         country = self.municipality.country if self.municipality_id else None
         validators = {
             "eik": identifiers.validate_eik,

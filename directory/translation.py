@@ -14,4 +14,5 @@ class OrganisationTranslationOptions(TranslationOptions):
         "cooperation_offers",
         "cooperation_seeks",
     )
-    required_languages = {"default": ("name",)}
+    # A company has its name in its own language, and often in no other: one
+    # language is required (Organisation.clean), and readers see the fallback.

@@ -1,0 +1,39 @@
+import factory
+
+from directory.models import Kind, Organisation, Status
+from portal.models import Country, Direction
+from tests.portal.factories import MunicipalityFactory
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A published Bulgarian company in the business direction (override what a test needs)."""
+
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    name_bg = factory.Sequence(lambda n: f"Мелница „Средна гора“ {n} ООД")
+    name_sr = factory.Sequence(lambda n: f"Млин „Средња гора“ {n}")
+    name_en = factory.Sequence(lambda n: f"Sredna Gora Mill {n} OOD")
+    description_en = "A mill in the mountains."
+    kind = Kind.COMPANY
+    municipality = factory.SubFactory(MunicipalityFactory, country=Country.BULGARIA)
+    status = Status.PUBLISHED
+    nace_section = "C"
+    nace_division = "10"
+    size_class = "micro"
+    languages = factory.LazyFunction(lambda: ["bg", "en"])
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        organisation = model_class(*args, **kwargs)
+        organisation.search_text = organisation.build_search_text()
+        organisation.save()
+        return organisation
+
+    @factory.post_generation
+    def directions(self, create, extracted, **kwargs):
+        if create:
+            slugs = extracted if extracted is not None else [Direction.Key.BUSINESS]
+            self.directions.set(Direction.objects.filter(slug__in=slugs))
