@@ -197,8 +197,15 @@ def test_detail_page_has_json_ld_open_graph_canonical_and_hreflang(client, medij
     assert html.count("<h1>") == 1
 
 
-@pytest.mark.parametrize(("kind", "schema_type"), [(Kind.PUBLIC_AUTHORITY, "GovernmentOrganization"), (Kind.NGO, "NGO"),
-                                                   (Kind.COMPANY, "LocalBusiness"), (Kind.MUSEUM, "Organization")])  # fmt: skip
+SCHEMA_TYPES = [
+    (Kind.PUBLIC_AUTHORITY, "GovernmentOrganization"),
+    (Kind.NGO, "NGO"),
+    (Kind.COMPANY, "LocalBusiness"),
+    (Kind.MUSEUM, "Organization"),
+]
+
+
+@pytest.mark.parametrize(("kind", "schema_type"), SCHEMA_TYPES)
 def test_json_ld_type_fits_the_kind(client, koprivshtitsa, kind, schema_type):
     organisation = OrganisationFactory(kind=kind, municipality=koprivshtitsa)
     html = client.get(f"/en/directory/{organisation.slug}/").content.decode()
