@@ -37,3 +37,19 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         if create:
             slugs = extracted if extracted is not None else [Direction.Key.BUSINESS]
             self.directions.set(Direction.objects.filter(slug__in=slugs))
+
+
+def create_many(count: int, directions=(Direction.Key.BUSINESS,), **fields) -> list[Organisation]:
+    """``count`` organisations in a handful of queries, for tests that need volume."""
+    organisations = OrganisationFactory.build_batch(count, **fields)
+    for organisation in organisations:
+        organisation.search_text = organisation.build_search_text()
+    organisations = Organisation.objects.bulk_create(organisations)
+    membership = Organisation.directions.through
+    direction_ids = list(Direction.objects.filter(slug__in=directions).values_list("pk", flat=True))
+    membership.objects.bulk_create(
+        membership(organisation_id=organisation.pk, direction_id=direction_id)
+        for organisation in organisations
+        for direction_id in direction_ids
+    )
+    return organisations

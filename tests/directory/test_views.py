@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.models import Kind, Organisation, Status
 from portal.models import Country
-from tests.directory.factories import OrganisationFactory
+from tests.directory.factories import OrganisationFactory, create_many
 from tests.portal.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +47,8 @@ def count_queries(client, url) -> int:
 def test_list_queries_do_not_grow_with_the_number_of_organisations(client, koprivshtitsa, medijana, query):
     OrganisationFactory(municipality=koprivshtitsa, open_to_cooperation=True)
     few = count_queries(client, LIST + query)
-    for index in range(199):
-        OrganisationFactory(municipality=koprivshtitsa if index % 2 else medijana, open_to_cooperation=index % 3 == 0)
+    create_many(100, municipality=koprivshtitsa, directions=["business", "tourism"], open_to_cooperation=True)
+    create_many(99, municipality=medijana, languages=["sr", "de"], size_class="small")
     assert count_queries(client, LIST + query) == few
     assert few <= 14
 
@@ -57,7 +57,7 @@ def test_detail_and_direction_queries_do_not_grow_with_the_number_of_organisatio
     organisation = OrganisationFactory(municipality=koprivshtitsa, directions=["business", "culture"])
     detail_few = count_queries(client, f"/en/directory/{organisation.slug}/")
     direction_few = count_queries(client, "/en/directions/business/")
-    OrganisationFactory.create_batch(199, municipality=koprivshtitsa, directions=["business", "culture"])
+    create_many(199, municipality=koprivshtitsa, directions=["business", "culture"])
     assert count_queries(client, f"/en/directory/{organisation.slug}/") == detail_few <= 4
     assert count_queries(client, "/en/directions/business/") == direction_few <= 6
 
