@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 # Development mode for the commands below; production sets its own environment.
 run test messages: export DJANGO_DEBUG ?= true
 
-.PHONY: install run test lint format messages clean
+.PHONY: install run test lint format messages bench clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Most needs Python 3.11 or newer; this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -40,6 +40,10 @@ messages: install
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l bg -l sr -l en --ignore=.venv --ignore=var
 	$(BIN)/python manage.py build_serbian_latin_catalogue
 	$(BIN)/python manage.py compile_catalogues
+
+# Time the directory list page with 10,000 organisations (separate database most_bench).
+bench: install
+	$(BIN)/python bench/directory_list.py
 
 clean:
 	rm -rf $(VENV) var

@@ -3,8 +3,8 @@
 Every filter lives in the URL (``?q=mill&country=BG&kind=company``), so a
 search can be shared and works without JavaScript. Each option of a filter
 shows how many results choosing it would give: the count is taken on the list
-filtered by all the *other* filters (standard faceting), with one aggregate
-query per filter, never one per option.
+filtered by all the *other* filters (standard faceting), with at most one
+aggregate query per filter, never one per option.
 """
 
 from dataclasses import dataclass
@@ -14,6 +14,7 @@ from django import forms
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from directory.models import Kind, Organisation, SizeClass, SpokenLanguage
 from directory.nace import NaceRevision, NaceSection
@@ -31,10 +32,6 @@ SORT_ORDER = {
     Sort.NEWEST: ("-created_at", "-pk"),
     Sort.OLDEST: ("founded_year", "name", "pk"),
 }
-
-
-def municipality_choices():
-    return [(municipality.slug, municipality.name) for municipality in Municipality.objects.all()]
 
 
 @dataclass(frozen=True)
@@ -55,9 +52,8 @@ class Facet:
 class OrganisationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Name or identifier"))
     country = django_filters.ChoiceFilter(method="filter_country", choices=Country.choices, label=_("Country"))
-    municipality = django_filters.ChoiceFilter(
-        field_name="municipality__slug", choices=municipality_choices, label=_("Municipality")
-    )
+    # Choices are set per request in __init__, from the municipalities loaded once.
+    municipality = django_filters.ChoiceFilter(method="filter_municipality", choices=[], label=_("Municipality"))
     direction = django_filters.ChoiceFilter(
         method="filter_direction", choices=Direction.Key.choices, label=_("Direction")
     )
@@ -74,18 +70,30 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     # The filters whose options show counts, in the order the form shows them.
     FACETS = ("country", "municipality", "direction", "kind", "nace", "size", "language", "cooperation")
-    # Facets counted by grouping on one column; the others have a _count_<name> method.
-    FIELDS = {"municipality": "municipality__slug", "kind": "kind", "size": "size_class"}
 
     class Meta:
         model = Organisation
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Both municipalities, read once: they label the municipality filter and
+        # turn country and municipality filters into conditions on
+        # municipality_id, so that no query joins the municipality table.
+        self.municipalities = list(Municipality.objects.all())
+        self.filters["municipality"].extra["choices"] = [(m.slug, m.name) for m in self.municipalities]
+
+    def _municipality_ids(self, *, country: str | None = None, slug: str | None = None) -> list[int]:
+        return [m.pk for m in self.municipalities if m.country == country or m.slug == slug]
+
     def filter_text(self, queryset, name, value):
         return queryset.matching(value)
 
     def filter_country(self, queryset, name, value):
-        return queryset.in_country(value)
+        return queryset.filter(municipality_id__in=self._municipality_ids(country=value))
+
+    def filter_municipality(self, queryset, name, value):
+        return queryset.filter(municipality_id__in=self._municipality_ids(slug=value))
 
     def filter_direction(self, queryset, name, value):
         return queryset.in_direction(value)
@@ -111,53 +119,72 @@ class OrganisationFilterSet(django_filters.FilterSet):
     # --- Facets -------------------------------------------------------------
 
     def facets(self) -> list[Facet]:
-        """Every filter's options with the number of results each would give."""
-        self.errors  # noqa: B018 (validates the form, so that cleaned_data exists)
-        return [self._facet(name) for name in self.FACETS]
+        """Every filter's options with the number of results each would give.
 
-    def _queryset_without(self, excluded: str):
+        A facet counts on the list filtered by every *other* filter. Facets
+        whose own filter is not in use therefore share one base, the filtered
+        list, and are counted together in one aggregate query; each facet in
+        use needs one more. So a page runs at most one query per facet, and
+        one in all when no filter is set.
+        """
+        self.errors  # noqa: B018 (validates the form, so that cleaned_data exists)
+        data = self.form.cleaned_data
+        active = [name for name in self.FACETS if data.get(name) not in EMPTY_VALUES]
+        counts = {}
+        shared = [name for name in self.FACETS if name not in active]
+        if shared:
+            counts.update(self._count(self._queryset_without(None), shared))
+        for name in active:
+            counts.update(self._count(self._queryset_without(name), [name]))
+        return [self._facet(name, counts[name]) for name in self.FACETS]
+
+    def _queryset_without(self, excluded: str | None):
         """The base queryset filtered by every active filter except ``excluded`` (and the sort)."""
         queryset = self.queryset
         for name, value in self.form.cleaned_data.items():
-            if name in (excluded, "sort") or value in django_filters.constants.EMPTY_VALUES:
+            if name in (excluded, "sort") or value in EMPTY_VALUES:
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by()
 
-    def _facet(self, name: str) -> Facet:
-        queryset = self._queryset_without(name)
-        counts = getattr(self, f"_count_{name}", None)
-        counts = counts(queryset) if counts else self._count_by(queryset, self.FIELDS[name])
-        field = self.form.fields[name]
+    def _options(self, name: str) -> list[tuple[str, str]]:
+        if name == "cooperation":
+            return [("on", self.form.fields[name].label)]
+        return [(str(value), label) for value, label in self.form.fields[name].choices if value != ""]
+
+    def _option_condition(self, name: str, value: str) -> Q:
+        if name == "direction":
+            memberships = Organisation.directions.through.objects.filter(direction__slug=value)
+            return Q(pk__in=memberships.values("organisation_id"))
+        return {
+            "country": lambda: Q(municipality_id__in=self._municipality_ids(country=value)),
+            "municipality": lambda: Q(municipality_id__in=self._municipality_ids(slug=value)),
+            "kind": lambda: Q(kind=value),
+            "nace": lambda: Q(nace_revision=NaceRevision.REV_2, nace_section=value),
+            "size": lambda: Q(size_class=value),
+            "language": lambda: Q(languages__contains=[value]),
+            "cooperation": lambda: Q(open_to_cooperation=True),
+        }[name]()
+
+    def _count(self, queryset, names: list[str]) -> dict[str, dict[str, int]]:
+        """Counts for every option of the named facets, in one aggregate query over ``queryset``."""
+        aggregates = {
+            f"{index}_{option}": Count("pk", filter=self._option_condition(name, value))
+            for index, name in enumerate(names)
+            for option, (value, _label) in enumerate(self._options(name))
+        }
+        totals = queryset.aggregate(**aggregates)
+        return {
+            name: {value: totals[f"{index}_{option}"] for option, (value, _label) in enumerate(self._options(name))}
+            for index, name in enumerate(names)
+        }
+
+    def _facet(self, name: str, counts: dict[str, int]) -> Facet:
         selected = self.form.cleaned_data.get(name)
         if name == "cooperation":
-            choices = [("on", field.label)]
             selected = "on" if selected else None
-        else:
-            choices = [(value, label) for value, label in field.choices if value != ""]
         options = [
-            FacetOption(value=str(value), label=str(label), count=counts.get(value, 0), selected=str(value) == selected)
-            for value, label in choices
+            FacetOption(value=value, label=str(label), count=counts[value], selected=value == selected)
+            for value, label in self._options(name)
         ]
-        return Facet(name=name, label=str(field.label), options=options)
-
-    @staticmethod
-    def _count_by(queryset, field: str) -> dict:
-        return dict(queryset.values_list(field).annotate(count=Count("pk")).values_list(field, "count"))
-
-    def _count_country(self, queryset):
-        return self._count_by(queryset, "municipality__country")
-
-    def _count_direction(self, queryset):
-        return self._count_by(queryset, "directions__slug")
-
-    def _count_nace(self, queryset):
-        return self._count_by(queryset.filter(nace_revision=NaceRevision.REV_2), "nace_section")
-
-    def _count_language(self, queryset):
-        return queryset.aggregate(
-            **{code: Count("pk", filter=Q(languages__contains=[code])) for code in SpokenLanguage.values}
-        )
-
-    def _count_cooperation(self, queryset):
-        return queryset.aggregate(on=Count("pk", filter=Q(open_to_cooperation=True)))
+        return Facet(name=name, label=str(self.form.fields[name].label), options=options)

@@ -285,6 +285,12 @@ class Organisation(models.Model):
             GinIndex(fields=["search_vector"], name="organisation_search_gin"),
             GinIndex(fields=["languages"], name="organisation_languages_gin"),
             models.Index(fields=["status", "municipality"], name="organisation_status_munic"),
+            # The list is sorted by name in the reader's language: an index per language
+            # lets PostgreSQL read a page in order instead of sorting every row.
+            *(
+                models.Index(fields=[f"name_{code}", "id"], name=f"organisation_name_{code}")
+                for code in ("bg", "sr", "en")
+            ),
         ]
         constraints = [
             *(
