@@ -21,7 +21,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --if-empty
+	$(BIN)/python manage.py load_demo_content --if-empty --smes 7158
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
@@ -41,10 +41,12 @@ messages: install
 	$(BIN)/python manage.py build_serbian_latin_catalogue
 	$(BIN)/python manage.py compile_catalogues
 
-# Every page under load, served as in production, then the renditions of a
-# 24-megapixel JPEG (docs/PERFORMANCE.md). BENCH_ARGS=--large for 100,000 organisations.
+# Every page under load, served as in production; the directory list at scale;
+# the renditions of a 24-megapixel JPEG (docs/PERFORMANCE.md).
+# BENCH_ARGS=--large for 100,000 organisations.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/directory_list.py
 	$(BIN)/python bench/renditions.py
 
 clean:

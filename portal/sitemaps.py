@@ -14,7 +14,7 @@ class PortalSitemap(Sitemap):
 
 class StaticPagesSitemap(PortalSitemap):
     def items(self):
-        return ["portal:home", "portal:information-centre-list"]
+        return ["portal:home", "portal:information-centre-list", "directory:organisation-list"]
 
     def location(self, item):
         return reverse(item)

@@ -6,12 +6,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from civic.sitemaps import sitemaps as civic_sitemaps
+from directory.sitemaps import sitemaps as directory_sitemaps
 from media_library.sitemaps import sitemaps as media_sitemaps
 from portal import views
 from portal.sitemaps import sitemaps as portal_sitemaps
 
 # Each app keeps its sitemaps beside its models; the site map lists them all.
-sitemaps = {**portal_sitemaps, **media_sitemaps, **civic_sitemaps}
+sitemaps = {**portal_sitemaps, **directory_sitemaps, **media_sitemaps, **civic_sitemaps}
 
 portal_patterns = (
     [
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include(portal_patterns)),
     path("", include("civic.urls")),
     path("gallery/", include("media_library.urls")),
+    path("directory/", include("directory.urls")),
 )
 
 if settings.DEBUG:

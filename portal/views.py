@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from civic.highlights import direction_highlights
+from directory.models import Organisation
 from portal.models import Direction, InformationCentre, Municipality
 
 
@@ -22,10 +23,19 @@ class HomeView(TemplateView):
 class DirectionDetailView(DetailView):
     model = Direction
     context_object_name = "direction"
+    directory_entries_shown = 6
 
     def get_context_data(self, **kwargs):
+        organisations = Organisation.objects.published().in_direction(self.object.slug)
         return super().get_context_data(
-            municipalities=Municipality.objects.all(), civic=direction_highlights(self.object), **kwargs
+            municipalities=Municipality.objects.all(),
+            civic=direction_highlights(self.object),
+            directory_organisations=organisations.for_listing().order_by("-updated_at", "-pk")[
+                : self.directory_entries_shown
+            ],
+            directory_count=organisations.count(),
+            active_direction=self.object.slug,
+            **kwargs,
         )
 
 

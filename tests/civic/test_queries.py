@@ -54,8 +54,8 @@ LIST_PAGES = [
     ("/en/documents/", 4),
     ("/en/eu-projects/", 5),
     ("/en/pages/", 2),
-    ("/en/directions/culture/", 6),
-    ("/en/directions/administration-and-social-life/", 10),
+    ("/en/directions/culture/", 8),  # + the directory entries and their count
+    ("/en/directions/administration-and-social-life/", 12),
 ]
 
 

@@ -126,8 +126,9 @@ def test_home_and_lists_use_a_fixed_number_of_queries(client, db, django_assert_
         assert client.get("/en/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/en/information-centres/").status_code == 200
-    # The direction page also shows civic highlights: upcoming events and latest news.
-    with django_assert_max_num_queries(6):
+    # The direction page also lists the latest directory entries (and counts them)
+    # and the civic highlights: upcoming events and latest news.
+    with django_assert_max_num_queries(8):
         assert client.get("/en/directions/culture/").status_code == 200
 
 

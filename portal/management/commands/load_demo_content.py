@@ -1,3 +1,4 @@
+import inspect
 import os
 import secrets
 from importlib import import_module, util
@@ -30,14 +31,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Load content only when no municipality exists yet."
         )
+        parser.add_argument(
+            "--smes",
+            type=int,
+            default=0,
+            help="Also add this many synthetic SMEs to the directory, flagged as demo data "
+            "(make run uses 7158, the original platform's size).",
+        )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, smes=0, **options):
         if if_empty and Municipality.objects.exists():
             self.stdout.write("Demo content already loaded; leaving the database as it is.")
         else:
+            # An app's load() takes the options it knows by keyword, and only those.
+            demo_options = {"smes": smes}
             with transaction.atomic():
                 for module in self._demo_modules():
-                    module.load(self.stdout)
+                    accepted = inspect.signature(module.load).parameters
+                    module.load(self.stdout, **{key: value for key, value in demo_options.items() if key in accepted})
         if settings.DEBUG:
             self._ensure_demo_staff()
             self.stdout.write(self.style.SUCCESS(CREDENTIALS_FILE.read_text()))

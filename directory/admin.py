@@ -1,0 +1,105 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from directory.models import Organisation, Status
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "name",
+        "kind",
+        "municipality",
+        "status",
+        "eik_or_pib",
+        "mb_checksum_mismatch",
+        "is_demo",
+        "updated_at",
+    )
+    list_filter = (
+        "status",
+        "kind",
+        "municipality",
+        "directions",
+        "size_class",
+        "open_to_cooperation",
+        "mb_checksum_mismatch",
+        "is_demo",
+    )
+    list_select_related = ("municipality",)
+    # Identifiers are searched as typed (digits); names in every language.
+    search_fields = ("name_bg", "name_sr", "name_en", "=eik", "=vat_number", "=pib", "=mb", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    filter_horizontal = ("directions",)
+    readonly_fields = ("mb_checksum_mismatch", "created_at", "updated_at")
+    date_hierarchy = "created_at"
+    actions = ["publish", "archive"]
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "legal_form", "municipality", "directions", "status", "is_demo")}),
+        (_("Description"), {"fields": ("description", "logo")}),
+        (
+            _("Identifiers"),
+            {"fields": ("eik", "vat_number", "pib", "mb", "mb_checksum_mismatch")},
+        ),
+        (_("Activity"), {"fields": ("nace_revision", "nace_section", "nace_division", "size_class", "founded_year")}),
+        (
+            _("Address and contact"),
+            {
+                "fields": (
+                    "street_address",
+                    "settlement",
+                    "postal_code",
+                    "latitude",
+                    "longitude",
+                    "phones",
+                    "email",
+                    "website",
+                    "social_links",
+                    "languages",
+                    "opening_hours",
+                )
+            },
+        ),
+        (
+            _("Cross-border cooperation"),
+            {"fields": ("open_to_cooperation", "cooperation_offers", "cooperation_seeks")},
+        ),
+        (_("Record"), {"fields": ("created_at", "updated_at")}),
+    )
+
+    @admin.display(description=_("EIK or PIB"))
+    def eik_or_pib(self, organisation):
+        return organisation.eik or organisation.pib
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.mb_checksum_mismatch:
+            self.message_user(
+                request,
+                _(
+                    "The MB %(mb)s does not match the usual check digit. It was saved; "
+                    "please compare it with the business register."
+                )
+                % {"mb": obj.mb},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Publish the selected organisations"))
+    def publish(self, request, queryset):
+        updated = queryset.update(status=Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d organisation published.", "%(count)d organisations published.", updated)
+            % {"count": updated},
+        )
+
+    @admin.action(description=_("Archive the selected organisations"))
+    def archive(self, request, queryset):
+        updated = queryset.update(status=Status.ARCHIVED)
+        self.message_user(
+            request,
+            ngettext("%(count)d organisation archived.", "%(count)d organisations archived.", updated)
+            % {"count": updated},
+        )

@@ -1,0 +1,467 @@
+"""The joint directory: every organisation of both municipalities in one model.
+
+Companies, cultural institutions, public bodies, NGOs and tourism providers
+share one table: readers search and filter them together, and the kind says
+what each one is. Identifiers are validated per country with the rules in
+``directory.identifiers``.
+"""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from directory import identifiers, search
+from directory.nace import NaceRevision, division_section, section_label
+from portal.models import Country, Direction, Municipality, normalise_phone
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+
+
+def validate_logo(file) -> None:
+    """A logo is a real PNG, JPEG, WebP or GIF image of at most 1 MB, whatever its name says."""
+    if file.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("A logo may be at most 1 MB."), code="logo_size")
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError(_("This file is not an image we can read."), code="logo_content") from error
+    finally:
+        file.seek(0)
+    if image_format not in LOGO_FORMATS:
+        raise ValidationError(_("A logo must be a PNG, JPEG, WebP or GIF image."), code="logo_format")
+
+
+class Kind(models.TextChoices):
+    COMPANY = "company", _("Company")
+    ACCOMMODATION = "accommodation", _("Accommodation")
+    FOOD_SERVICE = "food-service", _("Restaurant or café")
+    MUSEUM = "museum", _("Museum")
+    COMMUNITY_CENTRE = "community-centre", _("Community centre (chitalishte)")
+    THEATRE = "theatre", _("Theatre")
+    LIBRARY = "library", _("Library")
+    GALLERY = "gallery", _("Gallery")
+    PUBLIC_AUTHORITY = "public-authority", _("Public authority")
+    SCHOOL = "school", _("School")
+    HEALTH_SERVICE = "health-service", _("Health service")
+    SOCIAL_SERVICE = "social-service", _("Social service")
+    NGO = "ngo", _("Non-governmental organisation")
+
+
+# The schema.org type that describes each kind best (all are Organization subtypes).
+SCHEMA_ORG_TYPES = {
+    Kind.COMPANY: "LocalBusiness",
+    Kind.ACCOMMODATION: "LodgingBusiness",
+    Kind.FOOD_SERVICE: "FoodEstablishment",
+    Kind.MUSEUM: "Organization",
+    Kind.COMMUNITY_CENTRE: "Organization",
+    Kind.THEATRE: "PerformingGroup",
+    Kind.LIBRARY: "Library",
+    Kind.GALLERY: "Organization",
+    Kind.PUBLIC_AUTHORITY: "GovernmentOrganization",
+    Kind.SCHOOL: "EducationalOrganization",
+    Kind.HEALTH_SERVICE: "MedicalOrganization",
+    Kind.SOCIAL_SERVICE: "Organization",
+    Kind.NGO: "NGO",
+}
+
+
+class LegalForm(models.TextChoices):
+    BG_SOLE_TRADER = "bg-et", _("Sole trader (ET)")
+    BG_LIMITED = "bg-ood", _("Limited liability company (OOD)")
+    BG_SINGLE_MEMBER_LIMITED = "bg-eood", _("Single-member limited liability company (EOOD)")
+    BG_JOINT_STOCK = "bg-ad", _("Joint-stock company (AD)")
+    BG_SINGLE_MEMBER_JOINT_STOCK = "bg-ead", _("Single-member joint-stock company (EAD)")
+    BG_GENERAL_PARTNERSHIP = "bg-sd", _("General partnership (SD)")
+    BG_LIMITED_PARTNERSHIP = "bg-kd", _("Limited partnership (KD)")
+    BG_CHITALISHTE = "bg-chitalishte", _("Community centre (chitalishte)")
+    RS_ENTREPRENEUR = "rs-pr", _("Entrepreneur (preduzetnik)")
+    RS_LIMITED = "rs-doo", _("Limited liability company (d.o.o.)")
+    RS_JOINT_STOCK = "rs-ad", _("Joint-stock company (a.d.)")
+    RS_GENERAL_PARTNERSHIP = "rs-od", _("General partnership (o.d.)")
+    RS_LIMITED_PARTNERSHIP = "rs-kd", _("Limited partnership (k.d.)")
+    COOPERATIVE = "cooperative", _("Cooperative")
+    ASSOCIATION = "association", _("Association")
+    FOUNDATION = "foundation", _("Foundation")
+    PUBLIC_INSTITUTION = "public-institution", _("Public body or institution")
+
+    @classmethod
+    def for_country(cls, country: str) -> list[str]:
+        other = "rs-" if country == Country.BULGARIA else "bg-"
+        return [value for value in cls.values if not value.startswith(other)]
+
+
+class SizeClass(models.TextChoices):
+    """EU SME size classes (Commission Recommendation 2003/361/EC), by staff headcount."""
+
+    MICRO = "micro", _("Micro (fewer than 10 staff)")
+    SMALL = "small", _("Small (fewer than 50 staff)")
+    MEDIUM = "medium", _("Medium (fewer than 250 staff)")
+    LARGE = "large", _("Large (250 staff or more)")
+
+
+class SpokenLanguage(models.TextChoices):
+    BULGARIAN = "bg", _("Bulgarian")
+    SERBIAN = "sr", _("Serbian")
+    ENGLISH = "en", _("English")
+    GERMAN = "de", _("German")
+    RUSSIAN = "ru", _("Russian")
+    FRENCH = "fr", _("French")
+    ITALIAN = "it", _("Italian")
+    GREEK = "el", _("Greek")
+    MACEDONIAN = "mk", _("Macedonian")
+    ROMANIAN = "ro", _("Romanian")
+    TURKISH = "tr", _("Turkish")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+UNIQUE_IDENTIFIER_MESSAGES = {
+    "eik": _("Another organisation already has this EIK/BULSTAT."),
+    "vat_number": _("Another organisation already has this VAT number."),
+    "pib": _("Another organisation already has this PIB."),
+    "mb": _("Another organisation already has this MB."),
+}
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def published(self):
+        """Only what the public may see: drafts and archived entries never leave the admin."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_listing(self):
+        """What a list row shows: the organisation and its municipality, in one query."""
+        return self.select_related("municipality")
+
+    def for_detail(self):
+        """What the detail page shows: municipality joined, directions prefetched."""
+        return self.select_related("municipality").prefetch_related("directions")
+
+    def for_export(self):
+        """One row per organisation with its direction slugs aggregated in, for CSV and JSON."""
+        from django.contrib.postgres.aggregates import ArrayAgg
+
+        return self.select_related("municipality").annotate(
+            direction_slugs=ArrayAgg("directions__slug", distinct=True, default=models.Value([]))
+        )
+
+    def matching(self, text: str):
+        """Organisations whose names, settlement or identifiers contain every typed word as a word start.
+
+        Blind to script (Latin or Cyrillic), diacritics and case: see ``directory.search``.
+        """
+        query = search.prefix_query(text)
+        if not query:
+            return self
+        return self.filter(search_vector=SearchQuery(query, search_type="raw", config="simple"))
+
+    def in_direction(self, slug: str):
+        """Organisations in a direction, as a subquery: no join that could repeat rows or narrow aggregates."""
+        memberships = self.model.directions.through.objects.filter(direction__slug=slug)
+        return self.filter(pk__in=memberships.values("organisation_id"))
+
+    def in_country(self, country: str):
+        return self.filter(municipality__country=country)
+
+    def speaking(self, language: str):
+        return self.filter(languages__contains=[language])
+
+    def refresh_search_text(self) -> int:
+        """Recompute the search text of these organisations (after writes that bypass ``clean()``)."""
+        batch = []
+        for organisation in self.iterator(chunk_size=1000):
+            organisation.search_text = organisation.build_search_text()
+            batch.append(organisation)
+        self.model.objects.bulk_update(batch, ["search_text"], batch_size=1000)
+        return len(batch)
+
+
+class Organisation(models.Model):
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm, blank=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("municipality")
+    )
+    directions = models.ManyToManyField(Direction, related_name="organisations", verbose_name=_("directions"))
+
+    eik = models.CharField(
+        _("EIK/BULSTAT"), max_length=13, blank=True, help_text=_("Bulgaria: 9 digits, or 13 for a branch.")
+    )
+    vat_number = models.CharField(
+        _("VAT number"), max_length=12, blank=True, help_text=_("Bulgaria: BG followed by 9 or 10 digits.")
+    )
+    pib = models.CharField(_("PIB"), max_length=9, blank=True, help_text=_("Serbia: tax number, 9 digits."))
+    mb = models.CharField(_("MB"), max_length=8, blank=True, help_text=_("Serbia: registration number, 8 digits."))
+    mb_checksum_mismatch = models.BooleanField(
+        _("MB check digit differs"),
+        default=False,
+        editable=False,
+        help_text=_("The MB does not match the unofficial check digit rule: worth a second look."),
+    )
+
+    nace_revision = models.CharField(_("NACE revision"), max_length=3, choices=NaceRevision, default=NaceRevision.REV_2)
+    nace_section = models.CharField(_("NACE section"), max_length=1, blank=True)
+    nace_division = models.CharField(
+        _("NACE division"), max_length=2, blank=True, help_text=_("Two digits; the section follows from it.")
+    )
+    size_class = models.CharField(_("size class"), max_length=10, choices=SizeClass, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
+
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    settlement = models.CharField(_("settlement"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+
+    phones = ArrayField(
+        models.CharField(max_length=20),
+        size=3,
+        default=list,
+        blank=True,
+        verbose_name=_("phone numbers"),
+        help_text=_("Up to three, separated by commas; stored in international form."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    social_links = ArrayField(
+        models.URLField(max_length=200),
+        size=5,
+        default=list,
+        blank=True,
+        verbose_name=_("social media links"),
+        help_text=_("Up to five addresses, separated by commas."),
+    )
+    languages = ArrayField(
+        models.CharField(max_length=2, choices=SpokenLanguage),
+        default=list,
+        blank=True,
+        verbose_name=_("languages spoken"),
+        help_text=_("Language codes separated by commas, e.g. bg,sr,en."),
+    )
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="directory/logos/", blank=True, validators=[validate_logo])
+
+    open_to_cooperation = models.BooleanField(_("open to cross-border cooperation"), default=False)
+    cooperation_offers = models.TextField(_("what it offers partners"), blank=True)
+    cooperation_seeks = models.TextField(_("what it seeks from partners"), blank=True)
+
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("A synthetic entry made up for demonstration; not a real organisation."),
+    )
+    search_text = models.TextField(editable=False, blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("search_text", config="simple"), output_field=SearchVectorField(), db_persist=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organisation_search_gin"),
+            GinIndex(fields=["languages"], name="organisation_languages_gin"),
+            models.Index(fields=["status", "municipality"], name="organisation_status_munic"),
+            # The list is sorted by name in the reader's language: an index per language
+            # lets PostgreSQL read a page in order instead of sorting every row.
+            *(
+                models.Index(fields=[f"name_{code}", "id"], name=f"organisation_name_{code}")
+                for code in ("bg", "sr", "en")
+            ),
+        ]
+        constraints = [
+            *(
+                models.UniqueConstraint(
+                    fields=[field],
+                    condition=~models.Q(**{field: ""}),
+                    name=f"organisation_{field}_unique",
+                    violation_error_message=message,
+                )
+                for field, message in UNIQUE_IDENTIFIER_MESSAGES.items()
+            ),
+            models.CheckConstraint(
+                condition=models.Q(eik="") | models.Q(eik__regex=r"^([0-9]{9}|[0-9]{13})$"),
+                name="organisation_eik_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vat_number="") | models.Q(vat_number__regex=r"^BG[0-9]{9,10}$"),
+                name="organisation_vat_number_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pib="") | models.Q(pib__regex=r"^[0-9]{9}$"), name="organisation_pib_format"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(mb="") | models.Q(mb__regex=r"^[0-9]{8}$"), name="organisation_mb_format"
+            ),
+            # An organisation is registered in one country: Bulgarian or Serbian identifiers, never both.
+            models.CheckConstraint(
+                condition=models.Q(eik="", vat_number="") | models.Q(pib="", mb=""), name="organisation_one_country_ids"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(postal_code="") | models.Q(postal_code__regex=r"^[0-9]{4,5}$"),
+                name="organisation_postal_code_format",
+            ),
+            models.CheckConstraint(condition=models.Q(kind__in=Kind.values), name="organisation_kind_known"),
+            models.CheckConstraint(condition=models.Q(status__in=Status.values), name="organisation_status_known"),
+            models.CheckConstraint(
+                condition=models.Q(size_class="") | models.Q(size_class__in=SizeClass.values),
+                name="organisation_size_class_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nace_revision__in=NaceRevision.values), name="organisation_nace_revision_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nace_section="") | models.Q(nace_section__regex=r"^[A-V]$"),
+                name="organisation_nace_section_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nace_division="")
+                | (models.Q(nace_division__regex=r"^[0-9]{2}$") & ~models.Q(nace_section="")),
+                name="organisation_nace_division_in_section",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(founded_year__isnull=True) | models.Q(founded_year__gte=800, founded_year__lte=2100),
+                name="organisation_founded_year_plausible",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+                name="organisation_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
+                name="organisation_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:organisation-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if not (self.name_bg or self.name_sr or self.name_en):
+            errors["name_bg"] = _("Give the name in at least one language.")
+        country = self.municipality.country if self.municipality_id else None
+        validators = {
+            "eik": identifiers.validate_eik,
+            "vat_number": identifiers.validate_bg_vat,
+            "pib": identifiers.validate_pib,
+            "mb": identifiers.validate_mb,
+        }
+        for field, validate in validators.items():
+            if getattr(self, field):
+                try:
+                    setattr(self, field, validate(getattr(self, field)))
+                except ValidationError as error:
+                    errors[field] = error
+        if country == Country.BULGARIA:
+            for field in ("pib", "mb"):
+                if getattr(self, field):
+                    errors[field] = _("PIB and MB are Serbian identifiers; this organisation is in Bulgaria.")
+        elif country == Country.SERBIA:
+            for field in ("eik", "vat_number"):
+                if getattr(self, field):
+                    errors[field] = _("EIK and VAT number are Bulgarian identifiers; this organisation is in Serbia.")
+        if (
+            "eik" not in errors
+            and "vat_number" not in errors
+            and len(self.vat_number) == 11
+            and self.eik
+            and self.vat_number[2:] != self.eik[:9]
+        ):
+            errors["vat_number"] = _("The VAT number of a legal entity is BG followed by its EIK.")
+        self.mb_checksum_mismatch = bool(self.mb) and not identifiers.mb_checksum_matches(self.mb)
+
+        if self.legal_form and country and self.legal_form not in LegalForm.for_country(country):
+            errors["legal_form"] = _("This legal form does not exist in the organisation's country.")
+        if self.postal_code and country:
+            try:
+                self.postal_code = identifiers.validate_postal_code(self.postal_code, country)
+            except ValidationError as error:
+                errors["postal_code"] = error
+        if self.phones and country:
+            try:
+                self.phones = [normalise_phone(phone, country) for phone in self.phones if phone.strip()]
+            except ValidationError as error:
+                errors["phones"] = error
+        errors.update(self._clean_nace())
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
+        if errors:
+            raise ValidationError(errors)
+        self.search_text = self.build_search_text()
+
+    def _clean_nace(self) -> dict:
+        if not self.nace_division:
+            if self.nace_section and section_label(self.nace_section, self.nace_revision) == self.nace_section:
+                return {"nace_section": _("There is no such section in this NACE revision.")}
+            return {}
+        section = division_section(self.nace_division, self.nace_revision)
+        if section is None:
+            return {"nace_division": _("There is no such division in this NACE revision.")}
+        if self.nace_section and self.nace_section != section:
+            return {"nace_section": _("This division belongs to section %(section)s.") % {"section": section}}
+        self.nace_section = section
+        return {}
+
+    def build_search_text(self) -> str:
+        """The normalised text ``OrganisationQuerySet.matching()`` looks in: names, settlements, identifiers."""
+        texts = [self.name_bg, self.name_sr, self.name_en, self.settlement_bg, self.settlement_sr, self.settlement_en]
+        words = [search.indexable(text) for text in texts if text]
+        ids = [self.eik, self.vat_number, self.vat_number[2:], self.pib, self.mb]
+        return " ".join(dict.fromkeys(" ".join(words + [value.lower() for value in ids if value]).split()))
+
+    @property
+    def schema_org_type(self) -> str:
+        return SCHEMA_ORG_TYPES.get(self.kind, "Organization")
+
+    @property
+    def nace_section_label(self) -> str:
+        return section_label(self.nace_section, self.nace_revision) if self.nace_section else ""
+
+    @property
+    def nace_code(self) -> str:
+        return self.nace_division or self.nace_section
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def get_languages_display(self) -> list[str]:
+        labels = dict(SpokenLanguage.choices)
+        return [str(labels.get(code, code)) for code in self.languages]
+
+    def openstreetmap_url(self) -> str:
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )

@@ -1,0 +1,132 @@
+import json
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, View
+
+from directory import exports
+from directory.filters import OrganisationFilterSet
+from directory.models import Organisation
+
+# Characters that could end a <script> element or open a comment inside it.
+SCRIPT_ESCAPES = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
+class FilteredOrganisationsMixin:
+    """The published organisations filtered by the query string, shared by the list and its downloads."""
+
+    def get_filterset(self, queryset=None) -> OrganisationFilterSet:
+        if queryset is None:
+            queryset = Organisation.objects.published().for_listing()
+        return OrganisationFilterSet(self.request.GET, queryset=queryset, request=self.request)
+
+
+class OrganisationListView(FilteredOrganisationsMixin, ListView):
+    context_object_name = "organisations"
+    paginate_by = 24
+
+    def get_queryset(self):
+        self.filterset = self.get_filterset()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filter=self.filterset,
+            facets=self.filterset.facets(),
+            result_count=context["paginator"].count,
+            export_query=self._export_query(),
+        )
+        return context
+
+    def _export_query(self) -> str:
+        """The filters of this list without its page: a download holds every matching row."""
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return query.urlencode()
+
+
+class OrganisationDetailView(DetailView):
+    queryset = Organisation.objects.published().for_detail()
+    context_object_name = "organisation"
+
+    def get_context_data(self, **kwargs):
+        organisation = self.object
+        url = self.request.build_absolute_uri(organisation.get_absolute_url())
+        logo_url = self.request.build_absolute_uri(organisation.logo.url) if organisation.logo else ""
+        return super().get_context_data(
+            json_ld=json.dumps(schema_org(organisation, url=url, logo_url=logo_url), ensure_ascii=False).translate(
+                SCRIPT_ESCAPES
+            ),
+            page_url=url,
+            logo_url=logo_url,
+            og_locale=get_language().replace("-", "_"),
+            **kwargs,
+        )
+
+
+def schema_org(organisation: Organisation, *, url: str, logo_url: str = "") -> dict:
+    """The organisation as schema.org JSON-LD: only what is public and known."""
+    data = {"@context": "https://schema.org", "@type": organisation.schema_org_type, "@id": url, "url": url}
+    data["name"] = organisation.name
+    optional = {
+        "description": organisation.description,
+        "email": organisation.email,
+        "logo": logo_url,
+        "foundingDate": str(organisation.founded_year) if organisation.founded_year else "",
+        "vatID": organisation.vat_number or organisation.pib,
+        "taxID": organisation.pib or organisation.eik,
+        "isicV4": organisation.nace_division if organisation.nace_revision == "2" else "",
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    if organisation.phones:
+        data["telephone"] = organisation.phones[0]
+    same_as = [link for link in [organisation.website, *organisation.social_links] if link]
+    if same_as:
+        data["sameAs"] = same_as
+    if organisation.languages:
+        data["knowsLanguage"] = organisation.languages
+    address = {
+        "streetAddress": organisation.street_address,
+        "addressLocality": organisation.settlement,
+        "postalCode": organisation.postal_code,
+    }
+    address = {key: value for key, value in address.items() if value}
+    data["address"] = {"@type": "PostalAddress", **address, "addressCountry": organisation.municipality.country}
+    if organisation.has_location:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(organisation.latitude),
+            "longitude": float(organisation.longitude),
+        }
+    return data
+
+
+class OrganisationExportMixin(FilteredOrganisationsMixin):
+    def organisations(self):
+        queryset = self.get_filterset(Organisation.objects.published().for_export()).qs
+        return queryset.iterator(chunk_size=2000)
+
+    def filename(self, extension: str) -> str:
+        return f"most-directory-{get_language()}.{extension}"
+
+
+class OrganisationCsvView(OrganisationExportMixin, View):
+    """The filtered list as CSV (UTF-8 with a byte-order mark, so that spreadsheets read the letters right)."""
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(
+            "\ufeff" + exports.write_csv(self.organisations()), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.filename("csv")}"'
+        return response
+
+
+class OrganisationJsonView(OrganisationExportMixin, View):
+    """The filtered list as JSON: ``{"count": n, "results": [...]}``."""
+
+    def get(self, request, *args, **kwargs):
+        results = [exports.json_record(organisation) for organisation in self.organisations()]
+        response = JsonResponse({"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False})
+        response["Content-Disposition"] = f'inline; filename="{self.filename("json")}"'
+        return response

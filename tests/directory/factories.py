@@ -1,0 +1,55 @@
+import factory
+
+from directory.models import Kind, Organisation, Status
+from portal.models import Country, Direction
+from tests.portal.factories import MunicipalityFactory
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A published Bulgarian company in the business direction (override what a test needs)."""
+
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    name_bg = factory.Sequence(lambda n: f"Мелница „Средна гора“ {n} ООД")
+    name_sr = factory.Sequence(lambda n: f"Млин „Средња гора“ {n}")
+    name_en = factory.Sequence(lambda n: f"Sredna Gora Mill {n} OOD")
+    description_en = "A mill in the mountains."
+    kind = Kind.COMPANY
+    municipality = factory.SubFactory(MunicipalityFactory, country=Country.BULGARIA)
+    status = Status.PUBLISHED
+    nace_section = "C"
+    nace_division = "10"
+    size_class = "micro"
+    languages = factory.LazyFunction(lambda: ["bg", "en"])
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        organisation = model_class(*args, **kwargs)
+        organisation.search_text = organisation.build_search_text()
+        organisation.save()
+        return organisation
+
+    @factory.post_generation
+    def directions(self, create, extracted, **kwargs):
+        if create:
+            slugs = extracted if extracted is not None else [Direction.Key.BUSINESS]
+            self.directions.set(Direction.objects.filter(slug__in=slugs))
+
+
+def create_many(count: int, directions=(Direction.Key.BUSINESS,), **fields) -> list[Organisation]:
+    """``count`` organisations in a handful of queries, for tests that need volume."""
+    organisations = OrganisationFactory.build_batch(count, **fields)
+    for organisation in organisations:
+        organisation.search_text = organisation.build_search_text()
+    organisations = Organisation.objects.bulk_create(organisations)
+    membership = Organisation.directions.through
+    direction_ids = list(Direction.objects.filter(slug__in=directions).values_list("pk", flat=True))
+    membership.objects.bulk_create(
+        membership(organisation_id=organisation.pk, direction_id=direction_id)
+        for organisation in organisations
+        for direction_id in direction_ids
+    )
+    return organisations
