@@ -45,11 +45,11 @@ def staff(db):
     InformationCentreFactory(municipality=other)
 
     def member(username, municipality, role):
-        user = User.objects.create_user(username, f"{username}@example.org", "a-long-password-1")
+        user = User.objects.create_user(username, f"{username}@example.org")
         staff_member_appoint(user=user, municipality=municipality, role=role)
         return user
 
-    administrator = User.objects.create_user("administrator", "a@example.org", "a-long-password-1", is_staff=True)
+    administrator = User.objects.create_user("administrator", "a@example.org", is_staff=True)
     administrator.groups.add(Group.objects.get(name=PORTAL_ADMINISTRATORS_GROUP))
     return SimpleNamespace(
         home=home,
@@ -59,6 +59,6 @@ def staff(db):
         other_editor=member("editor-other", other, StaffRole.EDITOR),
         other_moderator=member("moderator-other", other, StaffRole.MODERATOR),
         administrator=administrator,
-        superuser=User.objects.create_superuser("root", "root@example.org", "a-long-password-1"),
-        outsider=User.objects.create_user("outsider", "o@example.org", "a-long-password-1"),
+        superuser=User.objects.create_superuser("root", "root@example.org"),
+        outsider=User.objects.create_user("outsider", "o@example.org"),
     )

@@ -1,13 +1,19 @@
 """Build the POST a browser would send from an admin change form the test client fetched."""
 
 from django.db.models.fields.files import FieldFile
+from django.forms import MultiWidget
 
 
 def _put(data: dict, bound_field) -> None:
     value = bound_field.value()
     if value is None or isinstance(value, FieldFile):
         return
-    if isinstance(value, bool):
+    widget = bound_field.field.widget
+    if isinstance(widget, MultiWidget):  # e.g. a date and a time
+        parts = value if isinstance(value, list) else widget.decompress(value)
+        for suffix, subwidget, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
+            data[bound_field.html_name + suffix] = subwidget.format_value(part) or ""
+    elif isinstance(value, bool):
         if value:
             data[bound_field.html_name] = "on"
     elif isinstance(value, list | tuple):
