@@ -62,7 +62,7 @@ def test_a_change_made_outside_the_admin_is_detected(staff):
 
     refused = client.post(url, change_form_data(form, population="1"))
     assert refused.status_code == 200
-    assert "Someone else changed this entry" in refused.content.decode()
+    assert "Някой друг промени този запис" in refused.content.decode()  # in the staff member's language
     staff.home.refresh_from_db()
     assert staff.home.population == 4321
 
