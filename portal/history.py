@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
+from portal.translation_status import translated_fields
+
 
 @contextmanager
 def recorded_changes(*, user, comment: str) -> Iterator[None]:
@@ -58,8 +60,10 @@ def _display(field: models.Field, value) -> str:
 def field_changes(model: type[models.Model], old: dict, new: dict) -> list[FieldChange]:
     """The fields whose stored values differ between two versions, with readable labels."""
     changes = []
+    # modeltranslation keeps the untranslated column as a mirror of the default language.
+    mirrors = set(translated_fields(model))
     for field in model._meta.concrete_fields:
-        if field.primary_key:
+        if field.primary_key or field.name in mirrors:
             continue
         before, after = old.get(field.attname), new.get(field.attname)
         if before == after or (before in (None, "") and after in (None, "")):

@@ -132,3 +132,15 @@ def test_recover_lists_and_recovers_only_the_users_municipality(staff, django_us
         response = administrator.post(f"/admin/portal/informationcentre/recover/{municipality_version.pk}/", {})
         assert response.status_code == 404
     assert not InformationCentre.objects.exists()
+
+
+def test_the_diff_names_each_language_once(staff):
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    client = logged_in(staff.editor)
+    edit(client, url, address_bg="ул. Първа 1")
+    edit(client, url, address_bg="ул. Втора 2")
+    changes = client.get(f"/admin/portal/informationcentre/{centre.pk}/history/").context["history_entries"][0][
+        "changes"
+    ]
+    assert [(change.label, change.new) for change in changes] == [("адрес [bg]", "ул. Втора 2")]
