@@ -59,7 +59,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before admin so its admin patches apply.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the staff workspace as its site (dashboard, scoping).
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "reversion",
     "portal",
     "directory",
     "tourism",

@@ -10,14 +10,18 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.models import Municipality
+from portal.history import recorded_changes
+from portal.models import Municipality, StaffRole
+from portal.services import roles_sync, staff_member_appoint
 
 CREDENTIALS_FILE = settings.VAR_DIR / "demo-credentials.txt"
 DEMO_STAFF = [
-    # username, superuser
-    ("admin", True),
-    ("editor-koprivshtitsa", False),
-    ("editor-medijana", False),
+    # username, superuser, municipality slug, role
+    ("admin", True, None, None),
+    ("editor-koprivshtitsa", False, "koprivshtitsa", StaffRole.EDITOR),
+    ("moderator-koprivshtitsa", False, "koprivshtitsa", StaffRole.MODERATOR),
+    ("editor-medijana", False, "medijana", StaffRole.EDITOR),
+    ("moderator-medijana", False, "medijana", StaffRole.MODERATOR),
 ]
 
 
@@ -45,10 +49,12 @@ class Command(BaseCommand):
         else:
             # An app's load() takes the options it knows by keyword, and only those.
             demo_options = {"smes": smes}
-            with transaction.atomic():
+            # Recorded as the first version of every entry, so that its history starts here.
+            with transaction.atomic(), recorded_changes(user=None, comment="Demo content"):
                 for module in self._demo_modules():
                     accepted = inspect.signature(module.load).parameters
                     module.load(self.stdout, **{key: value for key, value in demo_options.items() if key in accepted})
+        roles_sync()
         if settings.DEBUG:
             self._ensure_demo_staff()
             self.stdout.write(self.style.SUCCESS(CREDENTIALS_FILE.read_text()))
@@ -62,20 +68,31 @@ class Command(BaseCommand):
                 yield import_module(name)
 
     def _ensure_demo_staff(self):
-        """Development only: demo accounts with random passwords kept under var/."""
-        if CREDENTIALS_FILE.exists():
-            return
+        """Development only: demo accounts with random passwords kept under var/.
+
+        Passwords are set once (or again when an account of the list is missing); the
+        accounts' memberships are brought up to date on every run.
+        """
         users = get_user_model()
+        usernames = [username for username, *_rest in DEMO_STAFF]
+        if CREDENTIALS_FILE.exists() and users.objects.filter(username__in=usernames).count() == len(usernames):
+            for username, _superuser, slug, role in DEMO_STAFF:
+                if slug:
+                    user = users.objects.get(username=username)
+                    staff_member_appoint(user=user, municipality=Municipality.objects.get(slug=slug), role=role)
+            return
         port = os.environ.get("PORT", "8000")
         lines = [f"Demo staff accounts (development only): http://127.0.0.1:{port}/admin/"]
-        for username, superuser in DEMO_STAFF:
+        for username, superuser, slug, role in DEMO_STAFF:
             password = secrets.token_urlsafe(12)
             user, _ = users.objects.get_or_create(username=username)
             user.is_staff = True
             user.is_superuser = superuser
             user.set_password(password)
             user.save()
-            lines.append(f"  {username:<22} {password}")
+            if slug:
+                staff_member_appoint(user=user, municipality=Municipality.objects.get(slug=slug), role=role)
+            lines.append(f"  {username:<24} {password}")
         CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
         CREDENTIALS_FILE.write_text("\n".join(lines) + "\n")
         CREDENTIALS_FILE.chmod(0o600)

@@ -1,0 +1,75 @@
+"""The admin site of the staff workspace: the dashboard index and the missing-translations page."""
+
+from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from portal import dashboard
+from portal.roles import staff_scope
+from portal.translation_status import LANGUAGES, missing_translation_q, translated_fields
+
+TRANSLATIONS_PAGE_ROWS = 50
+
+
+class PortalAdminSite(admin.AdminSite):
+    def get_urls(self):
+        return [
+            path("translations/", self.admin_view(self.translations_view), name="missing-translations"),
+            *super().get_urls(),
+        ]
+
+    def _municipality_name(self, request) -> str:
+        scope = staff_scope(request.user)
+        if scope.everything:
+            return _("both municipalities")
+        membership = getattr(request.user, "staff_membership", None)
+        return str(membership.municipality) if membership else ""
+
+    def index(self, request, extra_context=None):
+        context = {
+            "dashboard_sections": dashboard.dashboard_sections(request),
+            "recent_changes": dashboard.recent_changes(request),
+            "dashboard_municipality": self._municipality_name(request),
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
+
+    def translations_view(self, request):
+        """Entries lacking a language, per model, within the user's municipality."""
+        language = request.GET.get("language")
+        if language not in LANGUAGES:
+            language = LANGUAGES[0]
+        groups = []
+        for model, model_admin in self._registry.items():
+            fields = getattr(model_admin, "translation_fields_checked", None)
+            if not hasattr(model_admin, "missing_translations") or not translated_fields(model, fields):
+                continue
+            if not model_admin.has_view_or_change_permission(request):
+                continue
+            queryset = model_admin.get_queryset(request).filter(missing_translation_q(model, language, fields))
+            rows = list(queryset[: TRANSLATIONS_PAGE_ROWS + 1])
+            if not rows:
+                continue
+            opts = model._meta
+            groups.append(
+                {
+                    "title": opts.verbose_name_plural,
+                    "rows": [
+                        {"object": row, "url_name": f"{self.name}:{opts.app_label}_{opts.model_name}_change"}
+                        for row in rows[:TRANSLATIONS_PAGE_ROWS]
+                    ],
+                    "more": len(rows) > TRANSLATIONS_PAGE_ROWS,
+                    "changelist_name": f"{self.name}:{opts.app_label}_{opts.model_name}_changelist",
+                }
+            )
+        context = {
+            **self.each_context(request),
+            "title": _("Missing translations"),
+            "language": language,
+            "languages": LANGUAGES,
+            "groups": groups,
+            "municipality": self._municipality_name(request),
+        }
+        request.current_app = self.name
+        return TemplateResponse(request, "admin/staff/missing_translations.html", context)

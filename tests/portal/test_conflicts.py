@@ -1,0 +1,76 @@
+import pytest
+from django.test import Client
+
+from portal.models import InformationCentre, Municipality
+from tests.portal.admin_forms import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_second_of_two_staff_saving_the_same_entry_is_told_and_shown_the_other_changes(staff):
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_form, second_form = first.get(url), second.get(url)
+
+    saved = first.post(url, change_form_data(first_form, email="first@example.org"))
+    assert saved.status_code == 302
+
+    refused = second.post(url, change_form_data(second_form, email="second@example.org"))
+    assert refused.status_code == 200
+    centre.refresh_from_db()
+    assert centre.email == "first@example.org"  # nothing silently overwritten
+    html = refused.content.decode()
+    assert "editor-home" in html  # who saved in between
+    assert "first@example.org" in html  # what they saved
+    assert 'value="second@example.org"' in html  # the second editor's own edit is kept in the form
+    conflict = refused.context["conflict"]
+    assert [(change.old, change.new) for change in conflict.changes] == [("—", "first@example.org")]
+
+    # Having seen the other change, saving again is a deliberate choice and goes through.
+    resaved = second.post(url, change_form_data(refused, email="second@example.org"))
+    assert resaved.status_code == 302
+    centre.refresh_from_db()
+    assert centre.email == "second@example.org"
+
+
+def test_a_change_to_an_inline_row_is_a_conflict_too(staff):
+    url = f"/admin/portal/municipality/{staff.home.pk}/change/"
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_form, second_form = first.get(url), second.get(url)
+    first_data = change_form_data(first_form)
+    first_data["information_centre-0-email"] = "centre@example.org"
+    assert first.post(url, first_data).status_code == 302
+
+    refused = second.post(url, change_form_data(second_form, population_en="5"))
+    assert refused.status_code == 200
+    assert "centre@example.org" in refused.content.decode()
+    assert InformationCentre.objects.get(municipality=staff.home).email == "centre@example.org"
+
+
+def test_a_change_made_outside_the_admin_is_detected(staff):
+    url = f"/admin/portal/municipality/{staff.home.pk}/change/"
+    client = logged_in(staff.editor)
+    form = client.get(url)
+    Municipality.objects.filter(pk=staff.home.pk).update(population=4321)
+
+    refused = client.post(url, change_form_data(form, population="1"))
+    assert refused.status_code == 200
+    assert "Някой друг промени този запис" in refused.content.decode()  # in the staff member's language
+    staff.home.refresh_from_db()
+    assert staff.home.population == 4321
+
+
+def test_a_post_without_the_form_token_saves_nothing(staff):
+    url = f"/admin/portal/informationcentre/{staff.home.information_centre.pk}/change/"
+    client = logged_in(staff.editor)
+    data = change_form_data(client.get(url), email="forged@example.org")
+    del data["_conflict_token"]
+    assert client.post(url, data).status_code == 200
+    assert InformationCentre.objects.get(pk=staff.home.information_centre.pk).email != "forged@example.org"

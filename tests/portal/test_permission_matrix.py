@@ -1,0 +1,265 @@
+"""The permission matrix: every registered admin × every admin route × users of each role.
+
+Models registered later are covered automatically: each admin must declare its scope
+(``MunicipalityContentAdmin``/``MunicipalityScopedAdminMixin`` or
+``PortalAdministratorsOnlyAdminMixin``), and each municipality-scoped model needs an entry
+in ``OBJECTS`` below that makes one of its rows in a given municipality.
+"""
+
+from collections.abc import Callable
+
+import pytest
+import reversion
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group, Permission, User
+from django.db import models
+from django.test import Client
+from django.urls import reverse
+from reversion.models import Version
+
+from portal.admin.scoping import admin_scope_kind
+from portal.history import recorded_changes
+from portal.models import Direction, StaffRole
+from portal.services import staff_member_appoint
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = (302, 403, 404)
+
+
+def _staff_member(municipality):
+    user = User.objects.create_user(f"member-{municipality.slug}-{User.objects.count()}")
+    staff_member_appoint(user=user, municipality=municipality, role=StaffRole.EDITOR)
+    return user
+
+
+# One row of each municipality-scoped model in a given municipality.
+OBJECTS: dict[str, Callable] = {
+    "portal.Municipality": lambda municipality: municipality,
+    "portal.InformationCentre": lambda municipality: municipality.information_centre,
+    "auth.User": _staff_member,
+}
+
+# One row of each model only portal administrators manage.
+GLOBAL_OBJECTS: dict[str, Callable] = {
+    "portal.Direction": lambda: Direction.objects.first(),
+    "auth.Group": lambda: Group.objects.get(name="Editors"),
+    "axes.AccessAttempt": lambda: AccessAttempt.objects.create(
+        username="x", ip_address="10.0.0.1", failures_since_start=1
+    ),
+    "axes.AccessLog": lambda: AccessLog.objects.create(username="x", ip_address="10.0.0.1"),
+    "axes.AccessFailureLog": lambda: AccessFailureLog.objects.create(username="x", ip_address="10.0.0.1"),
+}
+
+REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
+SCOPED = [model._meta.label for model, model_admin in REGISTERED if admin_scope_kind(model_admin) == "municipality"]
+GLOBAL = [model._meta.label for model, model_admin in REGISTERED if admin_scope_kind(model_admin) == "administrators"]
+
+
+def test_every_registered_admin_declares_how_it_is_scoped():
+    unscoped = [model._meta.label for model, model_admin in REGISTERED if admin_scope_kind(model_admin) is None]
+    assert not unscoped, (
+        f"Admins without a scope: {unscoped}. Base them on MunicipalityContentAdmin (content of a "
+        "municipality) or GlobalContentAdmin / PortalAdministratorsOnlyAdminMixin (docs/STAFF.md)."
+    )
+
+
+def test_every_scoped_admin_has_a_row_factory_in_this_matrix():
+    missing = [label for label in SCOPED if label not in OBJECTS]
+    assert not missing, f"Add a row factory to OBJECTS in {__file__} for {missing}"
+    missing = [label for label in GLOBAL if label not in GLOBAL_OBJECTS]
+    assert not missing, f"Add a row factory to GLOBAL_OBJECTS in {__file__} for {missing}"
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _url(model, name, *args) -> str:
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+
+def _stored(obj) -> dict | None:
+    return type(obj)._base_manager.filter(pk=obj.pk).values().first()
+
+
+def _result_pks(response) -> set:
+    return {row.pk for row in response.context["cl"].result_list}
+
+
+def _forged_post(obj) -> dict:
+    """A change POST that would move the row and rename it, had it been accepted."""
+    data = {"_conflict_token": "forged", "email": "forged@example.org"}
+    for field in obj._meta.concrete_fields:
+        if field.name.startswith("name") or field.name in {"username", "first_name"}:
+            data[field.name] = "forged"
+    return data
+
+
+def _versioned(obj, user):
+    """A recorded version of ``obj``, so that history, revert and recover routes have a target."""
+    if not reversion.is_registered(type(obj)):
+        return None  # accounts keep no history: it would copy password hashes
+    with recorded_changes(user=user, comment="matrix"):
+        obj.save()
+    return Version.objects.get_for_object(obj).first()
+
+
+def _autocomplete_sources(model):
+    """(app_label, model_name, field_name) of every admin autocomplete field that points at ``model``."""
+    for source, source_admin in admin.site._registry.items():
+        for field_name in source_admin.autocomplete_fields:
+            if source._meta.get_field(field_name).related_model is model:
+                yield source._meta.app_label, source._meta.model_name, field_name
+
+
+def assert_refused_or_filtered(client, model, obj, model_admin):
+    """Every admin route, read and write, leaves ``obj`` unseen and unchanged for ``client``."""
+    before = _stored(obj)
+    pk = obj.pk
+    version = Version.objects.get_for_object(obj).first() if reversion.is_registered(model) else None
+
+    changelist = client.get(_url(model, "changelist"))
+    assert changelist.status_code in (200, *REFUSED)
+    if changelist.status_code == 200:
+        assert pk not in _result_pks(changelist)
+        # Raw-id lookup popups and searches go through the same change list.
+        popup = client.get(_url(model, "changelist"), {"_to_field": "id", "_popup": "1"})
+        assert pk not in _result_pks(popup)
+
+    for url in (_url(model, "change", pk), _url(model, "delete", pk), _url(model, "history", pk)):
+        response = client.get(url)
+        assert response.status_code in REFUSED, url
+    assert client.post(_url(model, "change", pk), _forged_post(obj)).status_code in REFUSED
+    assert client.post(_url(model, "delete", pk), {"post": "yes"}).status_code in REFUSED
+    if version is not None:
+        revision = _url(model, "revision", pk, version.pk)
+        assert client.get(revision).status_code in REFUSED
+        assert client.post(revision, _forged_post(obj)).status_code in REFUSED
+
+    # Actions: a forged selection of the row does nothing.
+    for action in ("delete_selected", *[name for name in (model_admin.actions or []) if isinstance(name, str)]):
+        client.post(_url(model, "changelist"), {"action": action, "_selected_action": [pk], "post": "yes"})
+    # List editing: a forged form for the row does nothing.
+    if model_admin.list_editable:
+        client.post(_url(model, "changelist"), _list_edit_post(model_admin, obj)[0])
+    for app_label, model_name, field_name in _autocomplete_sources(model):
+        response = client.get(
+            "/admin/autocomplete/", {"app_label": app_label, "model_name": model_name, "field_name": field_name}
+        )
+        if response.status_code == 200:
+            assert str(pk) not in {row["id"] for row in response.json()["results"]}
+        else:
+            assert response.status_code in REFUSED
+
+    assert _stored(obj) == before, "a refused user changed the row"
+
+
+def _list_edit_post(model_admin, obj) -> tuple[dict, str, object]:
+    """A list-editing POST that sets the first editable field of ``obj`` to a new valid value."""
+    field = obj._meta.get_field(model_admin.list_editable[0])
+    if field.choices:
+        value = next(choice for choice, _label in field.flatchoices if choice != getattr(obj, field.attname))
+    elif isinstance(field, models.EmailField):
+        value = "forged@example.org"
+    elif isinstance(field, models.IntegerField):
+        value = 7
+    else:
+        value = "forged"
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": str(obj.pk),
+        f"form-0-{field.name}": str(value),
+        "_save": "Save",
+    }
+    return data, field.attname, value
+
+
+USERS_OF_THE_OTHER_MUNICIPALITY = ["other_editor", "other_moderator", "outsider"]
+
+
+@pytest.mark.parametrize("label", SCOPED)
+@pytest.mark.parametrize("username", USERS_OF_THE_OTHER_MUNICIPALITY)
+def test_a_user_of_the_other_municipality_is_refused_or_filtered_on_every_route(staff, label, username):
+    model = next(model for model, _ in REGISTERED if model._meta.label == label)
+    obj = OBJECTS[label](staff.home)
+    _versioned(obj, staff.superuser)
+    assert_refused_or_filtered(_client(getattr(staff, username)), model, obj, admin.site._registry[model])
+
+
+@pytest.mark.parametrize("label", SCOPED)
+def test_list_editing_and_actions_cannot_reach_the_other_municipality(staff, label, monkeypatch):
+    """Even an admin that allowed list editing could not edit another municipality's rows."""
+    model = next(model for model, _ in REGISTERED if model._meta.label == label)
+    model_admin = admin.site._registry[model]
+    plain = {field.name for field in model._meta.concrete_fields if not field.is_relation and field.editable}
+    editable = [name for name in model_admin.list_display[1:] if isinstance(name, str) and name in plain]
+    # Fields whose forged value is surely valid first (a free-text field may have its own rules).
+    editable.sort(key=lambda name: not isinstance(model._meta.get_field(name), models.EmailField | models.IntegerField))
+    if not editable:
+        pytest.skip("no plain field in list_display to edit")
+    monkeypatch.setattr(model_admin, "list_editable", (editable[0],))
+    obj = OBJECTS[label](staff.home)
+    assert_refused_or_filtered(_client(staff.other_editor), model, obj, model_admin)
+
+    # The same POST from a user allowed to change the row does change it: the forgery was well formed.
+    data, attname, value = _list_edit_post(model_admin, obj)
+    response = _client(staff.superuser).post(_url(model, "changelist"), data)
+    assert response.status_code == 302
+    assert str(_stored(obj)[attname]) == str(value)
+
+
+@pytest.mark.parametrize("label", GLOBAL)
+@pytest.mark.parametrize("username", ["editor", "moderator", "other_editor", "outsider"])
+def test_global_records_are_for_portal_administrators_only(staff, label, username):
+    model = next(model for model, _ in REGISTERED if model._meta.label == label)
+    obj = GLOBAL_OBJECTS[label]()
+    # Even a group given the model's permissions by mistake does not open it to staff.
+    codenames = [f"{action}_{model._meta.model_name}" for action in ("view", "change", "delete")]
+    permissions = Permission.objects.filter(content_type__app_label=model._meta.app_label, codename__in=codenames)
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(*permissions)
+    client = _client(getattr(staff, username))
+    before = _stored(obj)
+    assert client.get(_url(model, "changelist")).status_code in REFUSED
+    assert client.get(_url(model, "change", obj.pk)).status_code in REFUSED
+    assert client.post(_url(model, "change", obj.pk), {"name_bg": "forged"}).status_code in REFUSED
+    assert client.post(_url(model, "delete", obj.pk), {"post": "yes"}).status_code in REFUSED
+    assert _stored(obj) == before
+
+
+@pytest.mark.parametrize("label", SCOPED + GLOBAL)
+def test_portal_administrators_and_superusers_reach_every_admin(staff, label):
+    model = next(model for model, _ in REGISTERED if model._meta.label == label)
+    obj = OBJECTS[label](staff.other) if label in OBJECTS else GLOBAL_OBJECTS[label]()
+    for user in (staff.administrator, staff.superuser):
+        client = _client(user)
+        changelist = client.get(_url(model, "changelist"))
+        assert changelist.status_code == 200
+        assert obj.pk in _result_pks(changelist)
+        assert client.get(_url(model, "change", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("label", SCOPED)
+def test_staff_of_the_same_municipality_see_their_rows_where_their_role_allows(staff, label):
+    model = next(model for model, _ in REGISTERED if model._meta.label == label)
+    model_admin = admin.site._registry[model]
+    obj = OBJECTS[label](staff.home)
+    for user, role in ((staff.editor, StaffRole.EDITOR), (staff.moderator, StaffRole.MODERATOR)):
+        client = _client(user)
+        granted = model_admin.role_permissions.get(role, ())
+        changelist = client.get(_url(model, "changelist"))
+        if "view" in granted or "change" in granted:
+            assert changelist.status_code == 200
+            assert obj.pk in _result_pks(changelist)
+            assert client.get(_url(model, "change", obj.pk)).status_code == 200
+        else:
+            assert changelist.status_code == 403
+        assert (client.get(_url(model, "add")).status_code == 200) == ("add" in granted)
