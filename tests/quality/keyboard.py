@@ -1,4 +1,4 @@
-"""Walking a page with the keyboard alone, as the accessibility gate and journeys do."""
+"""Checks of a page open in the browser beyond axe-core: keyboard walks and reflow."""
 
 # What has the focus, and whether a sighted keyboard user can see where it is.
 FOCUS_STATE = """() => {
@@ -39,3 +39,16 @@ def tab_to(page, selector: str, max_presses: int = 60) -> None:
         if page.evaluate("selector => document.activeElement.matches(selector)", selector):
             return
     raise AssertionError(f"{selector} was not reached with {max_presses} presses of Tab on {page.url}")
+
+
+def reflow_problems(page) -> list[str]:
+    """WCAG 1.4.10: at the viewport's width (320 CSS px on a phone) nothing needs scrolling sideways."""
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+    if widths[0] > widths[1]:
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+              .filter(element => element.getBoundingClientRect().right > innerWidth + 1)
+              .slice(0, 3).map(element => element.outerHTML.slice(0, 80))"""
+        )
+        return [f"{page.url}: {widths[0]} px wide at a {widths[1]} px viewport, because of {wide}"]
+    return []

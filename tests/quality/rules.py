@@ -34,9 +34,9 @@ def broken_links(pages: dict[str, Page]) -> list[str]:
 
 
 def missing_assets(page: Page) -> list[str]:
-    """Images, styles and scripts of the page that are not where their URL says."""
+    """Images, styles, scripts and linked files (static or uploaded) that are not where their URL says."""
     problems = []
-    for url in page.resources:
+    for url in page.resources + page.links:
         parts = urlsplit(url)
         if parts.netloc:
             continue  # another site's file: not ours to check

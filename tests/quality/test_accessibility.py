@@ -4,7 +4,7 @@ and the main journey works with the keyboard alone."""
 import pytest
 
 from tests.quality.crawler import samples
-from tests.quality.keyboard import focus_problems, tab_to
+from tests.quality.keyboard import focus_problems, reflow_problems, tab_to
 from tests.quality.validators import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -16,6 +16,17 @@ def test_no_page_type_has_a_wcag_violation(crawled_site, page, language):
     for sample in samples(crawled_site, language):
         page.goto(sample.url)
         problems += [f"{sample.url}: {violation}" for violation in axe_violations(page)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["bg", "sr", "sr-latn", "en"])
+def test_every_page_type_reflows_to_a_phone_screen(crawled_site, page, language):
+    """Read on a 320 px wide phone, no page needs scrolling sideways (long Bulgarian and Serbian words included)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    problems = []
+    for sample in samples(crawled_site, language):
+        page.goto(sample.url)
+        problems += reflow_problems(page)
     assert problems == []
 
 

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.urls import path
 
 from tests.quality.crawler import Page, crawl
-from tests.quality.keyboard import focus_problems, tab_to
+from tests.quality.keyboard import focus_problems, reflow_problems, tab_to
 from tests.quality.rules import (
     broken_links,
     cyrillic_letters,
@@ -70,9 +70,11 @@ def test_the_structure_gate_fails_on_a_broken_skeleton(old, new, problem):
     assert problem in problems[0]
 
 
-def test_the_asset_gate_fails_on_a_missing_image():
+def test_the_asset_gate_fails_on_a_missing_image_or_document():
     page = fixture_page(broken("<p>Niš", '<p><img src="/static/img/no-such-picture.png" alt="A picture">Niš'))
     assert missing_assets(page) == ["/en/fixture/: missing file /static/img/no-such-picture.png"]
+    page = fixture_page(broken("<p>Niš", '<p><a href="/media/documents/no-such-plan.pdf">Plan</a> Niš'))
+    assert missing_assets(page) == ["/en/fixture/: missing file /media/documents/no-such-plan.pdf"]
 
 
 # --- Translations
@@ -189,6 +191,17 @@ def test_the_keyboard_gate_fails_when_focus_is_invisible(fixture_tab):
     ]
     with pytest.raises(AssertionError, match="no visible focus indicator"):
         tab_to(fixture_tab, "button")
+
+
+@pytest.mark.browser
+def test_the_reflow_gate_fails_when_a_phone_must_scroll_sideways(fixture_tab):
+    fixture_tab.set_viewport_size({"width": 320, "height": 640})
+    fixture_tab.set_content(GOOD)
+    assert reflow_problems(fixture_tab) == []
+    fixture_tab.set_content(broken("<form", '<div style="width: 40rem">A fixed-width box</div><form'))
+    problems = reflow_problems(fixture_tab)
+    assert len(problems) == 1
+    assert "at a 320 px viewport" in problems[0]
 
 
 @pytest.mark.browser
