@@ -55,7 +55,7 @@ system-packages:
 		fi; \
 	fi
 
-test: install $(TOOLS)/.installed
+test: install system-packages $(TOOLS)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
