@@ -14,13 +14,12 @@ import polib
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
+from django.utils.translation import to_locale
 
 from portal.transliteration import CYRILLIC_WORD
 from tests.quality.crawler import LANGUAGES, Page
 
 LANGUAGE_TAGS = settings.LANGUAGE_TAGS
-# gettext's locale directory names of the URL languages.
-LOCALE_NAMES = {"bg": "bg", "sr": "sr", "sr-latn": "sr_Latn", "en": "en"}
 
 
 def broken_links(pages: dict[str, Page]) -> list[str]:
@@ -93,7 +92,7 @@ def translated_ui_strings(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     e-mail addresses that a page shows legitimately. A fragment matches as
     whole words, case-sensitively.
     """
-    po = polib.pofile(str(Path(settings.LOCALE_PATHS[0]) / LOCALE_NAMES[language] / "LC_MESSAGES" / "django.po"))
+    po = polib.pofile(str(Path(settings.LOCALE_PATHS[0]) / to_locale(language) / "LC_MESSAGES" / "django.po"))
     fragments = set()
     for entry in po.translated_entries():
         english = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else [entry.msgid]
