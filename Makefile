@@ -8,7 +8,15 @@ HOST ?= 127.0.0.1
 # Development mode for the commands below; production sets its own environment.
 run test messages: export DJANGO_DEBUG ?= true
 
-.PHONY: install run test lint format messages bench clean
+# What the quality gates run besides Python (docs/QUALITY.md): axe-core and the
+# Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
+# installed under tests/.tools/; Debian's Chromium for Playwright (which never
+# downloads a browser of its own); Java for the checker; gettext to extract UI strings.
+TOOLS := tests/.tools
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+.PHONY: install run test lint format messages bench clean system-packages
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Most needs Python 3.11 or newer; this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -24,7 +32,30 @@ run: install
 	$(BIN)/python manage.py load_demo_content --if-empty --smes 7158
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+$(TOOLS)/.installed: tests/tools/package.json tests/tools/package-lock.json | system-packages
+	mkdir -p $(TOOLS)
+	cp tests/tools/package.json tests/tools/package-lock.json $(TOOLS)/
+	cd $(TOOLS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Install what is missing from Debian when we may (root, as in CI); otherwise
+# say what to install. Nothing is done when everything is there already.
+system-packages:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		else \
+			echo "The tests need Debian packages:$$missing (sudo apt-get install$$missing)" >&2; exit 1; \
+		fi; \
+	fi
+
+test: install system-packages $(TOOLS)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -50,4 +81,4 @@ bench: install
 	$(BIN)/python bench/renditions.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(TOOLS)

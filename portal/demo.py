@@ -210,13 +210,10 @@ def load(stdout) -> None:
     """Create or update the site core's demo content; safe to run again."""
     # The directions themselves (and their names) come from a data migration.
     for data in DIRECTIONS:
-        Direction.objects.update_or_create(
-            slug=data["slug"],
-            defaults={
-                "order": data["order"],
-                **_translated("summary", data["summary"]),
-                **_translated("description", data["description"]),
-            },
+        Direction.objects.filter(slug=data["slug"]).update(
+            order=data["order"],
+            **_translated("summary", data["summary"]),
+            **_translated("description", data["description"]),
         )
     for data in MUNICIPALITIES:
         fields = {

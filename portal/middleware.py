@@ -19,7 +19,8 @@ class SerbianLatinMiddleware:
     one place, so that no ``sr-latn`` page can show a Cyrillic letter.
 
     The admin is left alone: staff edit the Cyrillic master text there, and a
-    transliterated form would save Latin over it.
+    transliterated form would save Latin over it. So are files (uploads, static
+    files): a caption file or document is delivered exactly as it was uploaded.
     """
 
     def __init__(self, get_response):
@@ -27,7 +28,7 @@ class SerbianLatinMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if translation.get_language() != SERBIAN_LATIN or request.path.startswith(self._admin_prefix()):
+        if translation.get_language() != SERBIAN_LATIN or request.path.startswith(self._untouched_prefixes()):
             return response
         content_type = response.get("Content-Type", "")
         if response.streaming or not content_type.startswith(TEXT_CONTENT_TYPES):
@@ -39,10 +40,10 @@ class SerbianLatinMiddleware:
         return response
 
     @staticmethod
-    def _admin_prefix() -> str:
+    def _untouched_prefixes() -> tuple[str, ...]:
         from django.urls import reverse
 
-        return reverse("admin:index")
+        return (reverse("admin:index"), settings.MEDIA_URL, settings.STATIC_URL)
 
 
 class PermissionsPolicyMiddleware:

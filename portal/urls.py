@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from civic.sitemaps import sitemaps as civic_sitemaps
 from directory.sitemaps import sitemaps as directory_sitemaps
@@ -43,5 +42,5 @@ urlpatterns += i18n_patterns(
     path("directory/", include("directory.urls")),
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.media_file, name="media-file")]

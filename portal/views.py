@@ -1,8 +1,12 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve as static_serve
 
 from civic.highlights import direction_highlights
 from directory.models import Organisation
@@ -78,3 +82,44 @@ def robots_txt(request):
 def csrf_failure(request, reason=""):
     """A translated page for a refused form, instead of Django's English one."""
     return render(request, "403_csrf.html", status=403)
+
+
+# Uploaded files the portal may hand out, by extension; anything else is 404
+# even when it exists under MEDIA_ROOT.
+MEDIA_CONTENT_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".vtt": "text/vtt; charset=utf-8",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".gpx": "application/gpx+xml",
+}
+
+
+def media_file(request, path):
+    """Serve an uploaded file so that it can never run as a page.
+
+    In production the web server should serve MEDIA_ROOT itself (docs/OPERATIONS.md,
+    with the same headers); this view is the portal's own fallback. Only known
+    file types are served, each with its own content type, ``nosniff`` and a
+    Content Security Policy that forbids scripts and sandboxes the document.
+    """
+    content_type = MEDIA_CONTENT_TYPES.get(Path(path).suffix.lower())
+    if content_type is None:
+        raise Http404
+    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Type"] = content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

@@ -1,5 +1,24 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+
+# Debian's Chromium, installed by `make test` when missing; Playwright never
+# downloads a browser of its own.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# No first-run screens, and no background traffic: CI reaches only the
+# package registries, and a browser calling home slows every test down.
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
@@ -70,3 +89,53 @@ def staff(db):
         superuser=User.objects.create_superuser("root", "root@example.org"),
         outsider=User.objects.create_user("outsider", "o@example.org"),
     )
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup, django_db_blocker):
+    """One headless Chromium for the whole run; each test gets a fresh context of it."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Browser tests need Chromium at {CHROMIUM}: `make test` installs Debian's chromium package.")
+    # Playwright's sync API keeps an asyncio loop running in this thread. Django
+    # then keeps database connections per async context instead of per thread,
+    # so the tests get new connection objects, and refuses them as if they were
+    # used from async code. Neither applies here: every browser call returns
+    # before the test goes on. So allow them, and hand the new connections the
+    # test database's initial state, which serialized rollbacks restore.
+    initial_state = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        for alias, state in initial_state.items():
+            if state is not None:
+                connections[alias]._test_serialized_contents = state
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        with django_db_blocker.unblock():
+            connections.close_all()
+
+
+@pytest.fixture
+def live_site(django_db_serialized_rollback, django_db_reset_sequences, live_server, demo_content):
+    """The portal with its demo content, served over HTTP to the browser.
+
+    The live server needs a database that is committed and then emptied
+    after the test; the serialized rollback puts back what the migrations
+    created (the four directions) for the next test. Sequences restart, so
+    the demo content gets the same ids as in the shared crawl, whose page
+    addresses (a photo's, by id) the browser gates visit.
+    """
+    return live_server
+
+
+@pytest.fixture
+def page(browser, live_site):
+    """A browser tab on the live site, in a context of its own (no cookies shared between tests)."""
+    context = browser.new_context(base_url=live_site.url, viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()

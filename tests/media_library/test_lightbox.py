@@ -16,7 +16,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def album_with_photos(transactional_db):
+def album_with_photos(transactional_db, django_db_serialized_rollback):
     album = AlbumFactory()
     for number in range(3):
         photo_make(album, caption={"en": f"Caption {number + 1}"})

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from portal.models import InformationCentre, Municipality
 
 # Transactional: pg_dump runs in another process and sees only committed rows.
-# (pytest-django runs transactional tests after the others, so the flush that
-# follows cannot take data-migration rows away from them.)
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback, like every transactional test here: the rows of data
+# migrations come back after the flush, and tests of both kinds can mix.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

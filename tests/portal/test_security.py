@@ -120,3 +120,23 @@ def test_login_changes_the_session_id_and_logout_invalidates_it(client, staff_us
     from django.contrib.sessions.models import Session
 
     assert not Session.objects.filter(session_key=after).exists()
+
+
+def test_uploads_are_served_so_that_they_can_never_run_as_a_page(client, settings):
+    (settings.MEDIA_ROOT / "albums").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "albums" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    (settings.MEDIA_ROOT / "albums" / "page.html").write_text("<script>alert(1)</script>")
+    (settings.MEDIA_ROOT / "albums" / "captions.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nНиш\n")
+
+    response = client.get("/media/albums/photo.jpg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    # A file type the portal never hands out stays unreachable even though it exists.
+    assert client.get("/media/albums/page.html").status_code == 404
+    assert client.get("/media/../portal/settings.py").status_code == 404
+    # A caption file is delivered as uploaded, never transliterated.
+    client.cookies["django_language"] = "sr-latn"
+    assert "Ниш" in b"".join(client.get("/media/albums/captions.vtt").streaming_content).decode()
