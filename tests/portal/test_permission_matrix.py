@@ -23,6 +23,7 @@ from portal.history import recorded_changes
 from portal.models import Direction, StaffRole
 from portal.services import staff_member_appoint
 from tests.directory.factories import OrganisationFactory
+from tests.media_library.factories import AlbumFactory, VideoFactory, photo_make
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,9 @@ OBJECTS: dict[str, Callable] = {
     "portal.InformationCentre": lambda municipality: municipality.information_centre,
     "auth.User": _staff_member,
     "directory.Organisation": lambda municipality: OrganisationFactory(municipality=municipality),
+    "media_library.Album": lambda municipality: AlbumFactory(municipality=municipality),
+    "media_library.Photo": lambda municipality: photo_make(AlbumFactory(municipality=municipality)),
+    "media_library.Video": lambda municipality: VideoFactory(album__municipality=municipality),
 }
 
 # One row of each model only portal administrators manage.
