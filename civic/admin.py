@@ -24,12 +24,17 @@ from civic.models import (
     Project,
 )
 from civic.services import enquiry_reply
+from portal.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from portal.models import StaffRole
 
 PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at")})
+DRAFTS = {"status__exact": "draft"}
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "municipality"
+    draft_filter = DRAFTS
     form = EventAdminForm
     list_display = ("title", "municipality", "starts_at", "timing", "schedule", "category", "status", "published_at")
     list_filter = ("status", "municipality", "direction", "category", "schedule")
@@ -47,7 +52,10 @@ class EventAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(TabbedTranslationAdmin):
+class NewsArticleAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    # News of both municipalities (no municipality) is shared: portal administrators edit it.
+    municipality_lookup = "municipality"
+    draft_filter = DRAFTS
     form = NewsArticleAdminForm
     list_display = ("title", "municipality", "direction", "status", "published_at")
     list_filter = ("status", "municipality", "direction")
@@ -58,13 +66,16 @@ class NewsArticleAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(LifeSituation)
-class LifeSituationAdmin(TabbedTranslationAdmin):
+class LifeSituationAdmin(GlobalContentAdmin, TabbedTranslationAdmin):
+    # One list of life situations groups the services of both municipalities.
     list_display = ("name", "slug", "order")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
 @admin.register(MunicipalService)
-class MunicipalServiceAdmin(TabbedTranslationAdmin):
+class MunicipalServiceAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "municipality"
+    draft_filter = DRAFTS
     list_display = ("title", "municipality", "is_free", "fee", "fee_currency", "status")
     list_filter = ("status", "municipality", "life_situations")
     list_select_related = ("municipality",)
@@ -74,7 +85,10 @@ class MunicipalServiceAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    # Joint documents (no municipality) are shared: portal administrators edit them.
+    municipality_lookup = "municipality"
+    draft_filter = DRAFTS
     form = DocumentAdminForm
     list_display = ("title", "kind", "municipality", "language", "document_date", "file_format", "status")
     list_filter = ("status", "kind", "municipality", "language")
@@ -86,19 +100,25 @@ class DocumentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(GlobalContentAdmin, TabbedTranslationAdmin):
+    # A cooperation programme spans both countries; projects of either municipality name it.
     list_display = ("name", "first_year", "last_year")
     search_fields = ("name_bg", "name_sr", "name_en")
 
 
-class PartnerInline(TranslationTabularInline):
+class PartnerInline(MunicipalityScopedInlineMixin, TranslationTabularInline):
     # TODO lives in docs/CIVIC.md: a link to directory.Organisation arrives with the directory app.
     model = Partner
+    municipality_lookup = "project__municipalities"
     extra = 1
 
 
 @admin.register(Project)
-class ProjectAdmin(TabbedTranslationAdmin):
+class ProjectAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    # A project of one municipality is its staff's; a project of both (or of none) is shared,
+    # and portal administrators edit it. Documents of either municipality may still name it.
+    municipality_lookup = "municipalities"
+    draft_filter = DRAFTS
     list_display = ("title", "acronym", "code", "programme", "starts_on", "ends_on", "status")
     # "status" here is the publication status; the project's progress follows from its dates.
     list_filter = ("status", "programme", "municipalities")
@@ -110,7 +130,10 @@ class ProjectAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    # Pages of the whole portal (no municipality) are shared: portal administrators edit them.
+    municipality_lookup = "municipality"
+    draft_filter = DRAFTS
     form = PageAdminForm
     list_display = ("title", "kind", "municipality", "status", "published_at")
     list_filter = ("kind", "municipality", "status")
@@ -118,8 +141,9 @@ class PageAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
 
 
-class EnquiryReplyInline(admin.TabularInline):
+class EnquiryReplyInline(MunicipalityScopedInlineMixin, admin.TabularInline):
     model = EnquiryReply
+    municipality_lookup = "enquiry__centre__municipality"
     extra = 0
     can_delete = False
     fields = ("sent_at", "sent_by", "body")
@@ -130,12 +154,18 @@ class EnquiryReplyInline(admin.TabularInline):
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(admin.ModelAdmin):
+class EnquiryAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
     """The centres' inbox. Staff answer from here; the answer goes out by email.
 
-    Visible to superusers and to staff given the enquiry permissions; each
-    centre seeing only its own enquiries arrives with staff roles (issue 10).
+    Each centre sees only the enquiries sent to it. Its editors read them; its moderators,
+    who handle what the public sends in, answer, close and delete them (docs/STAFF.md).
     """
+
+    municipality_lookup = "centre__municipality"
+    role_permissions = {
+        StaffRole.EDITOR: ("view",),
+        StaffRole.MODERATOR: ("view", "change", "delete"),
+    }
 
     list_display = ("reference", "centre", "subject", "name", "language", "status", "created_at", "reply_link")
     list_filter = ("status", "centre", "language")
@@ -148,6 +178,12 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if not self.has_change_permission(request):
+            list_display = tuple(name for name in list_display if name != "reply_link")
+        return list_display
 
     @admin.display(description=_("Answer"))
     def reply_link(self, enquiry):

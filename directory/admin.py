@@ -4,10 +4,13 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from directory.models import Organisation, Status
+from portal.admin.options import MunicipalityContentAdmin
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "municipality"
+    draft_filter = {"status__exact": Status.DRAFT}
     list_display = (
         "name",
         "kind",

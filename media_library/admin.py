@@ -13,6 +13,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from media_library import services
 from media_library.forms import BulkUploadForm, VideoAdminForm
 from media_library.models import Album, AlbumAttachment, Photo, Video
+from portal.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from portal.models import StaffRole
 
 
 def thumbnail(photo: Photo):
@@ -26,10 +28,11 @@ def thumbnail(photo: Photo):
     )
 
 
-class AttachedAlbumsInline(GenericTabularInline):
+class AttachedAlbumsInline(MunicipalityScopedInlineMixin, GenericTabularInline):
     """Add to the admin of any model whose pages show albums (organisations, sights, events, news)."""
 
     model = AlbumAttachment
+    municipality_lookup = "album__municipality"
     extra = 0
     autocomplete_fields = ["album"]
     fields = ["album", "order"]
@@ -37,8 +40,9 @@ class AttachedAlbumsInline(GenericTabularInline):
     verbose_name_plural = _("attached albums")
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(MunicipalityScopedInlineMixin, admin.TabularInline):
     model = Photo
+    municipality_lookup = "album__municipality"
     extra = 0
     fields = ["preview", "order", "alt_text_bg", "alt_text_sr", "alt_text_en", "credit", "licence"]
     readonly_fields = ["preview"]
@@ -56,14 +60,17 @@ class PhotoInline(admin.TabularInline):
         return thumbnail(photo)
 
 
-class AlbumAttachmentInline(admin.TabularInline):
+class AlbumAttachmentInline(MunicipalityScopedInlineMixin, admin.TabularInline):
     model = AlbumAttachment
+    municipality_lookup = "album__municipality"
     extra = 0
     fields = ["content_type", "object_id", "order"]
 
 
 @admin.register(Album)
-class AlbumAdmin(TabbedTranslationAdmin):
+class AlbumAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "municipality"
+    draft_filter = {"is_published__exact": "0"}
     list_display = ["title", "municipality", "direction", "date", "order", "is_published", "upload_link"]
     list_editable = ["order", "is_published"]
     list_filter = ["municipality", "direction", "is_published"]
@@ -92,7 +99,8 @@ class AlbumAdmin(TabbedTranslationAdmin):
 
     def upload_view(self, request, object_id):
         """Bulk upload: many files or a ZIP; without JavaScript one post, with it one request per file."""
-        album = get_object_or_404(Album, pk=object_id)
+        # Through the scoped queryset: another municipality's album "does not exist".
+        album = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, album):
             raise PermissionDenied
         posted = request.method == "POST"
@@ -142,7 +150,10 @@ class AlbumAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TabbedTranslationAdmin):
+class PhotoAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "album__municipality"
+    # Photos are added through their album's upload page (which needs the album's change permission).
+    role_permissions = dict.fromkeys(StaffRole, ("view", "change", "delete"))
     list_display = ["preview", "alt_text", "album", "order", "credit", "licence", "taken_on"]
     list_display_links = ["preview", "alt_text"]
     list_editable = ["order"]
@@ -186,7 +197,8 @@ class PhotoAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Video)
-class VideoAdmin(TabbedTranslationAdmin):
+class VideoAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "album__municipality"
     form = VideoAdminForm
     list_display = ["title", "album", "provider", "order"]
     list_editable = ["order"]

@@ -67,11 +67,14 @@ def staff_scope(user) -> StaffScope:
     return scope
 
 
-def municipality_id_of(obj, lookup: str) -> int | None:
-    """Follow ``lookup`` ("municipality", "organisation__municipality", "pk") on an instance.
+def municipality_ids_of(obj, lookup: str, *, m2m_data: dict | None = None) -> set[int]:
+    """The municipalities ``obj`` belongs to, following ``lookup`` ("municipality",
+    "organisation__municipality", "pk", or a many-to-many such as "municipalities").
 
-    Works on unsaved and deleted instances (a version being recovered) as long as the
-    foreign keys along the path still resolve.
+    A foreign-key path gives one municipality, or none where a key on the way is empty; a
+    many-to-many last step gives as many as the row names. Works on unsaved and deleted
+    instances (a version being recovered) as long as the foreign keys along the path still
+    resolve; ``m2m_data`` (a version's many-to-many values) stands in for the stored ones.
     """
     *path, last = lookup.split("__")
     current = obj
@@ -79,9 +82,29 @@ def municipality_id_of(obj, lookup: str) -> int | None:
         try:
             current = getattr(current, name)
         except ObjectDoesNotExist:  # a missing reverse one-to-one (a user without membership)
-            return None
+            return set()
         if current is None:
-            return None
+            return set()
     if last == "pk":
-        return current.pk
-    return getattr(current, current._meta.get_field(last).attname)
+        return {current.pk}
+    field = current._meta.get_field(last)
+    if field.many_to_many:
+        if m2m_data is not None and current is obj:
+            return {int(pk) for pk in m2m_data.get(last, [])}
+        if current.pk is None:
+            return set()
+        return set(getattr(current, last).values_list("pk", flat=True))
+    value = getattr(current, field.attname)
+    return set() if value is None else {value}
+
+
+def lookup_is_many(model, lookup: str) -> bool:
+    """Whether ``lookup`` crosses a many-to-many (a row may then belong to several municipalities)."""
+    for name in lookup.split("__"):
+        if name == "pk":
+            return False
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+    return False

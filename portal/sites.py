@@ -1,6 +1,7 @@
 """The admin site of the staff workspace: the dashboard index and the missing-translations page."""
 
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -12,12 +13,27 @@ from portal.translation_status import LANGUAGES, missing_translation_q, translat
 TRANSLATIONS_PAGE_ROWS = 50
 
 
+class LinkableAutocompleteJsonView(AutocompleteJsonView):
+    """Autocomplete offers what the form accepts: the rows an entry of the user's municipality may link to."""
+
+    def get_queryset(self):
+        get_linkable_queryset = getattr(self.model_admin, "get_linkable_queryset", None)
+        if get_linkable_queryset is None:
+            return super().get_queryset()
+        queryset = get_linkable_queryset(self.request).complex_filter(self.source_field.get_limit_choices_to())
+        queryset, search_use_distinct = self.model_admin.get_search_results(self.request, queryset, self.term)
+        return queryset.distinct() if search_use_distinct else queryset
+
+
 class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path("translations/", self.admin_view(self.translations_view), name="missing-translations"),
             *super().get_urls(),
         ]
+
+    def autocomplete_view(self, request):
+        return LinkableAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def _municipality_name(self, request) -> str:
         scope = staff_scope(request.user)

@@ -21,6 +21,12 @@ from portal.history import version_changes
 from portal.roles import staff_scope
 
 
+def _version_in_scope(user, version, lookup: str) -> bool:
+    """Whether the row as ``version`` recorded it (many-to-many values included) is ``user``'s."""
+    recorded = version._object_version
+    return in_scope(user, recorded.object, lookup, m2m_data=recorded.m2m_data)
+
+
 class HistoryAdminMixin(VersionAdmin):
     object_history_template = "admin/staff/object_history.html"
     history_latest_first = True
@@ -44,7 +50,7 @@ class HistoryAdminMixin(VersionAdmin):
             lookup = self._lookup_for(model) if model else None
             if lookup is None:
                 return False
-            if not in_scope(request.user, version._object_version.object, lookup):
+            if not _version_in_scope(request.user, version, lookup):
                 return False
             current = model._base_manager.filter(pk=version.object_id).first()
             if current is not None and not in_scope(request.user, current, lookup):
@@ -81,11 +87,7 @@ class HistoryAdminMixin(VersionAdmin):
         )
         lookup = getattr(self, "municipality_lookup", None)
         if not staff_scope(request.user).everything:
-            deleted = [
-                version
-                for version in deleted
-                if lookup and in_scope(request.user, version._object_version.object, lookup)
-            ]
+            deleted = [version for version in deleted if lookup and _version_in_scope(request.user, version, lookup)]
         request.current_app = self.admin_site.name
         context = {
             **self.admin_site.each_context(request),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from civic.models import (
     Document,
+    Enquiry,
     Event,
     LifeSituation,
     MunicipalService,
@@ -18,7 +19,7 @@ from civic.models import (
     PublicationStatus,
 )
 from portal.models import Country, Direction
-from tests.portal.factories import MunicipalityFactory
+from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -129,12 +130,18 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 class ProjectFactory(PublishedFactory):
     class Meta:
         model = Project
+        skip_postgeneration_save = True
 
     title_bg = factory.Sequence(lambda n: f"Проект {n}")
     title_sr = factory.Sequence(lambda n: f"Пројекат {n}")
     title_en = factory.Sequence(lambda n: f"Project {n}")
     slug = factory.Sequence(lambda n: f"project-{n}")
     programme = factory.SubFactory(ProgrammeFactory)
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.set(extracted)
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
@@ -160,3 +167,16 @@ class PageFactory(PublishedFactory):
     body_bg = "<p>Текст</p>"
     body_sr = "<p>Текст</p>"
     body_en = "<p>Text</p>"
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enquiry
+
+    centre = factory.SubFactory(InformationCentreFactory)
+    reference = factory.Sequence(lambda n: f"KOP-2026-{n:06d}")
+    name = "Ана Петрова"
+    email = "ana@example.org"
+    subject = "Часове на музеите"
+    message = "Кога са отворени музеите през август?"
+    language = "bg"

@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from civic.models import Enquiry, EnquiryReply
 from civic.services import ENQUIRY_LIMIT
+from tests.civic.factories import EnquiryFactory
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,33 @@ def test_staff_without_the_enquiry_permission_see_no_enquiries(client, centre):
     client.force_login(editor)
     assert client.get("/admin/civic/enquiry/").status_code == 403
     assert client.get(f"/admin/civic/enquiry/{enquiry.pk}/reply/").status_code in (403, 404)
+
+
+def test_each_centre_reads_only_its_own_inbox_and_its_moderators_answer(client, staff):
+    """Editors of the centre read its enquiries; its moderators answer them; the other centre sees none."""
+    ours = EnquiryFactory(centre=staff.home.information_centre)
+    theirs = EnquiryFactory(centre=staff.other.information_centre)
+    answer = {"body": "The museums open at ten."}
+    reply_url = f"/admin/civic/enquiry/{ours.pk}/reply/"
+
+    client.force_login(staff.editor)
+    changelist = client.get("/admin/civic/enquiry/")
+    assert [enquiry.pk for enquiry in changelist.context["cl"].result_list] == [ours.pk]
+    assert reply_url not in changelist.content.decode()
+    assert client.get(f"/admin/civic/enquiry/{ours.pk}/change/").status_code == 200
+    assert client.get(reply_url).status_code == 403
+    assert client.post(reply_url, answer).status_code == 403
+
+    client.force_login(staff.other_moderator)
+    assert client.get(reply_url).status_code == 404
+    assert client.post(reply_url, answer).status_code == 404
+    assert client.get(f"/admin/civic/enquiry/{ours.pk}/change/").status_code == 302
+    assert not EnquiryReply.objects.exists() and not mail.outbox
+
+    client.force_login(staff.moderator)
+    assert reply_url in client.get("/admin/civic/enquiry/").content.decode()
+    assert client.post(reply_url, answer).status_code == 302
+    assert client.get(f"/admin/civic/enquiry/{theirs.pk}/reply/").status_code == 404
+    reply = EnquiryReply.objects.get()
+    assert (reply.enquiry, reply.sent_by) == (ours, staff.moderator)
+    assert mail.outbox[0].to == [ours.email]

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from media_library import services
-from media_library.models import Album, Licence
+from media_library.models import Album, Licence, Video
 from tests.portal.factories import MunicipalityFactory
 
 ALT_TEXT = {"bg": "Каменен мост над реката", "sr": "Камени мост преко реке", "en": "A stone bridge over the river"}
@@ -25,6 +25,21 @@ class AlbumFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Album {n}")
     municipality = factory.SubFactory(MunicipalityFactory)
     is_published = True
+
+
+class VideoFactory(factory.django.DjangoModelFactory):
+    """A YouTube video (no file to write)."""
+
+    class Meta:
+        model = Video
+
+    album = factory.SubFactory(AlbumFactory)
+    title_bg = factory.Sequence(lambda n: f"Видео {n}")
+    title_sr = factory.Sequence(lambda n: f"Видео {n}")
+    title_en = factory.Sequence(lambda n: f"Video {n}")
+    provider = Video.Provider.YOUTUBE
+    external_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    provider_id = "dQw4w9WgXcQ"
 
 
 def image_bytes(width=640, height=480, format="JPEG", colour=(40, 120, 200), mode="RGB", exif=None, **save) -> bytes:

@@ -22,6 +22,19 @@ from portal.admin.scoping import admin_scope_kind
 from portal.history import recorded_changes
 from portal.models import Direction, StaffRole
 from portal.services import staff_member_appoint
+from tests.civic.factories import (
+    DocumentFactory,
+    EnquiryFactory,
+    EventFactory,
+    LifeSituationFactory,
+    MunicipalServiceFactory,
+    NewsArticleFactory,
+    PageFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+)
+from tests.directory.factories import OrganisationFactory
+from tests.media_library.factories import AlbumFactory, VideoFactory, photo_make
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +52,17 @@ OBJECTS: dict[str, Callable] = {
     "portal.Municipality": lambda municipality: municipality,
     "portal.InformationCentre": lambda municipality: municipality.information_centre,
     "auth.User": _staff_member,
+    "civic.Document": lambda municipality: DocumentFactory(municipality=municipality),
+    "civic.Enquiry": lambda municipality: EnquiryFactory(centre=municipality.information_centre),
+    "civic.Event": lambda municipality: EventFactory(municipality=municipality),
+    "civic.MunicipalService": lambda municipality: MunicipalServiceFactory(municipality=municipality),
+    "civic.NewsArticle": lambda municipality: NewsArticleFactory(municipality=municipality),
+    "civic.Page": lambda municipality: PageFactory(municipality=municipality),
+    "civic.Project": lambda municipality: ProjectFactory(municipalities=[municipality]),
+    "directory.Organisation": lambda municipality: OrganisationFactory(municipality=municipality),
+    "media_library.Album": lambda municipality: AlbumFactory(municipality=municipality),
+    "media_library.Photo": lambda municipality: photo_make(AlbumFactory(municipality=municipality)),
+    "media_library.Video": lambda municipality: VideoFactory(album__municipality=municipality),
 }
 
 # One row of each model only portal administrators manage.
@@ -50,6 +74,8 @@ GLOBAL_OBJECTS: dict[str, Callable] = {
     ),
     "axes.AccessLog": lambda: AccessLog.objects.create(username="x", ip_address="10.0.0.1"),
     "axes.AccessFailureLog": lambda: AccessFailureLog.objects.create(username="x", ip_address="10.0.0.1"),
+    "civic.LifeSituation": LifeSituationFactory,
+    "civic.Programme": ProgrammeFactory,
 }
 
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
@@ -159,6 +185,11 @@ def assert_refused_or_filtered(client, model, obj, model_admin):
     assert _stored(obj) == before, "a refused user changed the row"
 
 
+def _surely_valid(field) -> bool:
+    """Whether ``_list_edit_post`` forges a value ``field`` accepts (another choice, an email, a number)."""
+    return bool(field.choices) or isinstance(field, models.EmailField | models.IntegerField)
+
+
 def _list_edit_post(model_admin, obj) -> tuple[dict, str, object]:
     """A list-editing POST that sets the first editable field of ``obj`` to a new valid value."""
     field = obj._meta.get_field(model_admin.list_editable[0])
@@ -202,7 +233,7 @@ def test_list_editing_and_actions_cannot_reach_the_other_municipality(staff, lab
     plain = {field.name for field in model._meta.concrete_fields if not field.is_relation and field.editable}
     editable = [name for name in model_admin.list_display[1:] if isinstance(name, str) and name in plain]
     # Fields whose forged value is surely valid first (a free-text field may have its own rules).
-    editable.sort(key=lambda name: not isinstance(model._meta.get_field(name), models.EmailField | models.IntegerField))
+    editable.sort(key=lambda name: not _surely_valid(model._meta.get_field(name)))
     if not editable:
         pytest.skip("no plain field in list_display to edit")
     monkeypatch.setattr(model_admin, "list_editable", (editable[0],))

@@ -28,12 +28,21 @@ def test_sync_roles_gives_each_group_exactly_its_declared_permissions_and_can_ru
     first = {name: group_codenames(name) for name in ("Editors", "Moderators")}
     roles_sync()
     assert {name: group_codenames(name) for name in ("Editors", "Moderators")} == first
-    assert first["Editors"] == {
-        "view_municipality",
-        "change_municipality",
-        "view_informationcentre",
-        "change_informationcentre",
-    }
+    # The municipality's record and centre: edited, never added or deleted (the stray grant is gone).
+    assert {"view_municipality", "change_municipality", "view_informationcentre", "change_informationcentre"} <= (
+        first["Editors"]
+    )
+    assert not {"add_municipality", "delete_municipality", "add_informationcentre"} & first["Editors"]
+    # Content of the municipality: every action (photos arrive through their album's upload page).
+    for model in ("event", "newsarticle", "municipalservice", "document", "project", "page", "organisation", "album"):
+        assert {f"{action}_{model}" for action in ("view", "add", "change", "delete")} <= first["Editors"], model
+    assert {"view_photo", "change_photo", "delete_photo", "change_video"} <= first["Editors"]
+    assert "add_photo" not in first["Editors"]
+    # Shared records: portal administrators only.
+    assert not {"view_programme", "change_programme", "view_lifesituation", "change_lifesituation"} & first["Editors"]
+    # The centre's inbox: editors read it, moderators answer it.
+    assert {"view_enquiry"} == {codename for codename in first["Editors"] if codename.endswith("_enquiry")}
+    assert {"view_enquiry", "change_enquiry", "delete_enquiry"} <= first["Moderators"]
     assert Group.objects.get(name=PORTAL_ADMINISTRATORS_GROUP).permissions.count() == Permission.objects.count()
 
 
