@@ -87,6 +87,23 @@ def coordinate_constraints(prefix: str) -> list:
     ]
 
 
+def clean_fields_and_name(instance, exclude, clean_fields) -> None:
+    """Field validation plus one rule: a name in at least one language.
+
+    Checked with the fields rather than in ``clean()``, so that a form without the name
+    fields (list editing) skips it, as Django skips the fields a form leaves out.
+    """
+    errors = {}
+    try:
+        clean_fields(exclude=exclude)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if "name_bg" not in (exclude or ()) and not (instance.name_bg or instance.name_sr or instance.name_en):
+        errors.setdefault("name_bg", []).append(ValidationError(_("Give the name in at least one language.")))
+    if errors:
+        raise ValidationError(errors)
+
+
 class SightQuerySet(models.QuerySet):
     def published(self):
         """What the public may see; drafts never leave the admin."""
@@ -195,10 +212,11 @@ class Sight(models.Model):
     def get_absolute_url(self):
         return reverse("tourism:sight-detail", kwargs={"slug": self.slug})
 
+    def clean_fields(self, exclude=None):
+        clean_fields_and_name(self, exclude, super().clean_fields)
+
     def clean(self):
         errors = {}
-        if not (self.name_bg or self.name_sr or self.name_en):
-            errors["name_bg"] = _("Give the name in at least one language.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
         if self.phone and self.municipality_id:
@@ -472,10 +490,11 @@ class Route(models.Model):
     def get_absolute_url(self):
         return reverse("tourism:route-detail", kwargs={"slug": self.slug})
 
+    def clean_fields(self, exclude=None):
+        clean_fields_and_name(self, exclude, super().clean_fields)
+
     def clean(self):
         errors = {}
-        if not (self.name_bg or self.name_sr or self.name_en):
-            errors["name_bg"] = _("Give the name in at least one language.")
         if self.crosses_into_id and self.crosses_into_id == self.municipality_id:
             errors["crosses_into"] = _("A route can only continue into the other municipality.")
         if self.crosses_into_id and not (

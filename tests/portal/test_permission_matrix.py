@@ -22,6 +22,7 @@ from portal.admin.scoping import admin_scope_kind
 from portal.history import recorded_changes
 from portal.models import Direction, StaffRole
 from portal.services import staff_member_appoint
+from tests.tourism.factories import RouteFactory, SightFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,8 @@ OBJECTS: dict[str, Callable] = {
     "portal.Municipality": lambda municipality: municipality,
     "portal.InformationCentre": lambda municipality: municipality.information_centre,
     "auth.User": _staff_member,
+    "tourism.Sight": lambda municipality: SightFactory(municipality=municipality),
+    "tourism.Route": lambda municipality: RouteFactory(municipality=municipality),
 }
 
 # One row of each model only portal administrators manage.
