@@ -9,14 +9,44 @@ from tourism.forms import OpeningHoursForm
 from tourism.models import OpeningHours, Route, RouteStop, Sight, Status, TicketPrice
 
 
-class TicketPriceInline(MunicipalityScopedInlineMixin, TranslationTabularInline):
+class PartOfParentInlineMixin:
+    """Rows that are part of their sight or route (prices, hours, stops, attached albums).
+
+    Whoever may change the sight or route may change them, as Django does for the rows of a
+    many-to-many: the role groups hold the permissions of the registered admins only, and
+    these rows need no permissions of their own.
+    """
+
+    def _parent_admin(self):
+        return self.admin_site._registry[self.parent_model]
+
+    def has_view_permission(self, request, obj=None):
+        return self._parent_admin().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        parent = self._parent_admin()
+        return parent.has_change_permission(request, obj) if obj else parent.has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        parent = self._parent_admin()
+        return parent.has_change_permission(request, obj) if obj else parent.has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+class AlbumsInline(PartOfParentInlineMixin, AttachedAlbumsInline):
+    pass
+
+
+class TicketPriceInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin, TranslationTabularInline):
     model = TicketPrice
     municipality_lookup = "sight__municipality"
     extra = 0
     fields = ("label", "amount", "currency", "order")
 
 
-class OpeningHoursInline(MunicipalityScopedInlineMixin, TranslationTabularInline):
+class OpeningHoursInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin, TranslationTabularInline):
     model = OpeningHours
     form = OpeningHoursForm
     municipality_lookup = "sight__municipality"
@@ -56,7 +86,7 @@ class SightAdmin(PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslatio
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("organisation",)
     readonly_fields = ("created_at", "updated_at")
-    inlines = [TicketPriceInline, OpeningHoursInline, AttachedAlbumsInline]
+    inlines = [TicketPriceInline, OpeningHoursInline, AlbumsInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "category", "municipality", "status")}),
         (_("Description"), {"fields": ("summary", "description")}),
@@ -79,7 +109,7 @@ class SightAdmin(PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslatio
     )
 
 
-class RouteStopInline(MunicipalityScopedInlineMixin, admin.TabularInline):
+class RouteStopInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin, admin.TabularInline):
     model = RouteStop
     municipality_lookup = "route__municipality"
     extra = 0
@@ -98,7 +128,7 @@ class RouteAdmin(PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslatio
     search_fields = ("name_bg", "name_sr", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("distance_m", "elevation_gain_m", "created_at", "updated_at")
-    inlines = [RouteStopInline, AttachedAlbumsInline]
+    inlines = [RouteStopInline, AlbumsInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "difficulty", "municipality", "status", "is_demo")}),
         (_("Description"), {"fields": ("summary", "description")}),
