@@ -33,6 +33,7 @@ def test_sync_roles_gives_each_group_exactly_its_declared_permissions_and_can_ru
         "change_municipality",
         "view_informationcentre",
         "change_informationcentre",
+        *(f"{action}_{model}" for model in ("sight", "route") for action in ("view", "add", "change", "delete")),
     }
     assert Group.objects.get(name=PORTAL_ADMINISTRATORS_GROUP).permissions.count() == Permission.objects.count()
 

@@ -2,9 +2,17 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tests.tourism.factories import KNOWN_TRACK, gpx_track
 from tourism.gpx import TrackPoint, elevation_gain_m, parse_gpx, simplify
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are compared in English (the active language may leak between tests)."""
+    with translation.override("en"):
+        yield
 
 
 def test_distance_and_elevation_gain_of_a_known_track():
