@@ -6,7 +6,14 @@ from portal.transliteration import to_latin
 SERBIAN_LATIN = "sr-latn"
 
 # Text responses that a reader sees; binary files and downloads pass untouched.
-TEXT_CONTENT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+TEXT_CONTENT_TYPES = (
+    "text/",
+    "application/json",
+    "application/geo+json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 
 
 class SerbianLatinMiddleware:

@@ -7,8 +7,10 @@ debug off the portal refuses to start without a secret key and allowed hosts.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -241,6 +243,27 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# --- Maps (tourism/). Leaflet is served by the app; the tiles come from MAP_TILE_URL
+# (OpenStreetMap's by default: fine for a small public site, see their tile usage
+# policy; a busy deployment should point this at its own or a paid tile server).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = os.environ.get(
+    "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+def tile_origin(url: str) -> str:
+    """The origin CSP must allow for a tile URL template; a {s} subdomain becomes a wildcard."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(f"MAP_TILE_URL must be an http(s) URL template, not {url!r}.")
+    host = re.sub(r"^\{s\}\.", "*.", parts.netloc)
+    return f"{parts.scheme}://{host}"
+
+
+# The largest GPX file a route may have (a day's track is well under 1 MB).
+TOURISM_MAX_GPX_BYTES = int(os.environ.get("TOURISM_MAX_GPX_BYTES", 5 * 1024 * 1024))
+
 # No script runs unless it is a file of ours or carries the per-response nonce:
 # no 'unsafe-inline' for scripts. Styles allow inline attributes (the admin uses
 # them); they cannot run code. Video embeds load only after a reader's click.
@@ -249,7 +272,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", *env_list("DJANGO_CSP_IMG_SRC")],
+        # Map tiles come from the tile server of MAP_TILE_URL.
+        "img-src": [SELF, "data:", tile_origin(MAP_TILE_URL), *env_list("DJANGO_CSP_IMG_SRC")],
         "media-src": [SELF, *env_list("DJANGO_CSP_MEDIA_SRC")],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -9,9 +9,10 @@ from directory.sitemaps import sitemaps as directory_sitemaps
 from media_library.sitemaps import sitemaps as media_sitemaps
 from portal import views
 from portal.sitemaps import sitemaps as portal_sitemaps
+from tourism.sitemaps import sitemaps as tourism_sitemaps
 
 # Each app keeps its sitemaps beside its models; the site map lists them all.
-sitemaps = {**portal_sitemaps, **directory_sitemaps, **media_sitemaps, **civic_sitemaps}
+sitemaps = {**portal_sitemaps, **directory_sitemaps, **tourism_sitemaps, **media_sitemaps, **civic_sitemaps}
 
 portal_patterns = (
     [
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("civic.urls")),
     path("gallery/", include("media_library.urls")),
     path("directory/", include("directory.urls")),
+    path("tourism/", include("tourism.urls")),
 )
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

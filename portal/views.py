@@ -11,6 +11,7 @@ from django.views.static import serve as static_serve
 from civic.highlights import direction_highlights
 from directory.models import Organisation
 from portal.models import Direction, InformationCentre, Municipality
+from tourism.highlights import direction_highlights as tourism_highlights
 
 
 class HomeView(TemplateView):
@@ -34,6 +35,7 @@ class DirectionDetailView(DetailView):
         return super().get_context_data(
             municipalities=Municipality.objects.all(),
             civic=direction_highlights(self.object),
+            tourism=tourism_highlights(self.object),
             directory_organisations=organisations.for_listing().order_by("-updated_at", "-pk")[
                 : self.directory_entries_shown
             ],

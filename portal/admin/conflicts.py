@@ -12,6 +12,7 @@ a service, an import, the shell) without a schema change: adoption is one mixin.
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -32,6 +33,15 @@ def _values(obj) -> dict[str, str]:
     }
 
 
+def _inline_lookup(formset, obj) -> dict:
+    """The filter that selects ``obj``'s rows of an inline: by foreign key, or by content type
+    and object id for a generic inline (media_library's AttachedAlbumsInline)."""
+    if hasattr(formset, "fk"):
+        return {formset.fk.name: obj}
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=formset.for_concrete_model)
+    return {formset.ct_field.name: content_type, formset.ct_fk_field.name: obj.pk}
+
+
 @dataclass
 class Conflict:
     message: str
@@ -47,7 +57,7 @@ class ConflictAdminMixin:
         stored = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         snapshot = {"": {str(obj.pk): _values(stored)}}
         for formset, inline in self.get_formsets_with_inlines(request, obj):
-            rows = inline.get_queryset(request).filter(**{formset.fk.name: obj}).select_for_update(of=("self",))
+            rows = inline.get_queryset(request).filter(**_inline_lookup(formset, obj)).select_for_update(of=("self",))
             snapshot[inline.model._meta.label] = {str(row.pk): _values(row) for row in rows}
         return snapshot
 

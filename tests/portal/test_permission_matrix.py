@@ -35,6 +35,7 @@ from tests.civic.factories import (
 )
 from tests.directory.factories import OrganisationFactory
 from tests.media_library.factories import AlbumFactory, VideoFactory, photo_make
+from tests.tourism.factories import RouteFactory, SightFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,8 @@ OBJECTS: dict[str, Callable] = {
     "media_library.Album": lambda municipality: AlbumFactory(municipality=municipality),
     "media_library.Photo": lambda municipality: photo_make(AlbumFactory(municipality=municipality)),
     "media_library.Video": lambda municipality: VideoFactory(album__municipality=municipality),
+    "tourism.Sight": lambda municipality: SightFactory(municipality=municipality),
+    "tourism.Route": lambda municipality: RouteFactory(municipality=municipality),
 }
 
 # One row of each model only portal administrators manage.

@@ -34,7 +34,8 @@ def test_sync_roles_gives_each_group_exactly_its_declared_permissions_and_can_ru
     )
     assert not {"add_municipality", "delete_municipality", "add_informationcentre"} & first["Editors"]
     # Content of the municipality: every action (photos arrive through their album's upload page).
-    for model in ("event", "newsarticle", "municipalservice", "document", "project", "page", "organisation", "album"):
+    content = ("event", "newsarticle", "municipalservice", "document", "project", "page", "organisation", "album")
+    for model in (*content, "sight", "route"):
         assert {f"{action}_{model}" for action in ("view", "add", "change", "delete")} <= first["Editors"], model
     assert {"view_photo", "change_photo", "delete_photo", "change_video"} <= first["Editors"]
     assert "add_photo" not in first["Editors"]

@@ -1,0 +1,140 @@
+/* Most: the tourism maps (Leaflet and Leaflet.markercluster, served by the portal).
+ *
+ * A map is a <div data-map> with its places either in a GeoJSON URL (data-geojson-url, the
+ * map page) or in the element itself (data-features, a sight's or a route's page). The tile
+ * server and its attribution come from the portal's settings (data-tile-url,
+ * data-attribution). Points are clustered, so thousands of markers stay usable; each marker
+ * and cluster carries its municipality as a class. Without JavaScript the page lists the
+ * same places, and the element only shows its fallback text.
+ */
+(function () {
+  "use strict";
+
+  if (typeof L === "undefined") {
+    return;
+  }
+
+  function slug(value) {
+    return String(value || "").toLowerCase().replace(/[^a-z0-9-]/g, "");
+  }
+
+  function popup(properties, texts) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    box.appendChild(link);
+    if (properties.category) {
+      var meta = document.createElement("div");
+      meta.textContent = properties.category;
+      box.appendChild(meta);
+    }
+    if (properties.approximate) {
+      var note = document.createElement("div");
+      note.className = "map-popup__note";
+      note.textContent = texts.approximate;
+      box.appendChild(note);
+    }
+    return box;
+  }
+
+  function marker(latlng, properties, texts) {
+    var classes = "map-marker map-marker--" + slug(properties.kind) + " map-marker--" + slug(properties.municipality);
+    if (properties.approximate) {
+      classes += " map-marker--approximate";
+    }
+    var point = L.marker(latlng, {
+      icon: L.divIcon({ className: classes, iconSize: [22, 22] }),
+      title: properties.name,
+      alt: properties.name,
+      keyboard: true,
+      municipality: slug(properties.municipality)
+    });
+    point.bindPopup(popup(properties, texts));
+    return point;
+  }
+
+  function clusterIcon(cluster) {
+    var municipalities = {};
+    cluster.getAllChildMarkers().forEach(function (child) {
+      municipalities[child.options.municipality] = true;
+    });
+    var count = cluster.getChildCount();
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var classes = "marker-cluster marker-cluster-" + size;
+    Object.keys(municipalities).forEach(function (name) {
+      classes += " marker-cluster--" + name;
+    });
+    return L.divIcon({
+      html: "<div><span>" + count + "</span></div>",
+      className: classes,
+      iconSize: L.point(40, 40)
+    });
+  }
+
+  function show(map, data, texts) {
+    var clusters = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
+    var lines = L.featureGroup();
+    var bounds = L.latLngBounds([]);
+    (data.features || []).forEach(function (feature) {
+      var geometry = feature.geometry || {};
+      var properties = feature.properties || {};
+      if (geometry.type === "Point") {
+        var latlng = L.latLng(geometry.coordinates[1], geometry.coordinates[0]);
+        clusters.addLayer(marker(latlng, properties, texts));
+        bounds.extend(latlng);
+      } else if (geometry.type === "LineString" && geometry.coordinates.length) {
+        var path = geometry.coordinates.map(function (pair) {
+          return L.latLng(pair[1], pair[0]);
+        });
+        var line = L.polyline(path, { className: "map-route map-route--" + slug(properties.municipality), weight: 4 });
+        line.bindPopup(popup(properties, texts));
+        lines.addLayer(line);
+        // The route's start is a marker too, so that a clustered overview still shows it.
+        clusters.addLayer(marker(path[0], properties, texts));
+        bounds.extend(line.getBounds());
+      }
+    });
+    lines.addTo(map);
+    clusters.addTo(map);
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (container) {
+    var texts = {
+      approximate: container.dataset.textApproximate,
+      failed: container.dataset.textLoadingFailed
+    };
+    container.textContent = "";
+    container.classList.add("map--ready");
+    // Both municipalities in view until the places arrive.
+    var map = L.map(container, { scrollWheelZoom: false }).setView([42.97, 23.12], 7);
+    L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.attribution, maxZoom: 19 }).addTo(map);
+
+    if (container.dataset.geojsonUrl) {
+      fetch(container.dataset.geojsonUrl, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.json();
+        })
+        .then(function (data) {
+          show(map, data, texts);
+          container.dataset.loaded = "true";
+        })
+        .catch(function () {
+          var message = document.createElement("p");
+          message.className = "map__error";
+          message.setAttribute("role", "status");
+          message.textContent = texts.failed;
+          container.insertAdjacentElement("afterend", message);
+        });
+    } else if (container.dataset.features) {
+      show(map, JSON.parse(container.dataset.features), texts);
+      container.dataset.loaded = "true";
+    }
+  });
+})();

@@ -1,0 +1,59 @@
+"""The demo sights come from the facts file: nothing invented, approximate places flagged."""
+
+import json
+
+import pytest
+
+from tourism.models import Route, Sight
+
+pytestmark = pytest.mark.django_db
+
+FACTS_WITH_COORDINATES = {"skull-tower", "national-theatre-nis", "crveni-krst-camp-memorial"}
+
+
+def test_every_sight_of_the_facts_file_is_loaded_in_three_languages(demo_content):
+    sights = Sight.objects.published()
+    assert sights.count() == 21
+    assert not sights.filter(name_bg="").exists()
+    assert not sights.filter(name_sr="").exists()
+    assert not sights.filter(description_en="").exists()
+    assert not sights.filter(description_sr="").exists()
+
+
+def test_only_sourced_coordinates_are_exact_the_rest_stand_at_the_town_centre(demo_content):
+    exact = set(Sight.objects.filter(coordinates_approximate=False).values_list("slug", flat=True))
+    assert exact == FACTS_WITH_COORDINATES
+    for sight in Sight.objects.filter(coordinates_approximate=True).select_related("municipality"):
+        assert (sight.latitude, sight.longitude) == (sight.municipality.latitude, sight.municipality.longitude)
+
+
+def test_no_opening_hours_or_prices_are_invented(demo_content):
+    assert not Sight.objects.filter(ticket_prices__isnull=False).exists()
+    assert not Sight.objects.filter(opening_hours__isnull=False).exists()
+
+
+def test_sights_outside_the_municipality_say_where_they_are(demo_content):
+    fortress = Sight.objects.get(slug="nis-fortress")
+    assert fortress.placement == "nearby"
+    assert "Crveni Krst" in fortress.placement_note_en
+
+
+def test_the_demo_route_is_flagged_and_joins_sights_with_recorded_positions(demo_content):
+    route = Route.objects.get()
+    assert route.is_demo
+    assert [stop.sight.slug for stop in route.stops.select_related("sight")] == [
+        "skull-tower",
+        "national-theatre-nis",
+        "crveni-krst-camp-memorial",
+    ]
+    assert 3000 < route.distance_m < 4500
+
+
+def test_loading_again_changes_nothing(demo_content):
+    from django.core.management import call_command
+
+    before = json.dumps(list(Sight.objects.order_by("slug").values("slug", "latitude", "name_en")), default=str)
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    after = json.dumps(list(Sight.objects.order_by("slug").values("slug", "latitude", "name_en")), default=str)
+    assert before == after
+    assert Route.objects.count() == 1

@@ -1,0 +1,205 @@
+import json
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from directory.models import Organisation
+from media_library.views import AttachedAlbumsMixin
+from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
+from tourism.mapdata import MapPlaces
+from tourism.models import HOSPITALITY, Route, Sight
+
+GEOJSON_CONTENT_TYPE = "application/geo+json"
+# Characters that could end a <script> element or open a comment inside it.
+SCRIPT_ESCAPES = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
+def to_json(data) -> str:
+    """JSON for a data attribute or a JSON-LD block: Cyrillic kept as letters (sr-latn pages
+    transliterate them), nothing that could close the element."""
+    return json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+
+
+class MapSettingsMixin:
+    """The tile server and its attribution, from settings, for every page with a map."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            map_tile_url=settings.MAP_TILE_URL, map_attribution=settings.MAP_ATTRIBUTION, **kwargs
+        )
+
+
+class FilteredListMixin:
+    filterset_class = None
+    paginate_by = 24
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(self.request.GET, queryset=self.base_queryset(), request=self.request)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=self.filterset, filter_query=query.urlencode(), active_direction="tourism", **kwargs
+        )
+
+
+class SightListView(FilteredListMixin, ListView):
+    filterset_class = SightFilterSet
+    context_object_name = "sights"
+
+    def base_queryset(self):
+        return Sight.objects.published().for_listing()
+
+
+class SightDetailView(MapSettingsMixin, AttachedAlbumsMixin, DetailView):
+    context_object_name = "sight"
+
+    def get_queryset(self):
+        return Sight.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        sight = self.object
+        url = self.request.build_absolute_uri(sight.get_absolute_url())
+        nearby = sight.nearby()
+        places = MapPlaces(sights=[sight, *(other for other, _distance in nearby)])
+        return super().get_context_data(
+            nearby=nearby,
+            routes=list(Route.objects.published().filter(stops__sight=sight).distinct()),
+            run_by=sight.organisation if sight.organisation and sight.organisation.is_published else None,
+            map_features=to_json(places.feature_collection()) if sight.has_location else "",
+            json_ld=to_json(schema_org(sight, url=url)),
+            page_url=url,
+            og_locale=get_language().replace("-", "_"),
+            active_direction="tourism",
+            **kwargs,
+        )
+
+
+def schema_org(sight: Sight, *, url: str) -> dict:
+    """The sight as a schema.org TouristAttraction: only what is public and known."""
+    data = {"@context": "https://schema.org", "@type": "TouristAttraction", "@id": url, "url": url}
+    data["name"] = sight.name
+    optional = {
+        "description": sight.summary or sight.description,
+        "telephone": sight.phone,
+        "email": sight.email,
+        "sameAs": sight.website,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    address = {"@type": "PostalAddress", "addressCountry": sight.municipality.country}
+    if sight.address:
+        address["streetAddress"] = sight.address
+    data["address"] = address
+    data["containedInPlace"] = {"@type": "AdministrativeArea", "name": sight.municipality.name}
+    if sight.has_exact_location:
+        # An approximate position would mislead a search engine: it is left out.
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(sight.latitude),
+            "longitude": float(sight.longitude),
+        }
+    prices = list(sight.ticket_prices.all())
+    if prices:
+        data["isAccessibleForFree"] = all(price.amount == 0 for price in prices)
+    hours = list(sight.opening_hours.all())
+    if hours:
+        data["openingHoursSpecification"] = [_opening_hours(period) for period in hours]
+    if sight.organisation and sight.organisation.is_published:
+        data["provider"] = {"@type": "Organization", "name": sight.organisation.name}
+    return data
+
+
+SCHEMA_DAYS = {1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday", 7: "Sunday"}
+
+
+def _opening_hours(period) -> dict:
+    spec = {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in period.weekdays],
+        "opens": period.opens.strftime("%H:%M"),
+        "closes": period.closes.strftime("%H:%M"),
+    }
+    if not period.is_all_year:
+        # schema.org has no yearly recurring season; the month and day are given without a year (ISO 8601 --MM-DD).
+        spec["validFrom"] = f"--{period.from_month:02d}-{period.from_day:02d}"
+        spec["validThrough"] = f"--{period.to_month:02d}-{period.to_day:02d}"
+    return spec
+
+
+class RouteListView(FilteredListMixin, ListView):
+    filterset_class = RouteFilterSet
+    context_object_name = "routes"
+
+    def base_queryset(self):
+        return Route.objects.published().for_listing()
+
+
+class RouteDetailView(MapSettingsMixin, AttachedAlbumsMixin, DetailView):
+    context_object_name = "route"
+
+    def get_queryset(self):
+        return Route.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        route = self.object
+        stops = [stop.sight for stop in route.stops.all()]
+        places = MapPlaces(routes=[route], sights=stops)
+        return super().get_context_data(
+            stops=stops,
+            map_features=to_json(places.feature_collection()) if route.line else "",
+            active_direction="tourism",
+            **kwargs,
+        )
+
+
+class HospitalityListView(FilteredListMixin, ListView):
+    """Where to stay and eat: the directory's accommodation and food-service providers."""
+
+    filterset_class = HospitalityFilterSet
+    context_object_name = "organisations"
+    template_name = "tourism/hospitality_list.html"
+
+    def base_queryset(self):
+        return Organisation.objects.published().for_listing().filter(HOSPITALITY).order_by("name", "pk")
+
+
+class MapFilterMixin:
+    def places(self) -> MapPlaces:
+        self.form = MapFilterForm(self.request.GET)
+        return MapPlaces.load(layers=self.form.layers(), municipality=self.form.chosen_municipality())
+
+
+class MapView(MapSettingsMixin, MapFilterMixin, TemplateView):
+    """Sights, routes and places to stay and eat of both municipalities: a map, and the same places as a list."""
+
+    template_name = "tourism/map.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.urlencode()
+        return super().get_context_data(
+            places=self.places(),
+            form=self.form,
+            geojson_url=reverse("tourism:map-data") + (f"?{query}" if query else ""),
+            active_direction="tourism",
+            **kwargs,
+        )
+
+
+class MapDataView(MapFilterMixin, View):
+    """The map's places as GeoJSON, with the same filters as the map page; published places only."""
+
+    def get(self, request, *args, **kwargs):
+        # Letters, not \u escapes: the sr-latn response is transliterated like any page.
+        return JsonResponse(
+            self.places().feature_collection(),
+            content_type=GEOJSON_CONTENT_TYPE,
+            json_dumps_params={"ensure_ascii": False},
+        )
