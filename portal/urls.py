@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("civic.urls")),
     path("gallery/", include("media_library.urls")),
     path("directory/", include("directory.urls")),
+    path("", include("registrations.urls")),
 )
 
 if settings.DEBUG:
