@@ -12,7 +12,7 @@ from directory.models import Organisation
 from portal import dashboard
 from portal.admin.options import MunicipalityContentAdmin
 from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
-from portal.roles import MODERATORS_ONLY
+from portal.models import StaffRole
 from registrations import services
 from registrations.models import CompanyRegistration, OutgoingEmail, ProposedChange
 
@@ -91,7 +91,8 @@ class ChangeDecisionForm(DecisionForm):
 
 
 class ModerationAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
-    role_permissions = MODERATORS_ONLY
+    # Moderators only; nobody adds these in the admin: they come from the public site.
+    role_permissions = {StaffRole.MODERATOR: ("view", "change", "delete")}
     date_hierarchy = "created_at"
     list_filter = ("status",)
 
@@ -163,6 +164,8 @@ class CompanyRegistrationAdmin(ModerationAdmin):
             self.message_user(
                 request, gettext("Sent back; the applicant was asked by email to change the application.")
             )
+        else:
+            super().save_model(request, obj, form, change)
         obj.refresh_from_db()
 
 
@@ -210,6 +213,8 @@ class ProposedChangeAdmin(ModerationAdmin):
         elif decision == REJECT:
             services.change_reject(change=obj, by=request.user, reason=message)
             self.message_user(request, gettext("Rejected; the owner was told the reason by email."))
+        else:
+            super().save_model(request, obj, form, change)
         obj.refresh_from_db()
 
 

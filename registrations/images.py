@@ -33,7 +33,10 @@ def validate_public_image(upload) -> None:
 
 
 def reencode(upload, *, max_width: int) -> ContentFile:
-    """The upload's pixels as a new JPEG (PNG when transparent), metadata stripped, at most ``max_width`` wide."""
+    """The upload's pixels as a new JPEG (PNG when transparent), metadata stripped, at most ``max_width`` wide.
+
+    The file carries its ``width`` and ``height`` as attributes.
+    """
     validate_public_image(upload)
     image = image_open(upload)
     try:
@@ -41,4 +44,6 @@ def reencode(upload, *, max_width: int) -> ContentFile:
     except UnreadableImage as error:
         raise ValidationError(MESSAGES["broken"], code="broken") from error
     fallback = next(rendition for rendition in renditions if rendition.format != "webp")
-    return ContentFile(fallback.data, name=f"{uuid.uuid4().hex}.{fallback.extension}")
+    content = ContentFile(fallback.data, name=f"{uuid.uuid4().hex}.{fallback.extension}")
+    content.width, content.height = fallback.width, fallback.height
+    return content

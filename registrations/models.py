@@ -120,7 +120,7 @@ class CompanyPhoto(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="company_photos"
     )
-    image = models.ImageField(_("photo"), upload_to="registrations/photos/", width_field="width", height_field="height")
+    image = models.ImageField(_("photo"), upload_to="registrations/photos/")
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     order = models.PositiveSmallIntegerField(default=0)

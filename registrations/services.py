@@ -237,8 +237,9 @@ def registration_submit(
                 transaction.on_commit(lambda name=photo.image.name: default_storage.delete(name))
                 photo.delete()
             for order, upload in enumerate(photos[:MAX_PHOTOS]):
-                photo = CompanyPhoto(registration=registration, order=order)
-                photo.image.save("photo", images.reencode(upload, max_width=images.PHOTO_WIDTH), save=False)
+                content = images.reencode(upload, max_width=images.PHOTO_WIDTH)
+                photo = CompanyPhoto(registration=registration, order=order, width=content.width, height=content.height)
+                photo.image.save("photo", content, save=False)
                 files_written.append(photo.image.name)
                 photo.save()
     except Exception:

@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -371,7 +371,7 @@ class OwnerEraseView(OwnerRequiredMixin, TemplateView):
             response = self.render_to_response(context)
             response.status_code = 400
             return response
-        user = request.user
+        user = get_user_model().objects.get(pk=request.user.pk)
         logout(request)
         services.owner_erase(user=user)
         return redirect("registrations:erased")

@@ -12,5 +12,5 @@ def fresh_limits(settings):
 
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
-    """``with committed(): client.post(...)``: runs what waits for the commit (sending mail), as a real request would."""
+    """``with committed(): client.post(...)`` runs what waits for the commit (mail), as a real request would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -71,7 +71,7 @@ def assert_nowhere_public(client, text):
             assert text not in response.content.decode(), page
 
 
-def test_pending_and_rejected_applications_are_nowhere_public(client, staff, pending, committed):
+def test_pending_and_rejected_applications_are_nowhere_public(client, staff, pending, committed, cyrillic_free):
     assert not Organisation.objects.exists()
     assert_nowhere_public(client, "Мелница Тест")
     assert_nowhere_public(client, "Melnica Test")
