@@ -44,10 +44,12 @@ class PhotosField(forms.FileField):
 
 
 def image_field(label, help_text=""):
-    return forms.ImageField(
+    # A FileField, not an ImageField: the media library's checks give the precise reason for a refusal.
+    return forms.FileField(
         label=label,
         required=False,
         help_text=help_text,
+        validators=[images.validate_public_image],
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 

@@ -41,7 +41,7 @@ def reencode(upload, *, max_width: int) -> ContentFile:
     image = image_open(upload)
     try:
         renditions = renditions_make(image, widths=(max_width,))
-    except UnreadableImage as error:
+    except (UnreadableImage, OSError) as error:  # a truncated PNG fails already when its EXIF is read
         raise ValidationError(MESSAGES["broken"], code="broken") from error
     fallback = next(rendition for rendition in renditions if rendition.format != "webp")
     content = ContentFile(fallback.data, name=f"{uuid.uuid4().hex}.{fallback.extension}")
