@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civic.richtext import sanitise_html
 from civic.validators import document_format
+from portal.abuse import HoneypotFormMixin
 
 
 class RichTextFormMixin:
@@ -68,7 +69,7 @@ class DocumentAdminForm(forms.ModelForm):
         return uploaded
 
 
-class EnquiryForm(forms.Form):
+class EnquiryForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Your email address"),
@@ -80,16 +81,6 @@ class EnquiryForm(forms.Form):
     consent = forms.BooleanField(
         label=_("I agree that the information centre keeps my name, address and question to answer me."),
     )
-    # A trap for robots: hidden from people, filled in by form-filling scripts.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class EnquiryReplyForm(forms.Form):

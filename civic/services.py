@@ -1,7 +1,6 @@
 """Writes that span several models or talk to the outside world (mail)."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,6 +9,7 @@ from django.utils import timezone, translation
 from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
 from civic.richtext import sanitise_html
 from civic.validators import document_format
+from portal.abuse import rate_limit_hit
 from portal.models import InformationCentre
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…
@@ -56,14 +56,7 @@ def enquiry_rate_limited(*, client: str) -> bool:
 
     The count lives in the cache, shared by every worker when CACHE_URL points to Redis.
     """
-    key = f"civic:enquiries:{client}"
-    cache.add(key, 0, timeout=ENQUIRY_LIMIT_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=ENQUIRY_LIMIT_WINDOW)
-        count = 1
-    return count > ENQUIRY_LIMIT
+    return rate_limit_hit(scope="civic:enquiries", client=client, limit=ENQUIRY_LIMIT, window=ENQUIRY_LIMIT_WINDOW)
 
 
 def _next_reference(centre: InformationCentre) -> str:

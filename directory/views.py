@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, View
 from directory import exports
 from directory.filters import OrganisationFilterSet
 from directory.models import Organisation
+from registrations.views import CompanyPageMixin
 
 # Characters that could end a <script> element or open a comment inside it.
 SCRIPT_ESCAPES = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
@@ -46,7 +47,7 @@ class OrganisationListView(FilteredOrganisationsMixin, ListView):
         return query.urlencode()
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(CompanyPageMixin, DetailView):
     queryset = Organisation.objects.published().for_detail()
     context_object_name = "organisation"
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "tourism",
     "media_library",
     "civic",
+    "registrations",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY") else 0
+
+# Company owners log in on the public site; staff use the admin's own log-in page.
+LOGIN_URL = "registrations:login"
+LOGIN_REDIRECT_URL = "registrations:account"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -308,3 +313,15 @@ MEDIA_LIBRARY_MAX_PHOTO_PIXELS = int(os.environ.get("MEDIA_LIBRARY_MAX_PHOTO_PIX
 MEDIA_LIBRARY_MAX_VIDEO_BYTES = int(os.environ.get("MEDIA_LIBRARY_MAX_VIDEO_BYTES", 500 * 1024 * 1024))
 # Originals keep their EXIF and GPS data, so they live outside MEDIA_ROOT and are never served.
 MEDIA_LIBRARY_ORIGINALS_ROOT = Path(os.environ.get("MEDIA_LIBRARY_ORIGINALS_ROOT", VAR_DIR / "originals"))
+
+# --- Company registrations (registrations/, docs/REGISTRATION.md). Limits per client
+# address, counted in the cache (Redis in production, so they hold across workers).
+REGISTRATIONS_RATE_WINDOW = int(os.environ.get("REGISTRATIONS_RATE_WINDOW", 60 * 60))
+REGISTRATIONS_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_RATE_LIMIT", 5))
+REGISTRATIONS_CONTACT_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_CONTACT_RATE_LIMIT", 10))
+REGISTRATIONS_LOGIN_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_LOGIN_RATE_LIMIT", 30))
+# Logos and photos from the public: smaller than the staff's media library limit;
+# the pixel limit and the decompression-bomb check are the media library's.
+REGISTRATIONS_MAX_IMAGE_BYTES = int(os.environ.get("REGISTRATIONS_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
+# Public forms sent sooner than this after they were shown are refused (portal.abuse).
+PORTAL_FORM_MIN_FILL_SECONDS = int(os.environ.get("PORTAL_FORM_MIN_FILL_SECONDS", 3))

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("gallery/", include("media_library.urls")),
     path("directory/", include("directory.urls")),
     path("tourism/", include("tourism.urls")),
+    path("", include("registrations.urls")),
 )
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

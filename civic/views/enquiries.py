@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
@@ -7,17 +6,10 @@ from django.views.generic import FormView, TemplateView
 from civic.forms import EnquiryForm
 from civic.models import Page
 from civic.services import enquiry_rate_limited, enquiry_submit
+from portal.abuse import client_address
 from portal.models import InformationCentre
 
 SESSION_KEY = "civic_enquiry_reference"
-
-
-def client_address(request) -> str:
-    """The reader's address; behind the trusted proxy, the one it appended to X-Forwarded-For."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class CentreMixin:

@@ -48,8 +48,34 @@ def _staff_member(municipality):
     return user
 
 
+def _registration(municipality):
+    from django.utils import timezone
+
+    from registrations.models import CompanyRegistration
+
+    return CompanyRegistration.objects.create(
+        municipality=municipality,
+        name=f"Registration {CompanyRegistration.objects.count()}",
+        contact_name="Ana",
+        contact_email="ana@example.org",
+        language="en",
+        consented_at=timezone.now(),
+        status="pending",
+    )
+
+
+def _proposed_change(municipality):
+    from registrations.models import ProposedChange
+    from tests.directory.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(municipality=municipality)
+    return ProposedChange.objects.create(organisation=organisation, data={"description_en": "Proposed"})
+
+
 # One row of each municipality-scoped model in a given municipality.
 OBJECTS: dict[str, Callable] = {
+    "registrations.CompanyRegistration": _registration,
+    "registrations.ProposedChange": _proposed_change,
     "portal.Municipality": lambda municipality: municipality,
     "portal.InformationCentre": lambda municipality: municipality.information_centre,
     "auth.User": _staff_member,
@@ -70,6 +96,9 @@ OBJECTS: dict[str, Callable] = {
 
 # One row of each model only portal administrators manage.
 GLOBAL_OBJECTS: dict[str, Callable] = {
+    "registrations.OutgoingEmail": lambda: __import__("registrations.models").models.OutgoingEmail.objects.create(
+        to=["a@example.org"], subject="Undelivered", body="Body"
+    ),
     "portal.Direction": lambda: Direction.objects.first(),
     "auth.Group": lambda: Group.objects.get(name="Editors"),
     "axes.AccessAttempt": lambda: AccessAttempt.objects.create(

@@ -1,0 +1,258 @@
+"""Moderation in the staff workspace: applications and proposed changes, by the moderators of their municipality."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Organisation
+from portal import dashboard
+from portal.admin.options import MunicipalityContentAdmin
+from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
+from portal.models import StaffRole
+from registrations import services
+from registrations.models import CompanyRegistration, OutgoingEmail, ProposedChange
+
+APPROVE, REJECT, CHANGES = "approve", "reject", "changes"
+
+
+def _field_label(name: str) -> str:
+    base, _sep, language = name.rpartition("_")
+    if language in services.CONTENT_LANGUAGES and base in services.TRANSLATED_FIELDS:
+        return f"{Organisation._meta.get_field(base).verbose_name} [{language}]"
+    return str(Organisation._meta.get_field(name).verbose_name)
+
+
+def _value(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if value is True:
+        return gettext("Yes")
+    if value is False:
+        return gettext("No")
+    return "" if value is None else str(value)
+
+
+class DecisionForm(forms.ModelForm):
+    """The moderator's decision; the message is required to refuse or send back."""
+
+    decision = forms.ChoiceField(label=_("Decision"), required=False)
+    message = forms.CharField(
+        label=_("Message to the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text=_("Required to reject or to ask for changes. Sent by email in the applicant's language."),
+    )
+    decisions: list = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("", "—"), *self.decisions]
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision in (REJECT, CHANGES) and not cleaned.get("message", "").strip():
+            self.add_error("message", gettext("Tell the applicant why."))
+        if decision in (APPROVE, "accept"):
+            try:
+                self.check_applicable()
+            except ValidationError as error:
+                messages_ = [f"{key}: {' '.join(value)}" for key, value in error.message_dict.items()]
+                raise ValidationError(
+                    gettext("It cannot be published as it is: %(problems)s") % {"problems": "; ".join(messages_)}
+                ) from error
+        return cleaned
+
+
+class RegistrationDecisionForm(DecisionForm):
+    decisions = [(APPROVE, _("Approve and publish")), (REJECT, _("Reject")), (CHANGES, _("Ask for changes"))]
+
+    class Meta:
+        model = CompanyRegistration
+        fields = []
+
+    def check_applicable(self):
+        services.registration_check(registration=self.instance)
+
+
+class ChangeDecisionForm(DecisionForm):
+    decisions = [("accept", _("Accept and publish")), (REJECT, _("Reject"))]
+
+    class Meta:
+        model = ProposedChange
+        fields = []
+
+    def check_applicable(self):
+        services.change_check(change=self.instance)
+
+
+class ModerationAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
+    # Moderators only; nobody adds these in the admin: they come from the public site.
+    role_permissions = {StaffRole.MODERATOR: ("view", "change", "delete")}
+    date_hierarchy = "created_at"
+    list_filter = ("status",)
+
+    def has_add_permission(self, request):
+        return False  # applications and proposals come from the public site
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [field for fieldset in self.fieldsets for field in fieldset[1]["fields"]]
+        return [field for field in fields if field not in ("decision", "message")]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.status == "pending":
+            return [*self.fieldsets, (_("Decision"), {"fields": ("decision", "message")})]
+        return self.fieldsets
+
+
+@admin.register(CompanyRegistration)
+class CompanyRegistrationAdmin(ModerationAdmin):
+    municipality_lookup = "municipality"
+    form = RegistrationDecisionForm
+    list_display = ("name", "municipality", "status", "identifier", "created_at", "verified_at")
+    list_select_related = ("municipality",)
+    search_fields = ("name", "=eik", "=vat_number", "=pib", "=mb", "contact_email")
+    fieldsets = (
+        (None, {"fields": ("name", "municipality", "status", "created_at", "verified_at")}),
+        (_("Company"), {"fields": ("company_table", "logo_preview", "photos_preview")}),
+        (_("Applicant"), {"fields": ("contact_name", "contact_email", "contact_phone", "language", "consented_at")}),
+        (_("Moderation"), {"fields": ("moderator_message", "decided_at", "decided_by", "organisation")}),
+    )
+
+    @admin.display(description=_("Identifier"))
+    def identifier(self, registration):
+        return registration.eik or registration.pib or registration.mb
+
+    @admin.display(description=_("Company data"))
+    def company_table(self, registration):
+        rows = [(_field_label(name), _value(value)) for name, value in registration.company.items() if value]
+        return format_html("<table>{}</table>", format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
+
+    @admin.display(description=_("Logo"))
+    def logo_preview(self, registration):
+        if not registration.logo:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-width:160px">', registration.logo.url)
+
+    @admin.display(description=_("Photos"))
+    def photos_preview(self, registration):
+        photos = registration.photos.all()
+        return (
+            format_html_join(" ", '<img src="{}" alt="" style="max-width:160px">', ((p.image.url,) for p in photos))
+            or "—"
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not self.object_in_scope(request, obj):
+            raise PermissionDenied
+        decision, message = form.cleaned_data.get("decision"), form.cleaned_data.get("message", "")
+        root = request.build_absolute_uri("/")
+        if decision == APPROVE:
+            services.registration_approve(registration=obj, by=request.user, site_root=root)
+            self.message_user(
+                request, gettext("Approved and published; the applicant was sent a link to set a password.")
+            )
+        elif decision == REJECT:
+            services.registration_reject(registration=obj, by=request.user, reason=message)
+            self.message_user(request, gettext("Rejected; the applicant was told the reason by email."))
+        elif decision == CHANGES:
+            services.registration_request_changes(registration=obj, by=request.user, message=message, site_root=root)
+            self.message_user(
+                request, gettext("Sent back; the applicant was asked by email to change the application.")
+            )
+        else:
+            super().save_model(request, obj, form, change)
+        obj.refresh_from_db()
+
+
+@admin.register(ProposedChange)
+class ProposedChangeAdmin(ModerationAdmin):
+    municipality_lookup = "organisation__municipality"
+    form = ChangeDecisionForm
+    list_display = ("organisation", "status", "created_at", "decided_at")
+    list_select_related = ("organisation",)
+    search_fields = ("organisation__name_bg", "organisation__name_sr", "organisation__name_en")
+    fieldsets = (
+        (None, {"fields": ("organisation_link", "status", "created_at")}),
+        (_("Changes"), {"fields": ("changes_table", "logo_preview")}),
+        (_("Moderation"), {"fields": ("moderator_message", "decided_at", "decided_by")}),
+    )
+
+    @admin.display(description=_("Organisation"))
+    def organisation_link(self, change):
+        return format_html('<a href="{}">{}</a>', change.organisation.get_absolute_url(), change.organisation)
+
+    @admin.display(description=_("What changes"))
+    def changes_table(self, change):
+        published = services.company_values(change.organisation, change.data.keys())
+        rows = [(_field_label(name), _value(published[name]), _value(value)) for name, value in change.data.items()]
+        header = format_html(
+            "<tr><th>{}</th><th>{}</th><th>{}</th></tr>", gettext("Field"), gettext("Published"), gettext("Proposed")
+        )
+        return format_html(
+            "<table>{}{}</table>", header, format_html_join("", "<tr><th>{}</th><td>{}</td><td>{}</td></tr>", rows)
+        )
+
+    @admin.display(description=_("New logo"))
+    def logo_preview(self, change):
+        if not change.logo:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-width:160px">', change.logo.url)
+
+    def save_model(self, request, obj, form, change):
+        if not self.object_in_scope(request, obj):
+            raise PermissionDenied
+        decision, message = form.cleaned_data.get("decision"), form.cleaned_data.get("message", "")
+        if decision == "accept":
+            services.change_accept(change=obj, by=request.user)
+            self.message_user(request, gettext("Accepted; the profile now shows the change and the owner was told."))
+        elif decision == REJECT:
+            services.change_reject(change=obj, by=request.user, reason=message)
+            self.message_user(request, gettext("Rejected; the owner was told the reason by email."))
+        else:
+            super().save_model(request, obj, form, change)
+        obj.refresh_from_db()
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(PortalAdministratorsOnlyAdminMixin, admin.ModelAdmin):
+    """Mail that could not be delivered yet (manage.py send_pending_emails retries it too)."""
+
+    list_display = ("subject", "attempts", "last_error", "created_at", "last_attempt_at")
+    readonly_fields = ("to", "reply_to", "subject", "body", "attempts", "last_error", "created_at", "last_attempt_at")
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send the selected emails again"))
+    def send_again(self, request, queryset):
+        sent = sum(services.email_deliver(email=email) for email in queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d email sent.", "%(count)d emails sent.", sent) % {"count": sent},
+            messages.SUCCESS if sent == queryset.count() else messages.WARNING,
+        )
+
+
+def waiting_for_moderation(request) -> list[dashboard.DashboardItem]:
+    """Applications and proposed changes of the user's municipality waiting for a decision (one query each)."""
+    items = []
+    for model, label in (
+        (CompanyRegistration, _("Company registrations")),
+        (ProposedChange, _("Changes proposed by companies")),
+    ):
+        model_admin = admin.site._registry[model]
+        if model_admin.has_view_permission(request):
+            count = model_admin.get_queryset(request).filter(status="pending").count()
+            opts = model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + "?status__exact=pending"
+            items.append(dashboard.DashboardItem(label, count, url))
+    return items
+
+
+dashboard.register_counter(dashboard.PENDING, waiting_for_moderation)

@@ -1,0 +1,218 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Kind, LegalForm, Organisation
+from portal.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
+from portal.models import Country, Municipality
+from registrations import images, services
+
+
+class DescribedErrorsMixin:
+    """Each invalid field points to its error (and help) text with aria-describedby, for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self._errors or {}:
+            if name in self.fields:
+                bound = self[name]
+                ids = [f"{bound.auto_id}_error"]
+                if self.fields[name].help_text:
+                    ids.append(f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Up to ``services.MAX_PHOTOS`` images, each checked by content."""
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        if len(uploads) > services.MAX_PHOTOS:
+            raise ValidationError(
+                _("Send at most %(count)d photos."), code="too_many", params={"count": services.MAX_PHOTOS}
+            )
+        for upload in uploads:
+            images.validate_public_image(upload)
+        return uploads
+
+
+def image_field(label, help_text=""):
+    # A FileField, not an ImageField: the media library's checks give the precise reason for a refusal.
+    return forms.FileField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        validators=[images.validate_public_image],
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+
+class CompanyProfileForm(DescribedErrorsMixin, forms.ModelForm):
+    """The company fields of the directory, validated by ``Organisation.clean()`` with its translated messages.
+
+    Translated fields (name, description...) are typed in the reader's language.
+    """
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "legal_form",
+            "description",
+            "nace_division",
+            "size_class",
+            "founded_year",
+            "street_address",
+            "settlement",
+            "postal_code",
+            "phones",
+            "website",
+            "open_to_cooperation",
+            "cooperation_offers",
+            "cooperation_seeks",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "cooperation_offers": forms.Textarea(attrs={"rows": 3}),
+            "cooperation_seeks": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["postal_code"].widget.attrs["autocomplete"] = "postal-code"
+        self.fields["street_address"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["phones"].widget.attrs["autocomplete"] = "tel"
+        self.fields["website"].widget.attrs["autocomplete"] = "url"
+        self.fields["website"].assume_scheme = "https"
+        self.fields["legal_form"].choices = [("", "—"), *LegalForm.choices]
+
+    def validate_unique(self):
+        """Identifiers are checked against directory and registrations by ``clean_identifiers`` instead."""
+
+
+class RegistrationForm(MinimumFillTimeFormMixin, CompanyProfileForm):
+    contact_name = forms.CharField(
+        label=_("Contact person"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contact_email = forms.EmailField(
+        label=_("Contact email"),
+        help_text=_(
+            "We send the confirmation link and the moderators' answer here. It is not shown on the portal; "
+            "messages sent to your company through the portal reach you here."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    contact_phone = forms.CharField(
+        label=_("Contact phone"), max_length=40, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel"})
+    )
+    logo = image_field(_("Logo"), _("JPEG, PNG or WebP."))
+    photos = PhotosField(label=_("Photos"), required=False, help_text=_("Up to five JPEG, PNG or WebP photos."))
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice of the company's municipality and agree that the portal keeps "
+            "these data to publish and manage the company's profile."
+        )
+    )
+
+    class Meta(CompanyProfileForm.Meta):
+        fields = [
+            "municipality",
+            *CompanyProfileForm.Meta.fields[:2],
+            *("eik", "vat_number", "pib", "mb"),
+            *CompanyProfileForm.Meta.fields[2:],
+        ]
+
+    field_order = [
+        "name",
+        "municipality",
+        "legal_form",
+        "eik",
+        "vat_number",
+        "pib",
+        "mb",
+        "description",
+        "nace_division",
+        "size_class",
+        "founded_year",
+        "street_address",
+        "settlement",
+        "postal_code",
+        "phones",
+        "website",
+        "open_to_cooperation",
+        "cooperation_offers",
+        "cooperation_seeks",
+        "logo",
+        "photos",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "consent",
+    ]
+    honeypot_name = "fax"
+
+    def __init__(self, *args, registration_pk: int | None = None, **kwargs):
+        self.registration_pk = registration_pk
+        super().__init__(*args, **kwargs)
+        self.instance.kind = Kind.COMPANY
+        self.fields["municipality"].queryset = Municipality.objects.order_by("country", "slug")
+        self.fields["municipality"].help_text = _("The municipality where the company is based.")
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality = cleaned.get("municipality")
+        if municipality is not None and not self._errors.get("eik") and not self._errors.get("pib"):
+            if municipality.country == Country.BULGARIA and not cleaned.get("eik"):
+                self.add_error("eik", _("Give the company's EIK/BULSTAT."))
+            elif municipality.country == Country.SERBIA and not (cleaned.get("pib") or cleaned.get("mb")):
+                self.add_error("pib", _("Give the company's PIB or MB."))
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        # Organisation.clean() normalised the identifiers; now look for them elsewhere.
+        for field in ("eik", "vat_number", "pib", "mb"):
+            value = getattr(self.instance, field)
+            if field not in self._errors and services.identifier_taken(
+                field, value, exclude_registration=self.registration_pk
+            ):
+                self.add_error(field, services.DUPLICATE_MESSAGE)
+
+
+class OwnerProfileForm(CompanyProfileForm):
+    logo = image_field(_("New logo"), _("JPEG, PNG or WebP; leave empty to keep the present one."))
+
+
+class ContactForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("The company answers you here; you receive a copy of your message."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+
+    honeypot_name = "fax"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "contact_%s")  # unique beside other forms on a company's page
+        super().__init__(*args, **kwargs)
+
+    def clean_subject(self):
+        subject = self.cleaned_data["subject"]
+        if "\n" in subject or "\r" in subject:
+            raise ValidationError(_("The subject must be one line."), code="newline")
+        return subject
+
+
+class OwnerLoginForm(DescribedErrorsMixin, HoneypotFormMixin, AuthenticationForm):
+    pass

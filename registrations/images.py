@@ -1,0 +1,49 @@
+"""Logos and photos sent by the public: checked by content, then re-encoded.
+
+The checks are the media library's (``media_library.validators.image_open``:
+real JPEG, PNG or WebP only, size and pixel limits, decompression bombs
+refused). What is stored is never the uploaded file but a fresh encoding of
+its pixels, no wider than ``max_width``, with no EXIF, GPS or XMP metadata.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+
+from media_library.renditions import UnreadableImage, renditions_make
+from media_library.validators import MESSAGES, image_open
+
+LOGO_WIDTH = 512
+PHOTO_WIDTH = 1600
+
+
+def validate_public_image(upload) -> None:
+    """Refuse an upload over the public limit before anything decodes it."""
+    limit = settings.REGISTRATIONS_MAX_IMAGE_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            MESSAGES["too_large"],
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
+    image_open(upload)
+
+
+def reencode(upload, *, max_width: int) -> ContentFile:
+    """The upload's pixels as a new JPEG (PNG when transparent), metadata stripped, at most ``max_width`` wide.
+
+    The file carries its ``width`` and ``height`` as attributes.
+    """
+    validate_public_image(upload)
+    image = image_open(upload)
+    try:
+        renditions = renditions_make(image, widths=(max_width,))
+    except (UnreadableImage, OSError) as error:  # a truncated PNG fails already when its EXIF is read
+        raise ValidationError(MESSAGES["broken"], code="broken") from error
+    fallback = next(rendition for rendition in renditions if rendition.format != "webp")
+    content = ContentFile(fallback.data, name=f"{uuid.uuid4().hex}.{fallback.extension}")
+    content.width, content.height = fallback.width, fallback.height
+    return content

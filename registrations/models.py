@@ -1,0 +1,233 @@
+"""Companies that register themselves, their owners, and what they propose to change.
+
+Nothing here is public. A registration holds the company's data as submitted
+(``company``: the values of ``directory.Organisation`` fields) until a
+moderator approves it; only then does an ``Organisation`` exist, so no page,
+search, export, sitemap or feed can show a pending or rejected company. An
+owner's edits wait the same way in a ``ProposedChange`` while the published
+profile stays as it is.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Organisation
+from portal.models import Municipality
+
+IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def waiting(self):
+        """Registrations a moderator has to decide on."""
+        return self.filter(status=CompanyRegistration.Status.PENDING)
+
+    def with_identifier(self, field: str, value: str):
+        return self.filter(**{field: value}) if value else self.none()
+
+
+class CompanyRegistration(models.Model):
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", _("Email address not yet confirmed")
+        PENDING = "pending", _("Waiting for moderation")
+        CHANGES_REQUESTED = "changes-requested", _("Changes requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="company_registrations", verbose_name=_("municipality")
+    )
+    name = models.CharField(_("company name"), max_length=200)
+    eik = models.CharField(_("EIK/BULSTAT"), max_length=13, blank=True)
+    vat_number = models.CharField(_("VAT number"), max_length=12, blank=True)
+    pib = models.CharField(_("PIB"), max_length=9, blank=True)
+    mb = models.CharField(_("MB"), max_length=8, blank=True)
+    company = models.JSONField(_("company data"), default=dict, help_text=_("The profile as the applicant sent it."))
+    logo = models.ImageField(_("logo"), upload_to="registrations/logos/", blank=True)
+
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    consented_at = models.DateTimeField(_("consent to the privacy notice given"))
+
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.UNVERIFIED)
+    verified_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    moderator_message = models.TextField(_("message to the applicant"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("directory entry"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="company_registrations",
+        verbose_name=_("owner account"),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("company registration")
+        verbose_name_plural = _("company registrations")
+        constraints = [
+            *(
+                models.UniqueConstraint(
+                    fields=[field], condition=~models.Q(**{field: ""}), name=f"registration_{field}_unique"
+                )
+                for field in IDENTIFIER_FIELDS
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["unverified", "pending", "changes-requested", "approved", "rejected"]),
+                name="registration_status_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="approved") | models.Q(organisation__isnull=False),
+                name="registration_approved_has_organisation",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "municipality"], name="registration_status_munic")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def identifiers(self) -> dict[str, str]:
+        return {field: getattr(self, field) for field in IDENTIFIER_FIELDS if getattr(self, field)}
+
+
+class CompanyPhoto(models.Model):
+    """A photo sent with a registration, re-encoded without metadata; the company's once approved."""
+
+    registration = models.ForeignKey(
+        CompanyRegistration, on_delete=models.CASCADE, null=True, blank=True, related_name="photos"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="company_photos"
+    )
+    image = models.ImageField(_("photo"), upload_to="registrations/photos/")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("company photo")
+        verbose_name_plural = _("company photos")
+
+    def __str__(self):
+        return self.image.name
+
+
+class CompanyOwner(models.Model):
+    """The account that keeps a company's profile, and the private address messages to the company go to."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="owned_companies")
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="owner")
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("company owner")
+        verbose_name_plural = _("company owners")
+
+    def __str__(self):
+        return self.contact_name
+
+    def get_absolute_url(self):
+        return reverse("registrations:company-edit", kwargs={"slug": self.organisation.slug})
+
+
+class ProposedChangeQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=ProposedChange.Status.PENDING)
+
+
+class ProposedChange(models.Model):
+    """An owner's edit of a published profile; the profile changes only when a moderator accepts it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        SUPERSEDED = "superseded", _("Replaced by a later proposal")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("organisation")
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="proposed_changes"
+    )
+    data = models.JSONField(_("proposed values"), default=dict)
+    logo = models.ImageField(_("new logo"), upload_to="registrations/logos/", blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    moderator_message = models.TextField(_("message to the owner"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    objects = ProposedChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        constraints = [
+            # One proposal waits per company at a time: a new one replaces the old.
+            models.UniqueConstraint(
+                fields=["organisation"], condition=models.Q(status="pending"), name="proposed_change_one_pending"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "accepted", "rejected", "superseded"]),
+                name="proposed_change_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class OutgoingEmail(models.Model):
+    """A message that could not be delivered yet; ``manage.py send_pending_emails`` retries it.
+
+    Every message is written here inside the transaction that causes it and sent
+    after commit; a delivered message is deleted (its body may hold a personal
+    link), so what remains is exactly what still has to go out.
+    """
+
+    to = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list, blank=True)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("undelivered email")
+        verbose_name_plural = _("undelivered emails")
+
+    def __str__(self):
+        return self.subject

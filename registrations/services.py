@@ -1,0 +1,668 @@
+"""Registrations, moderation, owners, contact and privacy: every write that spans models or sends mail.
+
+Mail is never sent inside a transaction. ``email_queue`` writes the rendered
+message as an ``OutgoingEmail`` row in the caller's transaction and sends it
+once that commits; a failure (mail server down) leaves the row for
+``manage.py send_pending_emails``. So a registration is never lost because a
+mail could not go out, and no mail announces something that was rolled back.
+"""
+
+import logging
+from collections.abc import Iterable, Sequence
+
+import reversion
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Revision, Version
+
+from directory.models import Kind, Organisation, Status
+from directory.services import organisation_create, organisation_update
+from portal.history import recorded_changes
+from portal.models import Direction
+from portal.transliteration import to_latin
+from registrations import images
+from registrations.models import (
+    IDENTIFIER_FIELDS,
+    CompanyOwner,
+    CompanyPhoto,
+    CompanyRegistration,
+    OutgoingEmail,
+    ProposedChange,
+)
+
+logger = logging.getLogger(__name__)
+
+CONTENT_LANGUAGES = ("bg", "sr", "en")
+# Organisation fields an applicant or owner fills in; the translated ones are kept per language.
+TRANSLATED_FIELDS = ("name", "description", "street_address", "settlement", "cooperation_offers", "cooperation_seeks")
+PLAIN_FIELDS = (
+    "legal_form",
+    *IDENTIFIER_FIELDS,
+    "nace_revision",
+    "nace_section",
+    "nace_division",
+    "size_class",
+    "founded_year",
+    "postal_code",
+    "phones",
+    "website",
+    "open_to_cooperation",
+)
+COMPANY_FIELDS = (
+    *(f"{field}_{language}" for field in TRANSLATED_FIELDS for language in CONTENT_LANGUAGES),
+    *PLAIN_FIELDS,
+)
+# Owners do not change identifiers themselves: a changed identifier is a different company.
+OWNER_EDITABLE_FIELDS = tuple(field for field in COMPANY_FIELDS if field not in IDENTIFIER_FIELDS)
+
+VERIFY_SALT = "registrations.verify"
+EDIT_SALT = "registrations.edit"
+VERIFY_MAX_AGE = 7 * 24 * 60 * 60
+EDIT_MAX_AGE = 30 * 24 * 60 * 60
+MAX_PHOTOS = 5
+
+DUPLICATE_MESSAGE = _(
+    "A company with this identifier is already registered on the portal. If it is yours, please contact the "
+    "information centre of your municipality: they can give you access to the entry or correct it."
+)
+
+
+# --- Mail -------------------------------------------------------------------------------------
+
+
+def email_render(*, template: str, context: dict, language: str) -> tuple[str, str]:
+    """Subject and body of ``templates/registrations/email/<template>`` in ``language``.
+
+    Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
+    the Latin middleware covers HTTP responses only, so mail is transliterated here.
+    """
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"registrations/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"registrations/email/{template}.txt", context)
+    if language == "sr-latn":
+        subject, body = to_latin(subject), to_latin(body)
+    return subject, body
+
+
+def email_queue(
+    *, to: Sequence[str], template: str, context: dict, language: str, reply_to: Sequence[str] = ()
+) -> OutgoingEmail:
+    """Keep a rendered message in this transaction and send it after commit (``email_deliver``)."""
+    subject, body = email_render(template=template, context=context, language=language)
+    email = OutgoingEmail.objects.create(to=list(to), reply_to=list(reply_to), subject=subject, body=body)
+    transaction.on_commit(lambda: email_deliver(email=email))
+    return email
+
+
+def email_deliver(*, email: OutgoingEmail) -> bool:
+    """Send one kept message; delete it once sent, or record the failure for a later attempt."""
+    try:
+        EmailMessage(subject=email.subject, body=email.body, to=email.to, reply_to=email.reply_to or None).send()
+    except Exception as error:  # any failure of the mail server or the network
+        logger.warning("Email %s not sent: %s", email.pk, error)
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            attempts=models.F("attempts") + 1, last_error=str(error)[:1000], last_attempt_at=timezone.now()
+        )
+        return False
+    OutgoingEmail.objects.filter(pk=email.pk).delete()
+    return True
+
+
+def emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
+    """Try every kept message again, oldest first; returns (sent, still failing)."""
+    sent = failed = 0
+    for email in OutgoingEmail.objects.order_by("created_at")[:limit]:
+        if email_deliver(email=email):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+# --- Company data -----------------------------------------------------------------------------
+
+
+def company_values(organisation: Organisation, fields: Iterable[str] = COMPANY_FIELDS) -> dict:
+    """The fields an applicant or owner controls, as JSON-ready values."""
+    return {field: getattr(organisation, field) for field in fields}
+
+
+def organisation_from_values(values: dict, *, base: Organisation | None = None) -> Organisation:
+    """An unsaved Organisation carrying ``values`` (on a copy of ``base`` when given)."""
+    organisation = Organisation() if base is None else Organisation.objects.get(pk=base.pk)
+    for field, value in values.items():
+        if field in COMPANY_FIELDS or field == "municipality_id":
+            setattr(organisation, field, value)
+    return organisation
+
+
+def identifier_taken(field: str, value: str, *, exclude_registration: int | None = None) -> bool:
+    """Whether a directory entry or a registration (in any status) already has this identifier."""
+    if not value:
+        return False
+    if Organisation.objects.filter(**{field: value}).exists():
+        return True
+    registrations = CompanyRegistration.objects.with_identifier(field, value)
+    if exclude_registration:
+        registrations = registrations.exclude(pk=exclude_registration)
+    return registrations.exists()
+
+
+def _display_name(values: dict, language: str) -> str:
+    content = "sr" if language.startswith("sr") else language
+    order = [content, *(code for code in CONTENT_LANGUAGES if code != content)]
+    return next((values.get(f"name_{code}") for code in order if values.get(f"name_{code}")), "")
+
+
+def _absolute(request_root: str, path: str) -> str:
+    return request_root.rstrip("/") + path
+
+
+# --- Registration -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def registration_submit(
+    *,
+    organisation: Organisation,
+    contact_name: str,
+    contact_email: str,
+    contact_phone: str = "",
+    language: str,
+    site_root: str,
+    logo=None,
+    photos: Sequence = (),
+    registration: CompanyRegistration | None = None,
+) -> CompanyRegistration:
+    """Keep an application (``organisation``: unsaved, already cleaned by the form) and ask to confirm the email.
+
+    A new application waits unverified until its email address is confirmed; an
+    application sent back for changes goes straight back to the moderators.
+    Logo and photos are re-encoded here. Raises ``ValidationError`` for a
+    duplicate identifier (also when two applications race for one).
+    """
+    values = company_values(organisation)
+    resubmission = registration is not None
+    if registration is None:
+        registration = CompanyRegistration(status=CompanyRegistration.Status.UNVERIFIED)
+    else:
+        registration = CompanyRegistration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != CompanyRegistration.Status.CHANGES_REQUESTED:
+            raise ValidationError(_("This application can no longer be changed."), code="not_editable")
+        registration.status = CompanyRegistration.Status.PENDING
+    for field in IDENTIFIER_FIELDS:
+        if identifier_taken(field, values[field], exclude_registration=registration.pk):
+            raise ValidationError({field: DUPLICATE_MESSAGE}, code="duplicate")
+    registration.municipality_id = organisation.municipality_id
+    registration.name = _display_name(values, language)
+    registration.company = values
+    for field in IDENTIFIER_FIELDS:
+        setattr(registration, field, values[field])
+    registration.contact_name = contact_name
+    registration.contact_email = contact_email
+    registration.contact_phone = contact_phone
+    registration.language = language
+    registration.consented_at = timezone.now()
+    files_written = []
+    try:
+        if logo:
+            old_logo = registration.logo.name
+            registration.logo.save("logo", images.reencode(logo, max_width=images.LOGO_WIDTH), save=False)
+            files_written.append(registration.logo.name)
+            if old_logo:
+                transaction.on_commit(lambda: default_storage.delete(old_logo))
+        registration.full_clean(exclude=["company"])
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            raise ValidationError(DUPLICATE_MESSAGE, code="duplicate") from error
+        if photos:
+            old = list(registration.photos.all())
+            for photo in old:
+                transaction.on_commit(lambda name=photo.image.name: default_storage.delete(name))
+                photo.delete()
+            for order, upload in enumerate(photos[:MAX_PHOTOS]):
+                content = images.reencode(upload, max_width=images.PHOTO_WIDTH)
+                photo = CompanyPhoto(registration=registration, order=order, width=content.width, height=content.height)
+                photo.image.save("photo", content, save=False)
+                files_written.append(photo.image.name)
+                photo.save()
+    except Exception:
+        for name in files_written:
+            default_storage.delete(name)
+        raise
+    if resubmission:
+        email_queue(
+            to=[registration.contact_email],
+            template="resubmitted",
+            context={"registration": registration},
+            language=language,
+        )
+    else:
+        registration_send_verification(registration=registration, site_root=site_root)
+    return registration
+
+
+def verification_token(registration: CompanyRegistration) -> str:
+    return signing.dumps({"r": registration.pk, "e": registration.contact_email}, salt=VERIFY_SALT)
+
+
+def edit_token(registration: CompanyRegistration) -> str:
+    return signing.dumps({"r": registration.pk, "e": registration.contact_email}, salt=EDIT_SALT)
+
+
+def registration_from_token(token: str, *, salt: str, max_age: int) -> CompanyRegistration | None:
+    """The registration a signed link names, if the link is genuine, current and its address unchanged."""
+    try:
+        data = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return CompanyRegistration.objects.filter(pk=data.get("r"), contact_email=data.get("e")).first()
+
+
+def registration_send_verification(*, registration: CompanyRegistration, site_root: str) -> OutgoingEmail:
+    with translation.override(registration.language):
+        path = reverse("registrations:registration-verify", kwargs={"token": verification_token(registration)})
+    return email_queue(
+        to=[registration.contact_email],
+        template="verify",
+        context={"registration": registration, "url": _absolute(site_root, path)},
+        language=registration.language,
+    )
+
+
+@transaction.atomic
+def registration_verify(*, registration: CompanyRegistration) -> CompanyRegistration:
+    """The applicant confirmed their address: the application goes to the moderators (once; repeats are harmless)."""
+    registration = CompanyRegistration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == CompanyRegistration.Status.UNVERIFIED:
+        registration.status = CompanyRegistration.Status.PENDING
+        registration.verified_at = timezone.now()
+        registration.save(update_fields=["status", "verified_at", "updated_at"])
+        email_queue(
+            to=[registration.contact_email],
+            template="received",
+            context={"registration": registration},
+            language=registration.language,
+        )
+    return registration
+
+
+def _lock_waiting(registration: CompanyRegistration) -> CompanyRegistration:
+    registration = CompanyRegistration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != CompanyRegistration.Status.PENDING:
+        raise ValidationError(_("Only an application waiting for moderation can be decided."), code="not_waiting")
+    return registration
+
+
+def registration_check(*, registration: CompanyRegistration) -> None:
+    """Raise the ``ValidationError`` an approval would raise now (e.g. the identifier was taken meanwhile)."""
+    organisation = organisation_from_values(registration.company)
+    organisation.municipality_id = registration.municipality_id
+    organisation.kind = Kind.COMPANY
+    organisation.full_clean(exclude=["slug"])
+
+
+@transaction.atomic
+def registration_approve(*, registration: CompanyRegistration, by, site_root: str) -> Organisation:
+    """Publish the company, give the applicant an owner account and mail them a link to set its password."""
+    registration = _lock_waiting(registration)
+    with recorded_changes(user=by, comment=f"Approved company registration {registration.pk}"):
+        organisation = organisation_create(
+            directions=[Direction.Key.BUSINESS],
+            municipality_id=registration.municipality_id,
+            kind=Kind.COMPANY,
+            status=Status.PUBLISHED,
+            logo=registration.logo.name,
+            **registration.company,
+        )
+    registration.photos.update(organisation=organisation)
+    user = _owner_account(registration)
+    CompanyOwner.objects.create(
+        user=user,
+        organisation=organisation,
+        contact_name=registration.contact_name,
+        contact_email=registration.contact_email,
+        contact_phone=registration.contact_phone,
+        language=registration.language,
+    )
+    registration.logo = ""  # the file now belongs to the organisation
+    registration.status = CompanyRegistration.Status.APPROVED
+    registration.organisation = organisation
+    registration.owner = user
+    registration.decided_at = timezone.now()
+    registration.decided_by = by
+    registration.save()
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    with translation.override(registration.language):
+        path = reverse(
+            "registrations:set-password", kwargs={"uidb64": uidb64, "token": default_token_generator.make_token(user)}
+        )
+        company_path = organisation.get_absolute_url()
+    email_queue(
+        to=[registration.contact_email],
+        template="approved",
+        context={
+            "registration": registration,
+            "username": user.get_username(),
+            "url": _absolute(site_root, path),
+            "company_url": _absolute(site_root, company_path),
+        },
+        language=registration.language,
+    )
+    return organisation
+
+
+def _owner_account(registration: CompanyRegistration):
+    """The applicant's account: an existing one with this address, or a new one without a usable password."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=registration.contact_email, is_staff=False).first()
+    if user is None:
+        user = User(username=registration.contact_email.lower()[:150], email=registration.contact_email.lower())
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+    return user
+
+
+@transaction.atomic
+def registration_reject(*, registration: CompanyRegistration, by, reason: str) -> CompanyRegistration:
+    """Refuse an application with a reason the applicant is told; nothing becomes public."""
+    registration = _lock_waiting(registration)
+    registration.status = CompanyRegistration.Status.REJECTED
+    return _decide(registration, by=by, message=reason, template="rejected")
+
+
+@transaction.atomic
+def registration_request_changes(
+    *, registration: CompanyRegistration, by, message: str, site_root: str
+) -> CompanyRegistration:
+    """Send an application back to the applicant with what to change and a link to change it."""
+    registration = _lock_waiting(registration)
+    registration.status = CompanyRegistration.Status.CHANGES_REQUESTED
+    with translation.override(registration.language):
+        path = reverse("registrations:registration-edit", kwargs={"token": edit_token(registration)})
+    return _decide(registration, by=by, message=message, template="changes_requested", url=_absolute(site_root, path))
+
+
+def _decide(registration: CompanyRegistration, *, by, message: str, template: str, **context) -> CompanyRegistration:
+    if not message.strip():
+        raise ValidationError(_("Tell the applicant why."), code="message_required")
+    registration.moderator_message = message.strip()
+    registration.decided_at = timezone.now()
+    registration.decided_by = by
+    registration.full_clean(exclude=["company"])
+    registration.save()
+    email_queue(
+        to=[registration.contact_email],
+        template=template,
+        context={"registration": registration, **context},
+        language=registration.language,
+    )
+    return registration
+
+
+# --- Owners and proposed changes -------------------------------------------------------------
+
+
+@transaction.atomic
+def change_propose(*, owner: CompanyOwner, organisation: Organisation, logo=None) -> ProposedChange | None:
+    """Keep an owner's edit (``organisation``: an edited, cleaned, unsaved copy) for moderation.
+
+    Only the fields that differ from the published profile are kept. A proposal
+    still waiting is replaced by the new one. Returns None when nothing changed.
+    """
+    current = Organisation.objects.select_for_update().get(pk=owner.organisation_id)
+    proposed = company_values(organisation, OWNER_EDITABLE_FIELDS)
+    published = company_values(current, OWNER_EDITABLE_FIELDS)
+    # What the form showed for a translation that is empty was another language's text (the
+    # fallback): sent back unchanged, it is no change.
+    shown = {field: getattr(current, field) for field in TRANSLATED_FIELDS}
+    data = {}
+    for field, value in proposed.items():
+        before = published[field]
+        if (value or "") == (before or ""):
+            continue
+        base = field.rpartition("_")[0]
+        if base in TRANSLATED_FIELDS and not before and value == shown[base]:
+            continue
+        data[field] = value
+    if not data and not logo:
+        return None
+    ProposedChange.objects.waiting().filter(organisation=current).update(status=ProposedChange.Status.SUPERSEDED)
+    change = ProposedChange(organisation=current, proposed_by=owner.user, data=data)
+    if logo:
+        change.logo.save("logo", images.reencode(logo, max_width=images.LOGO_WIDTH), save=False)
+    try:
+        change.full_clean()
+        change.save()
+    except Exception:
+        if change.logo:
+            default_storage.delete(change.logo.name)
+        raise
+    return change
+
+
+def _lock_waiting_change(change: ProposedChange) -> ProposedChange:
+    change = (
+        ProposedChange.objects.select_for_update(of=("self",)).select_related("organisation__owner").get(pk=change.pk)
+    )
+    if change.status != ProposedChange.Status.PENDING:
+        raise ValidationError(_("Only a change waiting for moderation can be decided."), code="not_waiting")
+    return change
+
+
+def change_check(*, change: ProposedChange) -> None:
+    """Raise the ``ValidationError`` accepting the change would raise now."""
+    organisation_from_values(change.data, base=change.organisation).full_clean()
+
+
+@transaction.atomic
+def change_accept(*, change: ProposedChange, by) -> Organisation:
+    """Apply an owner's proposal to the published profile; the owner is told."""
+    change = _lock_waiting_change(change)
+    fields = {field: value for field, value in change.data.items() if field in OWNER_EDITABLE_FIELDS}
+    old_logo = change.organisation.logo.name
+    if change.logo:
+        fields["logo"] = change.logo.name
+    with recorded_changes(user=by, comment=f"Accepted the owner's proposed change {change.pk}"):
+        organisation = organisation_update(organisation=change.organisation, **fields)
+    if change.logo and old_logo:
+        transaction.on_commit(lambda: default_storage.delete(old_logo))
+    change.status = ProposedChange.Status.ACCEPTED
+    change.decided_at = timezone.now()
+    change.decided_by = by
+    change.save()
+    _tell_owner(change, "change_accepted")
+    return organisation
+
+
+@transaction.atomic
+def change_reject(*, change: ProposedChange, by, reason: str) -> ProposedChange:
+    change = _lock_waiting_change(change)
+    if not reason.strip():
+        raise ValidationError(_("Tell the owner why."), code="message_required")
+    change.status = ProposedChange.Status.REJECTED
+    change.moderator_message = reason.strip()
+    change.decided_at = timezone.now()
+    change.decided_by = by
+    change.save()
+    _tell_owner(change, "change_rejected")
+    if change.logo:
+        name = change.logo.name
+        transaction.on_commit(lambda: default_storage.delete(name))
+    return change
+
+
+def _tell_owner(change: ProposedChange, template: str) -> None:
+    owner = getattr(change.organisation, "owner", None)
+    if owner is not None:
+        email_queue(to=[owner.contact_email], template=template, context={"change": change}, language=owner.language)
+
+
+# --- Contact a company ----------------------------------------------------------------------
+
+
+def company_contact_address(organisation: Organisation) -> str:
+    """Where messages to a company go: its owner's private address, else its public one."""
+    owner = getattr(organisation, "owner", None)
+    return owner.contact_email if owner is not None else organisation.email
+
+
+@transaction.atomic
+def company_contact(
+    *, organisation: Organisation, name: str, email: str, subject: str, message: str, language: str
+) -> None:
+    """Relay a message to the company without showing its address; the sender gets a copy.
+
+    The company can answer with Reply, which goes to the sender. Subject and
+    addresses come from validated form fields, and Django's mail refuses line
+    breaks in headers, so nothing can be injected into the message's headers.
+    """
+    address = company_contact_address(organisation)
+    if not address:
+        raise ValidationError(_("This company cannot be contacted through the portal."), code="no_address")
+    owner = getattr(organisation, "owner", None)
+    context = {"organisation": organisation, "name": name, "email": email, "subject": subject, "message": message}
+    email_queue(
+        to=[address],
+        reply_to=[email],
+        template="contact_message",
+        context=context,
+        language=owner.language if owner is not None else language,
+    )
+    email_queue(to=[email], template="contact_copy", context=context, language=language)
+
+
+# --- Privacy -------------------------------------------------------------------------------------
+
+
+def _owner_registrations(user) -> models.QuerySet:
+    return CompanyRegistration.objects.filter(
+        Q(owner=user) | Q(organisation__owner__user=user) | Q(contact_email__iexact=user.email)
+    ).distinct()
+
+
+def owner_data_export(*, user) -> dict:
+    """Everything the portal holds about an owner and their companies, as JSON-ready data."""
+    owned = CompanyOwner.objects.filter(user=user).select_related("organisation__municipality")
+    organisations = [owner.organisation for owner in owned]
+    return {
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "companies": [
+            {
+                "contact_name": owner.contact_name,
+                "contact_email": owner.contact_email,
+                "contact_phone": owner.contact_phone,
+                "language": owner.language,
+                "organisation": {
+                    "slug": owner.organisation.slug,
+                    "municipality": owner.organisation.municipality.slug,
+                    "status": owner.organisation.status,
+                    "logo": owner.organisation.logo.name,
+                    "photos": [photo.image.name for photo in owner.organisation.company_photos.all()],
+                    **company_values(owner.organisation),
+                },
+            }
+            for owner in owned
+        ],
+        "registrations": [
+            {
+                "status": registration.status,
+                "received": registration.created_at.isoformat(),
+                "contact_name": registration.contact_name,
+                "contact_email": registration.contact_email,
+                "contact_phone": registration.contact_phone,
+                "language": registration.language,
+                "consented_at": registration.consented_at.isoformat(),
+                "moderator_message": registration.moderator_message,
+                "company": registration.company,
+            }
+            for registration in _owner_registrations(user)
+        ],
+        "proposed_changes": [
+            {
+                "status": change.status,
+                "proposed": change.created_at.isoformat(),
+                "data": change.data,
+                "moderator_message": change.moderator_message,
+            }
+            for change in ProposedChange.objects.filter(organisation__in=organisations)
+        ],
+    }
+
+
+def _erase_history(objects: Iterable[models.Model]) -> None:
+    """Remove the versions and admin log entries of ``objects``, and revisions left empty."""
+    by_type: dict[ContentType, list[str]] = {}
+    for obj in objects:
+        by_type.setdefault(ContentType.objects.get_for_model(obj), []).append(str(obj.pk))
+    for content_type, ids in by_type.items():
+        revision_ids = set(
+            Version.objects.filter(content_type=content_type, object_id__in=ids).values_list("revision_id", flat=True)
+        )
+        Version.objects.filter(content_type=content_type, object_id__in=ids).delete()
+        Revision.objects.filter(pk__in=revision_ids, version__isnull=True).delete()
+        LogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+
+
+@transaction.atomic
+def owner_erase(*, user) -> None:
+    """Delete an owner's account, their companies' entries and everything about them.
+
+    Rows (account, owner records, companies, registrations, proposals, kept
+    mail), their history (reversion versions, admin log) and their files
+    (logos, photos) go; files are removed once the deletion has committed.
+    """
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    owned = list(CompanyOwner.objects.filter(user=user).select_related("organisation"))
+    organisations = [owner.organisation for owner in owned]
+    registrations = list(_owner_registrations(user))
+    changes = list(ProposedChange.objects.filter(organisation__in=organisations))
+    photos = list(CompanyPhoto.objects.filter(Q(organisation__in=organisations) | Q(registration__in=registrations)))
+    files = [
+        *(organisation.logo.name for organisation in organisations),
+        *(registration.logo.name for registration in registrations),
+        *(change.logo.name for change in changes),
+        *(photo.image.name for photo in photos),
+    ]
+    addresses = {user.email.lower(), *(owner.contact_email.lower() for owner in owned)}
+    addresses |= {registration.contact_email.lower() for registration in registrations}
+    _erase_history([*organisations, *owned, *registrations, *changes, *photos, user])
+    if reversion.is_registered(type(user)):
+        Version.objects.get_for_object(user).delete()
+    Revision.objects.filter(user=user).update(user=None)
+    for email in OutgoingEmail.objects.all():
+        if addresses & {address.lower() for address in email.to + email.reply_to}:
+            email.delete()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__in=[user.get_username(), *addresses]).delete()
+    for photo in photos:
+        photo.delete()
+    for registration in registrations:
+        registration.delete()
+    for organisation in organisations:
+        organisation.delete()
+    user.delete()
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in files if name])

@@ -1,0 +1,32 @@
+from django.urls import path
+from django.views.generic import TemplateView
+
+from registrations import views
+
+app_name = "registrations"
+
+urlpatterns = [
+    path("companies/register/", views.RegistrationCreateView.as_view(), name="registration-create"),
+    path("companies/register/sent/", views.RegistrationSentView.as_view(), name="registration-sent"),
+    path("companies/register/confirm/<str:token>/", views.RegistrationVerifyView.as_view(), name="registration-verify"),
+    path("companies/register/change/<str:token>/", views.RegistrationEditView.as_view(), name="registration-edit"),
+    path(
+        "companies/register/resubmitted/",
+        TemplateView.as_view(template_name="registrations/registration_resubmitted.html"),
+        name="registration-resubmitted",
+    ),
+    path("companies/<slug:slug>/contact/", views.CompanyContactView.as_view(), name="company-contact"),
+    path("companies/<slug:slug>/contact/sent/", views.CompanyContactSentView.as_view(), name="company-contact-sent"),
+    path("account/", views.AccountView.as_view(), name="account"),
+    path("account/login/", views.OwnerLoginView.as_view(), name="login"),
+    path("account/logout/", views.OwnerLogoutView.as_view(), name="logout"),
+    path("account/set-password/<uidb64>/<token>/", views.OwnerSetPasswordView.as_view(), name="set-password"),
+    path("account/companies/<slug:slug>/edit/", views.OwnerProfileEditView.as_view(), name="company-edit"),
+    path("account/my-data.json", views.OwnerDataExportView.as_view(), name="data-export"),
+    path("account/delete/", views.OwnerEraseView.as_view(), name="erase"),
+    path(
+        "account/deleted/",
+        TemplateView.as_view(template_name="registrations/erased.html"),
+        name="erased",
+    ),
+]

@@ -1,0 +1,377 @@
+"""Public pages of company registration, owners' "My company", contact a company, privacy."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language, gettext
+from django.views.generic import FormView, TemplateView, View
+
+from civic.models import Page
+from directory.models import Organisation
+from portal.abuse import client_address, rate_limit_hit
+from portal.models import Municipality
+from registrations import services
+from registrations.forms import ContactForm, OwnerLoginForm, OwnerProfileForm, RegistrationForm
+from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
+
+SENT_SESSION_KEY = "registrations_sent_to"
+
+
+def site_root(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def refused_for_rate(view, form, message):
+    form.add_error(None, message)
+    response = view.form_invalid(form)
+    response.status_code = 429
+    return response
+
+
+class PrivacyPagesMixin:
+    """The privacy notice of each municipality, for the consent of a registration."""
+
+    def get_context_data(self, **kwargs):
+        pages = Page.objects.published().filter(kind=Page.Kind.PRIVACY).select_related("municipality")
+        return super().get_context_data(
+            privacy_pages=list(pages),
+            municipalities=list(Municipality.objects.order_by("country", "slug")),
+            **kwargs,
+        )
+
+
+class RegistrationCreateView(PrivacyPagesMixin, FormView):
+    """Register your company: the application waits for email confirmation, then for the moderators."""
+
+    form_class = RegistrationForm
+    template_name = "registrations/registration_form.html"
+    success_url = reverse_lazy("registrations:registration-sent")
+
+    def form_valid(self, form):
+        if form.is_spam:
+            return redirect(self.get_success_url())  # scripts are thanked, nothing is kept
+        if rate_limit_hit(
+            scope="registrations:register",
+            client=client_address(self.request),
+            limit=settings.REGISTRATIONS_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            return refused_for_rate(
+                self, form, gettext("Several applications came from your address in a short time. Try again later.")
+            )
+        try:
+            registration = self.submit(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        self.request.session[SENT_SESSION_KEY] = registration.contact_email
+        return redirect(self.get_success_url())
+
+    def submit(self, form) -> CompanyRegistration:
+        return services.registration_submit(
+            organisation=form.instance,
+            contact_name=form.cleaned_data["contact_name"],
+            contact_email=form.cleaned_data["contact_email"],
+            contact_phone=form.cleaned_data["contact_phone"],
+            language=get_language(),
+            site_root=site_root(self.request),
+            logo=form.cleaned_data.get("logo"),
+            photos=form.cleaned_data.get("photos") or [],
+        )
+
+
+class RegistrationSentView(TemplateView):
+    template_name = "registrations/registration_sent.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(email=self.request.session.get(SENT_SESSION_KEY), **kwargs)
+
+
+class RegistrationTokenMixin:
+    salt = services.VERIFY_SALT
+    max_age = services.VERIFY_MAX_AGE
+
+    def dispatch(self, request, *args, **kwargs):
+        self.registration = services.registration_from_token(kwargs["token"], salt=self.salt, max_age=self.max_age)
+        if self.registration is None:
+            return self.invalid_link()
+        return super().dispatch(request, *args, **kwargs)
+
+    def invalid_link(self):
+        response = TemplateView.as_view(template_name="registrations/link_invalid.html")(self.request)
+        response.status_code = 404
+        return response
+
+
+class RegistrationVerifyView(RegistrationTokenMixin, TemplateView):
+    """A page with one button: mail scanners that follow links confirm nothing, only a person does."""
+
+    template_name = "registrations/registration_verify.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(registration=self.registration, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.registration = services.registration_verify(registration=self.registration)
+        return self.render_to_response(self.get_context_data(verified=True))
+
+
+class RegistrationEditView(RegistrationTokenMixin, RegistrationCreateView):
+    """The applicant corrects an application the moderators sent back."""
+
+    salt = services.EDIT_SALT
+    max_age = services.EDIT_MAX_AGE
+    template_name = "registrations/registration_form.html"
+
+    def get(self, request, *args, **kwargs):
+        if self.registration.status != CompanyRegistration.Status.CHANGES_REQUESTED:
+            return self.invalid_link()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.registration.status != CompanyRegistration.Status.CHANGES_REQUESTED:
+            return self.invalid_link()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        organisation = services.organisation_from_values(self.registration.company)
+        organisation.municipality_id = self.registration.municipality_id
+        kwargs["instance"] = organisation
+        kwargs["registration_pk"] = self.registration.pk
+        kwargs["initial"] = {
+            "contact_name": self.registration.contact_name,
+            "contact_email": self.registration.contact_email,
+            "contact_phone": self.registration.contact_phone,
+        }
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(registration=self.registration, **kwargs)
+
+    def submit(self, form):
+        return services.registration_submit(
+            registration=self.registration,
+            organisation=form.instance,
+            contact_name=form.cleaned_data["contact_name"],
+            contact_email=form.cleaned_data["contact_email"],
+            contact_phone=form.cleaned_data["contact_phone"],
+            language=get_language(),
+            site_root=site_root(self.request),
+            logo=form.cleaned_data.get("logo"),
+            photos=form.cleaned_data.get("photos") or [],
+        )
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if response.status_code == 302:
+            return redirect("registrations:registration-resubmitted")
+        return response
+
+
+# --- The company page: photos and the contact form ------------------------------------------------
+
+
+class CompanyPageMixin:
+    """For the directory's detail view: the owner (for the contact form) and photos, joined in."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("owner")
+            .prefetch_related(Prefetch("company_photos", to_attr="photo_list"))
+        )
+
+    def get_context_data(self, **kwargs):
+        organisation = self.object
+        contactable = bool(services.company_contact_address(organisation))
+        return super().get_context_data(contact_form=ContactForm() if contactable else None, **kwargs)
+
+
+class CompanyContactView(FormView):
+    """Write to a published company; its address is never shown."""
+
+    form_class = ContactForm
+    template_name = "registrations/contact_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisation = get_object_or_404(
+            Organisation.objects.published().select_related("owner", "municipality"), slug=kwargs["slug"]
+        )
+        if not services.company_contact_address(self.organisation):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
+
+    def form_valid(self, form):
+        if form.is_spam:
+            return redirect(self.get_success_url())
+        if rate_limit_hit(
+            scope="registrations:contact",
+            client=client_address(self.request),
+            limit=settings.REGISTRATIONS_CONTACT_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            return refused_for_rate(
+                self, form, gettext("You have sent several messages in a short time. Please try again later.")
+            )
+        services.company_contact(
+            organisation=self.organisation,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            subject=form.cleaned_data["subject"],
+            message=form.cleaned_data["message"],
+            language=get_language(),
+        )
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return reverse("registrations:company-contact-sent", kwargs={"slug": self.organisation.slug})
+
+
+class CompanyContactSentView(TemplateView):
+    template_name = "registrations/contact_sent.html"
+
+    def get_context_data(self, **kwargs):
+        organisation = get_object_or_404(Organisation.objects.published(), slug=kwargs["slug"])
+        return super().get_context_data(organisation=organisation, **kwargs)
+
+
+# --- Owners --------------------------------------------------------------------------------------
+
+
+class OwnerLoginView(auth_views.LoginView):
+    """Owners log in here (django-axes locks a user name after repeated failures from one address)."""
+
+    form_class = OwnerLoginForm
+    template_name = "registrations/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if rate_limit_hit(
+            scope="registrations:login",
+            client=client_address(request),
+            limit=settings.REGISTRATIONS_LOGIN_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            refusal = gettext("Too many log-in attempts from your address. Please try again later.")
+            response = self.render_to_response(self.get_context_data(form=OwnerLoginForm(request), refusal=refusal))
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if form.is_spam:
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+    def get_default_redirect_url(self):
+        return reverse("registrations:account")
+
+
+class OwnerLogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("portal:home")
+
+
+class OwnerSetPasswordView(auth_views.PasswordResetConfirmView):
+    """The link from the approval email: the owner chooses a password, and is logged in."""
+
+    template_name = "registrations/set_password.html"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("registrations:account")
+
+
+class OwnerRequiredMixin(LoginRequiredMixin):
+    def owned_companies(self):
+        return CompanyOwner.objects.filter(user=self.request.user).select_related("organisation__municipality")
+
+
+class AccountView(OwnerRequiredMixin, TemplateView):
+    """My company: each company's public profile, and the status of everything the owner sent."""
+
+    template_name = "registrations/account.html"
+
+    def get_context_data(self, **kwargs):
+        owned = list(self.owned_companies())
+        organisations = [owner.organisation for owner in owned]
+        changes = ProposedChange.objects.filter(organisation__in=organisations).select_related("organisation")
+        registrations = CompanyRegistration.objects.filter(owner=self.request.user)
+        return super().get_context_data(
+            owned=owned, proposed_changes=list(changes[:20]), registrations=list(registrations), **kwargs
+        )
+
+
+class OwnerProfileEditView(OwnerRequiredMixin, FormView):
+    """The owner edits the profile; the change waits for the moderators, the published text stays."""
+
+    form_class = OwnerProfileForm
+    template_name = "registrations/profile_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.owner = get_object_or_404(self.owned_companies(), organisation__slug=kwargs["slug"])
+        self.pending = ProposedChange.objects.waiting().filter(organisation=self.owner.organisation).first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # The form shows what the owner last proposed, when a proposal still waits.
+        kwargs["instance"] = services.organisation_from_values(
+            self.pending.data if self.pending else {}, base=self.owner.organisation
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(owner=self.owner, organisation=self.owner.organisation, pending=self.pending)
+
+    def form_valid(self, form):
+        change = services.change_propose(owner=self.owner, organisation=form.instance, logo=form.cleaned_data["logo"])
+        if change is None:
+            messages.info(self.request, gettext("Nothing was changed."))
+        else:
+            messages.success(
+                self.request,
+                gettext("Your changes were sent to the moderators. The profile shows the present text until then."),
+            )
+        return redirect("registrations:account")
+
+
+class OwnerDataExportView(OwnerRequiredMixin, View):
+    def get(self, request, *args, **kwargs):
+        data = services.owner_data_export(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="most-my-data.json"'
+        return response
+
+
+class OwnerEraseView(OwnerRequiredMixin, TemplateView):
+    template_name = "registrations/erase_confirm.html"
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("confirm") != "yes":
+            context = self.get_context_data(error=gettext("Tick the box to confirm the deletion."))
+            response = self.render_to_response(context)
+            response.status_code = 400
+            return response
+        user = get_user_model().objects.get(pk=request.user.pk)
+        logout(request)
+        services.owner_erase(user=user)
+        return redirect("registrations:erased")

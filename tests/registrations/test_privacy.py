@@ -1,0 +1,85 @@
+"""An owner downloads everything held about them, and deletion removes it from every table, history and file."""
+
+import json
+
+import pytest
+import reversion
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from reversion.models import Version
+
+from directory.models import Organisation
+from portal.history import recorded_changes
+from registrations.models import CompanyOwner, CompanyPhoto, CompanyRegistration, OutgoingEmail, ProposedChange
+from tests.directory.factories import OrganisationFactory
+from tests.registrations.factories import image_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def owner(staff):
+    organisation = OrganisationFactory(municipality=staff.home, eik="")
+    organisation.logo.save("logo.png", ContentFile(image_bytes()))
+    photo = CompanyPhoto(organisation=organisation, width=40, height=30)
+    photo.image.save("photo.jpg", ContentFile(image_bytes("JPEG")))
+    user = User.objects.create_user("ana@example.org", "ana@example.org", "correct-horse-battery")
+    CompanyOwner.objects.create(
+        user=user, organisation=organisation, contact_name="Ana Petrova", contact_email="ana@example.org", language="en"
+    )
+    CompanyRegistration.objects.create(
+        municipality=staff.home,
+        name=organisation.name,
+        company={"name_bg": organisation.name_bg},
+        contact_name="Ana Petrova",
+        contact_email="ana@example.org",
+        language="en",
+        consented_at=timezone.now(),
+        status="approved",
+        organisation=organisation,
+        owner=user,
+    )
+    ProposedChange.objects.create(organisation=organisation, proposed_by=user, data={"description_en": "Secret plan"})
+    OutgoingEmail.objects.create(to=["ana@example.org"], subject="Pending", body="Dear Ana")
+    if reversion.is_registered(Organisation):
+        with recorded_changes(user=staff.moderator, comment="test"):
+            organisation.save()
+    return user
+
+
+def test_the_owner_downloads_everything_held_about_them(client, owner):
+    client.force_login(owner)
+    response = client.get("/en/account/my-data.json")
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "ana@example.org"
+    (company,) = data["companies"]
+    assert company["contact_name"] == "Ana Petrova" and company["organisation"]["photos"]
+    assert data["registrations"][0]["contact_email"] == "ana@example.org"
+    assert data["proposed_changes"][0]["data"] == {"description_en": "Secret plan"}
+
+
+def test_only_the_owner_gets_their_data(client, owner, staff):
+    assert client.get("/en/account/my-data.json").status_code == 302
+    client.force_login(staff.outsider)
+    assert json.loads(client.get("/en/account/my-data.json").content)["companies"] == []
+
+
+def test_deletion_removes_personal_data_from_every_table_history_and_file(client, owner, committed):
+    organisation = owner.owned_companies.get().organisation
+    files = [organisation.logo.name, CompanyPhoto.objects.get().image.name]
+    assert all(default_storage.exists(name) for name in files)
+    client.force_login(owner)
+    assert client.post("/en/account/delete/", {}).status_code == 400  # not confirmed: nothing happens
+    assert User.objects.filter(pk=owner.pk).exists()
+    with committed():
+        response = client.post("/en/account/delete/", {"confirm": "yes"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=owner.pk).exists()
+    for model in (Organisation, CompanyOwner, CompanyRegistration, ProposedChange, CompanyPhoto, OutgoingEmail):
+        assert not model.objects.exists(), model
+    assert not Version.objects.filter(object_id=str(organisation.pk)).exists()
+    assert not any(default_storage.exists(name) for name in files)
+    assert client.get("/en/account/").status_code == 302  # logged out
