@@ -281,3 +281,10 @@ MEDIA_LIBRARY_MAX_PHOTO_PIXELS = int(os.environ.get("MEDIA_LIBRARY_MAX_PHOTO_PIX
 MEDIA_LIBRARY_MAX_VIDEO_BYTES = int(os.environ.get("MEDIA_LIBRARY_MAX_VIDEO_BYTES", 500 * 1024 * 1024))
 # Originals keep their EXIF and GPS data, so they live outside MEDIA_ROOT and are never served.
 MEDIA_LIBRARY_ORIGINALS_ROOT = Path(os.environ.get("MEDIA_LIBRARY_ORIGINALS_ROOT", VAR_DIR / "originals"))
+
+# --- Directory bulk import (docs/DIRECTORY.md). 10 MB holds far more than the 7,158
+# organisations of the original platform; checking is synchronous, so rows are capped.
+DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("DIRECTORY_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+DIRECTORY_IMPORT_MAX_ROWS = int(os.environ.get("DIRECTORY_IMPORT_MAX_ROWS", 20_000))
+# Uploaded files wait here, parsed, between the preview and the confirmation (never served).
+DIRECTORY_IMPORT_ROOT = Path(os.environ.get("DIRECTORY_IMPORT_ROOT", VAR_DIR / "imports"))
