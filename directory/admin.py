@@ -1,13 +1,17 @@
+import reversion
 from django.contrib import admin, messages
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from directory import admin_import
 from directory.models import Organisation, Status
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(TabbedTranslationAdmin):
+    change_list_template = "admin/directory/organisation/change_list.html"
     list_display = (
         "name",
         "kind",
@@ -69,6 +73,29 @@ class OrganisationAdmin(TabbedTranslationAdmin):
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
 
+    def get_urls(self):
+        def view(function, **kwargs):
+            return self.admin_site.admin_view(lambda request: function(self, request, **kwargs))
+
+        return [
+            path("import/", view(admin_import.upload_view), name="directory_organisation_import"),
+            path("import/check/", view(admin_import.preview_view), name="directory_organisation_import_preview"),
+            *(
+                path(
+                    f"import/template.{file_format}",
+                    view(admin_import.template_view, file_format=file_format),
+                    name=f"directory_organisation_import_template_{file_format}",
+                )
+                for file_format in ("csv", "xlsx")
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        # The "Import" button extends whichever change list template the bases use.
+        parent = super().change_list_template or "admin/change_list.html"
+        return super().changelist_view(request, {"change_list_parent": parent, **(extra_context or {})})
+
     @admin.display(description=_("EIK or PIB"))
     def eik_or_pib(self, organisation):
         return organisation.eik or organisation.pib
@@ -103,3 +130,9 @@ class OrganisationAdmin(TabbedTranslationAdmin):
             ngettext("%(count)d organisation archived.", "%(count)d organisations archived.", updated)
             % {"count": updated},
         )
+
+
+# Imports record their writes in the history (services.organisations_import). A VersionAdmin
+# registers its model with django-reversion; until OrganisationAdmin is one, register it here.
+if not reversion.is_registered(Organisation):
+    reversion.register(Organisation)
