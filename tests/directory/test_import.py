@@ -280,7 +280,7 @@ def staff(staff):
 
 
 def logged_in(user) -> Client:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 
