@@ -114,7 +114,9 @@ def main() -> None:
         run("organisations.xlsx", importing.write_xlsx(lines), user),
     ]
 
+    load = os.getloadavg()[0]
     print(f"\nImport of {options.rows:,} organisations into a directory of {stored:,}, DEBUG off (seconds)")
+    print(f"Load average {load:.1f} on {os.cpu_count()} CPUs")
     print(f"{'file':<20} {'parse':>7} {'check':>7} {'import':>7} {'parse+import':>13} {'again':>7}")
     for figures in results:
         print(
@@ -131,6 +133,8 @@ def main() -> None:
                 "python": platform.python_version(),
                 "machine": platform.machine(),
                 "cpus": os.cpu_count(),
+                # Other work on the machine slows every figure: the 1-minute load when the run ended.
+                "load_average": round(os.getloadavg()[0], 2),
                 "results": results,
             },
             indent=2,
