@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from directory import admin_import
 from directory.models import Organisation, Status
 from portal.admin.options import MunicipalityContentAdmin
 
@@ -11,6 +13,7 @@ from portal.admin.options import MunicipalityContentAdmin
 class OrganisationAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = {"status__exact": Status.DRAFT}
+    change_list_template = "admin/directory/organisation/change_list.html"
     list_display = (
         "name",
         "kind",
@@ -71,6 +74,29 @@ class OrganisationAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
         ),
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
+
+    def get_urls(self):
+        def view(function, **kwargs):
+            return self.admin_site.admin_view(lambda request: function(self, request, **kwargs))
+
+        return [
+            path("import/", view(admin_import.upload_view), name="directory_organisation_import"),
+            path("import/check/", view(admin_import.preview_view), name="directory_organisation_import_preview"),
+            *(
+                path(
+                    f"import/template.{file_format}",
+                    view(admin_import.template_view, file_format=file_format),
+                    name=f"directory_organisation_import_template_{file_format}",
+                )
+                for file_format in ("csv", "xlsx")
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        # The "Import" button extends whichever change list template the bases use.
+        parent = super().change_list_template or "admin/change_list.html"
+        return super().changelist_view(request, {"change_list_parent": parent, **(extra_context or {})})
 
     @admin.display(description=_("EIK or PIB"))
     def eik_or_pib(self, organisation):

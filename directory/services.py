@@ -3,11 +3,18 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
+from directory import importing, search
 from directory.models import Organisation
-from portal.models import Direction
+from portal.history import record_objects, recorded_changes
+from portal.models import Direction, Municipality
 from portal.transliteration import to_latin
+
+IMPORT_BATCH_SIZE = 1000
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -61,3 +68,70 @@ def _directions(directions: Iterable[Direction | str]) -> list[Direction]:
     if slugs:
         objects += list(Direction.objects.filter(slug__in=slugs))
     return objects
+
+
+class ImportRefused(Exception):
+    """The file has errors: nothing was written. ``plan.errors`` says which rows and why."""
+
+    def __init__(self, plan: importing.Plan):
+        super().__init__(f"{len(plan.errors)} errors")
+        self.plan = plan
+
+
+@transaction.atomic
+def organisations_import(
+    *, rows: importing.Table, municipality: Municipality, by, file_name: str = ""
+) -> importing.Plan:
+    """Create and update the organisations of ``rows`` in ``municipality``, all or nothing.
+
+    Rows are checked as one-by-one writes are (``importing.plan``); if any row has an
+    error, nothing is written and ``ImportRefused`` carries every error. Otherwise new
+    organisations are created and changed ones updated in batches, the search text is
+    current, and the import is one revision in the history, by ``by``. Rows that change
+    nothing are not written: importing the same file again writes nothing. The caller
+    decides ``municipality``; the admin forces the staff member's own.
+    """
+    plan = importing.plan(rows, municipality=municipality)
+    if plan.errors:
+        raise ImportRefused(plan)
+    written = plan.created + plan.updated
+    if not written:
+        return plan
+    with recorded_changes(user=by, comment=_import_comment(plan, file_name)):
+        Organisation.objects.bulk_create(plan.created, batch_size=IMPORT_BATCH_SIZE)
+        now = timezone.now()
+        for organisation in plan.updated:
+            organisation.updated_at = now
+        if plan.updated:
+            Organisation.objects.bulk_update(plan.updated, plan.write_fields(), batch_size=IMPORT_BATCH_SIZE)
+        _set_directions(plan)
+        # The history keeps each organisation with its directions; load them in one query.
+        prefetch_related_objects(written, "directions")
+        record_objects(written)
+    ids = [organisation.pk for organisation in written]
+    transaction.on_commit(lambda: search.organisations_reindex(ids))
+    return plan
+
+
+def _set_directions(plan: importing.Plan) -> None:
+    Membership = Organisation.directions.through
+    changed = [organisation for organisation in plan.updated if id(organisation) in plan.directions]
+    if changed:
+        Membership.objects.filter(organisation_id__in=[organisation.pk for organisation in changed]).delete()
+    Membership.objects.bulk_create(
+        (
+            Membership(organisation_id=organisation.pk, direction_id=direction_id)
+            for organisation in plan.created + changed
+            for direction_id in plan.directions[id(organisation)]
+        ),
+        batch_size=IMPORT_BATCH_SIZE,
+    )
+
+
+def _import_comment(plan: importing.Plan, file_name: str) -> str:
+    return gettext("Import of %(file)s: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.") % {
+        "file": file_name or "—",
+        "created": len(plan.created),
+        "updated": len(plan.updated),
+        "unchanged": plan.unchanged,
+    }

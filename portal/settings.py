@@ -325,3 +325,10 @@ REGISTRATIONS_LOGIN_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_LOGIN_RATE_LI
 REGISTRATIONS_MAX_IMAGE_BYTES = int(os.environ.get("REGISTRATIONS_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
 # Public forms sent sooner than this after they were shown are refused (portal.abuse).
 PORTAL_FORM_MIN_FILL_SECONDS = int(os.environ.get("PORTAL_FORM_MIN_FILL_SECONDS", 3))
+
+# --- Directory bulk import (docs/DIRECTORY.md). 10 MB holds far more than the 7,158
+# organisations of the original platform; checking is synchronous, so rows are capped.
+DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("DIRECTORY_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+DIRECTORY_IMPORT_MAX_ROWS = int(os.environ.get("DIRECTORY_IMPORT_MAX_ROWS", 20_000))
+# Uploaded files wait here, parsed, between the preview and the confirmation (never served).
+DIRECTORY_IMPORT_ROOT = Path(os.environ.get("DIRECTORY_IMPORT_ROOT", VAR_DIR / "imports"))

@@ -19,3 +19,13 @@ def formula_safe(value):
 
 def formula_safe_row(values) -> list:
     return [formula_safe(value) for value in values]
+
+
+def formula_unescaped(text: str) -> str:
+    """A cell read back from a file we wrote: ``formula_safe``'s apostrophe removed again.
+
+    Imports read their own templates and exports (``'+359…`` phones, ``'-`` notes) as typed.
+    """
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text

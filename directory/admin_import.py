@@ -1,0 +1,184 @@
+"""Admin pages of the bulk import of organisations: upload, preview, confirm; the templates.
+
+OrganisationAdmin mounts them (``get_urls``). The uploaded file is read once, and its rows
+wait as JSON under ``DIRECTORY_IMPORT_ROOT``, named by a random token that only the
+session knows, with the user and the municipality decided at upload: nothing the confirm
+form posts is trusted. The municipality is the staff member's own; a portal
+administrator chooses it.
+"""
+
+import json
+import secrets
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from directory import importing, services
+from directory.forms import ImportUploadForm
+from portal.models import Country, Municipality
+from portal.roles import staff_scope
+
+SESSION_KEY = "directory_import"
+# Uploads left without confirmation are removed after a day.
+STALE_AFTER_SECONDS = 24 * 60 * 60
+
+
+def own_municipality(model_admin, request) -> Municipality | None:
+    """The municipality the user imports into; None for a portal administrator (who chooses)."""
+    if not (model_admin.has_add_permission(request) and model_admin.has_change_permission(request)):
+        raise PermissionDenied
+    scope = staff_scope(request.user)
+    if scope.everything:
+        return None
+    if scope.municipality_id is None:
+        raise PermissionDenied
+    return Municipality.objects.get(pk=scope.municipality_id)
+
+
+def upload_view(model_admin, request):
+    municipality = own_municipality(model_admin, request)
+    posted = request.method == "POST"
+    form = ImportUploadForm(
+        request.POST if posted else None, request.FILES if posted else None, municipality=municipality
+    )
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = importing.read_file(upload.name, upload.read())
+            importing.check_key(table.columns, form.cleaned_data["municipality"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            _store(request, table, upload.name, form.cleaned_data["municipality"])
+            preview = reverse("admin:directory_organisation_import_preview")
+            if _wants_json(request):
+                return JsonResponse({"next": preview})
+            return redirect(preview)
+    if posted and _wants_json(request):
+        return JsonResponse({"errors": [str(message) for messages in form.errors.values() for message in messages]})
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Import organisations"),
+        "form": form,
+        "municipality": municipality,
+        "max_megabytes": settings.DIRECTORY_IMPORT_MAX_BYTES // 2**20,
+        "max_rows": settings.DIRECTORY_IMPORT_MAX_ROWS,
+        "columns": importing.COLUMNS,
+    }
+    return TemplateResponse(request, "admin/directory/organisation/import_form.html", context)
+
+
+def preview_view(model_admin, request):
+    """GET: what the import would do, with every row's errors. POST: do it."""
+    own = own_municipality(model_admin, request)
+    pending = _load(request, own)
+    if pending is None:
+        messages.warning(request, gettext("Nothing waits to be imported: upload the file again."))
+        return redirect("admin:directory_organisation_import")
+    table, file_name, municipality = pending
+    if request.method == "POST":
+        try:
+            plan = services.organisations_import(
+                rows=table, municipality=municipality, by=request.user, file_name=file_name
+            )
+        except services.ImportRefused as refused:
+            plan = refused.plan
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("admin:directory_organisation_import")
+        else:
+            _discard(request)
+            messages.success(
+                request,
+                gettext("Imported %(file)s: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.")
+                % {
+                    "file": file_name,
+                    "created": len(plan.created),
+                    "updated": len(plan.updated),
+                    "unchanged": plan.unchanged,
+                },
+            )
+            return redirect("admin:directory_organisation_changelist")
+    else:
+        try:
+            plan = importing.plan(table, municipality=municipality)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("admin:directory_organisation_import")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Check the import"),
+        "plan": plan,
+        "file_name": file_name,
+        "municipality": municipality,
+        "row_count": len(table.rows),
+    }
+    return TemplateResponse(request, "admin/directory/organisation/import_preview.html", context)
+
+
+def template_view(model_admin, request, file_format: str):
+    """The import template: the documented columns and one example row, every cell formula-safe."""
+    own = own_municipality(model_admin, request)
+    country = own.country if own else Country.BULGARIA
+    lines = [importing.example(country)]
+    if file_format == "xlsx":
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = HttpResponse(importing.write_xlsx(lines), content_type=content_type)
+    else:
+        response = HttpResponse(importing.write_csv(lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="organisations-template.{file_format}"'
+    return response
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _store(request, table: importing.Table, file_name: str, municipality: Municipality) -> None:
+    root = settings.DIRECTORY_IMPORT_ROOT
+    root.mkdir(parents=True, exist_ok=True)
+    for old in root.glob("*.json"):
+        if old.stat().st_mtime < time.time() - STALE_AFTER_SECONDS:
+            old.unlink(missing_ok=True)
+    _discard(request)
+    token = secrets.token_urlsafe(24)
+    rows = [[row.get(column, "") for column in table.columns] for row in table.rows]
+    (root / f"{token}.json").write_text(json.dumps({"columns": table.columns, "rows": rows}), encoding="utf-8")
+    request.session[SESSION_KEY] = {
+        "token": token,
+        "user": request.user.pk,
+        "municipality": municipality.pk,
+        "file_name": file_name,
+    }
+
+
+def _load(request, own: Municipality | None):
+    """The pending upload of this session, if still there and still within the user's scope."""
+    pending = request.session.get(SESSION_KEY)
+    if not pending or pending.get("user") != request.user.pk:
+        return None
+    if own is not None and pending["municipality"] != own.pk:
+        raise PermissionDenied
+    path = settings.DIRECTORY_IMPORT_ROOT / f"{pending['token']}.json"
+    if not path.is_file():
+        return None
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    columns = stored["columns"]
+    table = importing.Table(columns=columns, rows=[dict(zip(columns, row, strict=True)) for row in stored["rows"]])
+    municipality = Municipality.objects.get(pk=pending["municipality"])
+    return table, pending["file_name"], municipality
+
+
+def _discard(request) -> None:
+    pending = request.session.pop(SESSION_KEY, None)
+    if pending:
+        (settings.DIRECTORY_IMPORT_ROOT / f"{pending['token']}.json").unlink(missing_ok=True)

@@ -1,0 +1,592 @@
+"""Bulk import of organisations from CSV and XLSX: reading files and checking rows.
+
+Staff upload a file (admin, docs/DIRECTORY.md "Bulk import"); this module reads it into row
+dicts (``read_file``) and checks every row (``plan``) with the directory's own rules: the
+model fields' validators (``clean_fields``) and ``Organisation.clean()`` (identifiers per
+country, postal codes, phones to E.164, NACE, coordinates, a name). Nothing here writes;
+``directory.services.organisations_import`` writes a plan without errors.
+
+Rows are matched to stored organisations by one identifier, the *key*: the EIK in Bulgaria,
+the PIB in Serbia. Both carry a check digit, so a typing error cannot silently match another
+entry; the MB does not serve as key because its check digit rule is unofficial. A row whose
+key is stored updates that organisation, otherwise it creates one; a row that changes nothing
+is counted as unchanged, so importing the same file twice writes nothing the second time.
+Only the columns present in the file are written; an empty cell clears its field.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from directory import identifiers
+from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation
+from portal.models import Country, Direction, Municipality
+from portal.spreadsheets import formula_safe_row, formula_unescaped
+from portal.translation_status import translated_fields
+from portal.transliteration import to_latin
+
+LANGUAGES = ("bg", "sr", "en")
+
+
+def _translated(name: str) -> list[str]:
+    return [f"{name}_{language}" for language in LANGUAGES]
+
+
+# The columns of an import file, in the order of the template (docs/DIRECTORY.md).
+COLUMNS = [
+    "eik",
+    "vat_number",
+    "pib",
+    "mb",
+    *_translated("name"),
+    "kind",
+    "legal_form",
+    "directions",
+    "status",
+    *_translated("description"),
+    "nace_revision",
+    "nace_section",
+    "nace_division",
+    "size_class",
+    "founded_year",
+    *_translated("street_address"),
+    *_translated("settlement"),
+    "postal_code",
+    "latitude",
+    "longitude",
+    "phones",
+    "email",
+    "website",
+    "social_links",
+    "languages",
+    *_translated("opening_hours"),
+    "open_to_cooperation",
+    *_translated("cooperation_offers"),
+    *_translated("cooperation_seeks"),
+]
+KEY_COLUMNS = {Country.BULGARIA: "eik", Country.SERBIA: "pib"}
+LIST_COLUMNS = {"phones", "social_links", "languages"}
+BOOLEAN_COLUMNS = {"open_to_cooperation"}
+DECIMAL_COLUMNS = {"latitude", "longitude"}
+# Values a new row takes when its file has no such column at all.
+NEW_ROW_DEFAULTS = {"kind": Kind.COMPANY}
+DEFAULT_DIRECTIONS = [Direction.Key.BUSINESS]
+
+LIST_SEPARATORS = {"phones": r"[|,;]", "social_links": r"[|\s]+", "languages": r"[|,;\s]+", "directions": r"[|,;\s]+"}
+TRUE_WORDS = {"true", "yes", "1", "да", "da", "x"}
+FALSE_WORDS = {"false", "no", "0", "не", "ne", ""}
+
+XLSX_SIGNATURE = b"PK\x03\x04"
+# An XLSX is a ZIP: refuse one that would unpack to far more than any real directory file.
+XLSX_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's rows as text cells keyed by column; line numbers are those a spreadsheet shows."""
+
+    columns: list[str]
+    rows: list[dict[str, str]]
+
+    @staticmethod
+    def line(index: int) -> int:
+        return index + 2  # line 1 is the header
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+
+@dataclass
+class Plan:
+    """What importing a table would do; ``errors`` empty means it can be written as is."""
+
+    municipality: Municipality
+    columns: list[str]
+    created: list[Organisation] = field(default_factory=list)
+    updated: list[Organisation] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    # Direction ids of every created row, and of updated rows whose directions change.
+    directions: dict[int, list[int]] = field(default_factory=dict)  # id(organisation) -> direction ids
+
+    @property
+    def error_lines(self) -> int:
+        return len({error.line for error in self.errors})
+
+    @property
+    def row_count(self) -> int:
+        return len(self.created) + len(self.updated) + self.unchanged + self.error_lines
+
+    def write_fields(self) -> list[str]:
+        """The stored fields an update writes: the file's columns, their mirrors and derived fields."""
+        names = [column for column in self.columns if column in FIELD_COLUMNS]
+        translated = _model_fields().translated
+        mirrors = {column.rsplit("_", 1)[0] for column in names if column.rsplit("_", 1)[0] in translated}
+        return [*names, *sorted(mirrors), "search_text", "mb_checksum_mismatch", "updated_at"]
+
+
+FIELD_COLUMNS = {column for column in COLUMNS if column != "directions"}
+
+
+@dataclass(frozen=True)
+class _ModelFields:
+    """Organisation's fields as the import needs them, once modeltranslation has added its own."""
+
+    by_name: dict
+    concrete: tuple
+    defaults: dict
+    translated: frozenset
+    # Never checked per row: the mirrors of translated fields (their language columns are), the
+    # slug (made for new rows from the name) and the municipality (given by the import).
+    always_excluded: frozenset
+
+
+@cache
+def _model_fields() -> _ModelFields:
+    concrete = tuple(Organisation._meta.concrete_fields)
+    translated = frozenset(translated_fields(Organisation))
+    return _ModelFields(
+        by_name={model_field.name: model_field for model_field in concrete},
+        concrete=concrete,
+        defaults={model_field.attname: model_field.get_default() for model_field in concrete},
+        translated=translated,
+        always_excluded=translated | {"slug", "municipality", "logo"},
+    )
+
+
+# --- Reading files -------------------------------------------------------------------------
+
+
+def read_file(name: str, data: bytes) -> Table:
+    """The rows of an uploaded CSV or XLSX file, judged by its content; ValidationError if unreadable."""
+    if len(data) > settings.DIRECTORY_IMPORT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(size)d MB.") % {"size": settings.DIRECTORY_IMPORT_MAX_BYTES // 2**20},
+            code="size",
+        )
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    is_zip = data.startswith(XLSX_SIGNATURE)
+    if extension == "xlsx" and is_zip:
+        table = read_xlsx(data)
+    elif extension == "csv" and not is_zip:
+        table = read_csv(data)
+    else:
+        raise ValidationError(_("Upload a CSV or XLSX file."), code="format")
+    check_columns(table.columns)
+    if not table.rows:
+        raise ValidationError(_("The file has no rows below its header."), code="empty")
+    if len(table.rows) > settings.DIRECTORY_IMPORT_MAX_ROWS:
+        raise ValidationError(
+            _("The file has more than %(rows)d rows: split it.") % {"rows": settings.DIRECTORY_IMPORT_MAX_ROWS},
+            code="rows",
+        )
+    return table
+
+
+def read_csv(data: bytes) -> Table:
+    """UTF-8 text, with or without a byte-order mark, separated by commas or semicolons."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(_("A CSV file must be UTF-8 text."), code="encoding") from error
+    if "\x00" in text:
+        raise ValidationError(_("A CSV file must be UTF-8 text."), code="encoding")
+    header = text.split("\n", 1)[0]
+    # Spreadsheets set to Bulgarian or Serbian save CSV with semicolons; column names hold neither.
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ValidationError(_("This file is not a CSV file we can read."), code="csv") from error
+    return _table(records)
+
+
+def read_xlsx(data: bytes) -> Table:
+    """The first sheet of an Excel workbook (read-only: cells are read, never evaluated)."""
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "xl/workbook.xml" not in archive.namelist():
+                raise ValidationError(_("This file is not an XLSX workbook."), code="xlsx")
+            if sum(entry.file_size for entry in archive.infolist()) > XLSX_MAX_UNPACKED_BYTES:
+                raise ValidationError(_("This workbook is too large to read."), code="xlsx_size")
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ValidationError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        raise ValidationError(_("This file is not an XLSX workbook."), code="xlsx") from error
+    try:
+        sheet = workbook.worksheets[0]
+        records = [[_xlsx_text(value) for value in values] for values in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return _table(records)
+
+
+def _xlsx_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _table(records: list[list[str]]) -> Table:
+    records = [record for record in records if any(cell.strip() for cell in record)]
+    if not records:
+        raise ValidationError(_("The file is empty."), code="empty")
+    columns = [cell.strip().lower() for cell in records[0]]
+    while columns and not columns[-1]:
+        columns.pop()
+    rows = [
+        {column: formula_unescaped(cell.strip()) for column, cell in zip(columns, record, strict=False) if column}
+        for record in records[1:]
+    ]
+    return Table(columns=columns, rows=rows)
+
+
+def check_columns(columns: list[str]) -> None:
+    unknown = [column for column in columns if column not in COLUMNS]
+    if unknown or not columns:
+        raise ValidationError(
+            _("Unknown columns: %(columns)s. Use the columns of the template.")
+            % {"columns": ", ".join(unknown) or "—"},
+            code="columns",
+        )
+    repeated = sorted({column for column in columns if columns.count(column) > 1})
+    if repeated:
+        raise ValidationError(_("Columns given twice: %(columns)s.") % {"columns": ", ".join(repeated)}, code="columns")
+
+
+def check_key(columns: list[str], municipality: Municipality) -> str:
+    """The key column for ``municipality``, which the file must have."""
+    key = KEY_COLUMNS[municipality.country]
+    if key not in columns:
+        raise ValidationError(
+            _("The file needs the column %(column)s: it says which organisation a row is.") % {"column": key},
+            code="key",
+        )
+    return key
+
+
+# --- Checking rows -------------------------------------------------------------------------
+
+
+def plan(table: Table, *, municipality: Municipality) -> Plan:
+    """Check every row of ``table`` for ``municipality`` and sort it into created, updated, unchanged.
+
+    Every problem is reported with its line and column, in the active language. The
+    organisations in the plan are unsaved (created) or changed in memory (updated).
+    """
+    result = Plan(municipality=municipality, columns=table.columns)
+    key = check_key(table.columns, municipality)
+    present = [column for column in table.columns if column in FIELD_COLUMNS]
+    fields = _model_fields()
+    exclude = (set(fields.by_name) - set(present)) | fields.always_excluded
+    existing, owners, directions_of = _stored(table, key)
+    direction_ids = dict(Direction.objects.values_list("slug", "pk"))
+    seen: dict[tuple[str, str], int] = {}
+    for index, row in enumerate(table.rows):
+        line = Table.line(index)
+        errors: dict[str, list[str]] = {}
+        key_value = identifiers.compact(row.get(key, ""))
+        if not key_value:
+            message = gettext("Give the %(column)s: it says which organisation this row is.")
+            result.errors.append(RowError(line, key, message % {"column": key}))
+            continue
+        organisation = existing.get(key_value)
+        if organisation is not None and organisation.municipality_id != municipality.pk:
+            message = gettext("An organisation with this %(column)s belongs to another municipality.")
+            result.errors.append(RowError(line, key, message % {"column": key}))
+            continue
+        if organisation is None:
+            organisation = _new_organisation(municipality, present)
+            before = None
+        else:
+            before = {name: getattr(organisation, name) for name in present}
+        for column in present:
+            try:
+                setattr(organisation, column, _value(column, row.get(column, "")))
+            except ValidationError as error:
+                errors[column] = error.messages
+        organisation.municipality = municipality
+        try:
+            organisation.clean_fields(exclude=exclude | set(errors))
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if not errors:
+            try:
+                organisation.clean()
+            except ValidationError as error:
+                errors.update(error.message_dict)
+            errors.update(_check_constraints(organisation))
+        if not errors:
+            errors.update(_unique_identifiers(organisation, owners, seen, line))
+        directions = _directions(row, table.columns, direction_ids, errors)
+        if errors:
+            result.errors.extend(
+                RowError(line, _column(name), str(message)) for name, messages in errors.items() for message in messages
+            )
+            continue
+        if before is None:
+            result.created.append(organisation)
+            result.directions[id(organisation)] = directions or [direction_ids[slug] for slug in DEFAULT_DIRECTIONS]
+            continue
+        directions_changed = directions is not None and set(directions) != directions_of.get(organisation.pk, set())
+        if directions_changed:
+            result.directions[id(organisation)] = directions
+        if directions_changed or any(getattr(organisation, name) != value for name, value in before.items()):
+            result.updated.append(organisation)
+        else:
+            result.unchanged += 1
+    if not result.errors:
+        _assign_slugs(result.created)
+    return result
+
+
+def _stored(table: Table, key: str):
+    """The stored organisations the file names: by key, every identifier's owner, direction ids."""
+    values = {name: set() for name in UNIQUE_IDENTIFIER_MESSAGES}
+    for row in table.rows:
+        for name in values:
+            number = identifiers.compact(row.get(name, ""))
+            if number:
+                values[name].add(number)
+                if name == "vat_number" and not number.startswith("BG"):
+                    values[name].add("BG" + number)
+    query = Q()
+    for name, numbers in values.items():
+        if numbers:
+            query |= Q(**{f"{name}__in": numbers})
+    if not query:
+        return {}, {}, {}
+    stored = list(Organisation.objects.filter(query))
+    existing = {getattr(organisation, key): organisation for organisation in stored if getattr(organisation, key)}
+    owners = {
+        (name, getattr(organisation, name)): organisation.pk
+        for organisation in stored
+        for name in UNIQUE_IDENTIFIER_MESSAGES
+        if getattr(organisation, name)
+    }
+    directions_of: dict[int, set[int]] = {}
+    if "directions" in table.columns:
+        Membership = Organisation.directions.through
+        memberships = Membership.objects.filter(organisation_id__in=[o.pk for o in existing.values()])
+        for organisation_id, direction_id in memberships.values_list("organisation_id", "direction_id"):
+            directions_of.setdefault(organisation_id, set()).add(direction_id)
+    return existing, owners, directions_of
+
+
+def _new_organisation(municipality: Municipality, present: list[str]) -> Organisation:
+    # Positional arguments skip modeltranslation's per-keyword rewriting, by far the
+    # slowest part of making thousands of instances.
+    fields = _model_fields()
+    values = dict(fields.defaults, municipality_id=municipality.pk)
+    for column, default in NEW_ROW_DEFAULTS.items():
+        if column not in present:
+            values[column] = default
+    organisation = Organisation(*(values[model_field.attname] for model_field in fields.concrete))
+    for name in ("phones", "social_links", "languages"):
+        setattr(organisation, name, [])  # a fresh list each, never a shared default
+    return organisation
+
+
+def _value(column: str, text: str):
+    """The Python value of a cell, before the model field checks it."""
+    model_field = _model_fields().by_name[column]
+    if column in LIST_COLUMNS:
+        return [item for item in re.split(LIST_SEPARATORS[column], text) if item.strip()]
+    if column in BOOLEAN_COLUMNS:
+        word = text.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise ValidationError(_("Write true or false."), code="boolean")
+    if column in DECIMAL_COLUMNS:
+        text = text.replace(",", ".")  # a decimal comma, as Bulgarian and Serbian spreadsheets write
+    if not text:
+        return None if model_field.null else ""
+    return text
+
+
+def _check_constraints(organisation: Organisation) -> dict[str, list[str]]:
+    """The range rules of ``Organisation.Meta.constraints``, which ``full_clean`` checks by one query each."""
+    errors = {}
+    year = organisation.founded_year
+    if year is not None and not 800 <= year <= 2100:
+        errors["founded_year"] = [gettext("Give a year between 800 and 2100.")]
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        value = getattr(organisation, name)
+        if value is not None and not -limit <= value <= limit:
+            errors[name] = [gettext("Give degrees between -%(limit)d and %(limit)d.") % {"limit": limit}]
+    return errors
+
+
+def _unique_identifiers(organisation, owners, seen, line) -> dict[str, list[str]]:
+    errors = {}
+    for name, message in UNIQUE_IDENTIFIER_MESSAGES.items():
+        number = getattr(organisation, name)
+        if not number:
+            continue
+        owner = owners.get((name, number))
+        if owner is not None and owner != organisation.pk:
+            errors[name] = [str(message)]
+        elif (name, number) in seen:
+            errors[name] = [gettext("The same number is on line %(line)d.") % {"line": seen[(name, number)]}]
+        else:
+            seen[(name, number)] = line
+    return errors
+
+
+def _directions(row, columns, direction_ids, errors) -> list[int] | None:
+    if "directions" not in columns:
+        return None
+    slugs = [slug for slug in re.split(LIST_SEPARATORS["directions"], row.get("directions", "")) if slug]
+    unknown = [slug for slug in slugs if slug not in direction_ids]
+    if unknown:
+        errors["directions"] = [
+            gettext("Unknown directions: %(slugs)s. Use %(known)s.")
+            % {"slugs": ", ".join(unknown), "known": ", ".join(Direction.Key.values)}
+        ]
+    elif not slugs:
+        errors["directions"] = [gettext("Give at least one direction.")]
+    return sorted(direction_ids[slug] for slug in slugs if slug in direction_ids)
+
+
+def _column(name: str) -> str:
+    """The file column an error of model field ``name`` belongs to."""
+    if name == "__all__":
+        return ""
+    if name in _model_fields().translated:
+        return f"{name}_bg"
+    return name
+
+
+def _assign_slugs(organisations: list[Organisation]) -> None:
+    """Free slugs from the names, as ``services.unique_slug`` makes them, with one query for all."""
+    taken = set(Organisation.objects.values_list("slug", flat=True))
+    last_number: dict[str, int] = {}  # many rows share a name: never count up from 1 twice
+    for organisation in organisations:
+        name = organisation.name_en or organisation.name_bg or organisation.name_sr or ""
+        base = slugify(to_latin(name))[:110].strip("-") or "organisation"
+        slug, number = base, last_number.get(base, 1)
+        if number > 1:
+            slug = f"{base}-{number}"
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        last_number[base] = number
+        organisation.slug = slug
+
+
+# --- Writing files (the template, the benchmark) -----------------------------------------
+
+# Text columns a spreadsheet would otherwise turn into numbers, dropping leading zeros.
+TEXT_COLUMNS = {"eik", "vat_number", "pib", "mb", "postal_code", "phones", "nace_division"}
+
+
+def cells(organisation: Organisation, directions: list[str]) -> list[str]:
+    """One line of an import file for ``organisation``: what importing it back would store."""
+    line = []
+    for column in COLUMNS:
+        value = directions if column == "directions" else getattr(organisation, column)
+        if isinstance(value, list):
+            value = "|".join(str(item) for item in value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        line.append("" if value is None else str(value))
+    return line
+
+
+def write_csv(lines: list[list[str]]) -> bytes:
+    """A CSV import file: UTF-8 with a byte-order mark (spreadsheets then read Cyrillic right)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    writer.writerows(formula_safe_row(line) for line in lines)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(lines: list[list[str]]) -> bytes:
+    """An XLSX import file; identifier, postal code and phone columns are formatted as text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(gettext("Organisations"))
+    sheet.append(COLUMNS)
+    text_positions = {COLUMNS.index(column) for column in TEXT_COLUMNS}
+    for line in lines:
+        row = []
+        for position, value in enumerate(formula_safe_row(line)):
+            cell = WriteOnlyCell(sheet, value=value)
+            if position in text_positions:
+                cell.number_format = "@"
+            row.append(cell)
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def example(country: str) -> list[str]:
+    """The example line of the template for a municipality in ``country`` (made up, with valid numbers)."""
+    if country == Country.BULGARIA:
+        organisation = Organisation(
+            eik="175000008",
+            vat_number="BG175000008",
+            name_bg="Мелница „Средна гора“ ООД",
+            name_en="Sredna Gora Mill OOD",
+            legal_form="bg-ood",
+            settlement_bg="Копривщица",
+            settlement_en="Koprivshtitsa",
+            street_address_bg="ул. „Тодор Каблешков“ 12",
+            postal_code="2077",
+            latitude="42.63300",
+            longitude="24.35000",
+            phones=["+35971842180"],
+            languages=["bg", "en"],
+        )
+    else:
+        organisation = Organisation(
+            pib="199000002",
+            mb="29900000",
+            name_sr="Пекара „Нишава“ д.о.о.",
+            name_en="Nisava Bakery d.o.o.",
+            legal_form="rs-doo",
+            settlement_sr="Ниш",
+            settlement_en="Niš",
+            street_address_sr="Обреновићева 12",
+            postal_code="18000",
+            latitude="43.31700",
+            longitude="21.90000",
+            phones=["+38118234567"],
+            languages=["sr", "en"],
+        )
+    organisation.kind = Kind.COMPANY
+    organisation.status = "draft"
+    organisation.nace_division, organisation.nace_section, organisation.size_class = "10", "C", "micro"
+    organisation.founded_year = 1998
+    organisation.email = "info@example.org"
+    return cells(organisation, [Direction.Key.BUSINESS])

@@ -1,0 +1,376 @@
+"""Bulk import of organisations: all or nothing, idempotent, scoped, from CSV and XLSX."""
+
+import csv
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import translation
+from openpyxl import load_workbook
+from reversion.models import Version
+
+from directory import importing, services
+from directory.identifiers import eik_check_digit, pib_check_digit
+from directory.models import Organisation
+from portal.models import Country
+from tests.directory.factories import OrganisationFactory
+from tests.portal.factories import MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["eik", "name_bg", "name_en", "kind", "directions", "postal_code", "phones", "languages"]
+
+
+@pytest.fixture(autouse=True)
+def import_root(settings, tmp_path):
+    """Uploads waiting for confirmation go to the test's own folder, never under var/."""
+    settings.DIRECTORY_IMPORT_ROOT = tmp_path / "imports"
+    return settings.DIRECTORY_IMPORT_ROOT
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+def eik(number: int) -> str:
+    prefix = f"{17_600_000 + number:08d}"
+    return prefix + str(eik_check_digit(prefix))
+
+
+def pib(number: int) -> str:
+    prefix = f"{19_800_000 + number:08d}"
+    return prefix + str(pib_check_digit(prefix))
+
+
+def bulgarian_row(number: int, **cells) -> list[str]:
+    row = {
+        "eik": eik(number),
+        "name_bg": f"Мелница „Богдан“ {number} ООД",
+        "name_en": f"Bogdan Mill {number} OOD",
+        "kind": "company",
+        "directions": "business|tourism",
+        "postal_code": "2077",
+        "phones": "+359 7184 2180",
+        "languages": "bg|en",
+        **cells,
+    }
+    return [row[column] for column in HEADER]
+
+
+def csv_bytes(rows, header=HEADER, delimiter=",", bom=True) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def table(rows, **kwargs) -> importing.Table:
+    return importing.read_file("organisations.csv", csv_bytes(rows, **kwargs))
+
+
+def run_import(municipality, rows, user=None):
+    return services.organisations_import(rows=table(rows), municipality=municipality, by=user)
+
+
+@pytest.fixture
+def koprivshtitsa():
+    return MunicipalityFactory(slug="koprivshtitsa", country=Country.BULGARIA)
+
+
+def test_a_file_with_one_bad_row_imports_nothing_and_reports_that_row(koprivshtitsa):
+    rows = [bulgarian_row(1), bulgarian_row(2, eik="175000001"), bulgarian_row(3)]
+    with pytest.raises(services.ImportRefused) as refused:
+        run_import(koprivshtitsa, rows)
+    assert Organisation.objects.count() == 0
+    assert [(error.line, error.column) for error in refused.value.plan.errors] == [(3, "eik")]
+    assert "check digit" in refused.value.plan.errors[0].message
+
+
+def test_every_error_of_every_row_is_reported_with_its_column(koprivshtitsa):
+    rows = [
+        bulgarian_row(1, postal_code="20770", phones="12"),
+        bulgarian_row(2, kind="castle", languages="bg|xx", directions="nowhere"),
+        bulgarian_row(3, name_bg="", name_en=""),
+    ]
+    plan = importing.plan(table(rows), municipality=koprivshtitsa)
+    found = {(error.line, error.column) for error in plan.errors}
+    assert found == {
+        (2, "postal_code"),
+        (2, "phones"),
+        (3, "kind"),
+        (3, "languages"),
+        (3, "directions"),
+        (4, "name_bg"),
+    }
+    assert plan.error_lines == 3 and not plan.created
+
+
+def test_errors_are_in_the_staff_members_language(koprivshtitsa):
+    with translation.override("bg"):
+        plan = importing.plan(table([bulgarian_row(1, postal_code="1")]), municipality=koprivshtitsa)
+    assert plan.errors[0].message == "Пощенският код в тази държава има 4 цифри."
+
+
+def test_an_import_creates_normalised_findable_organisations_in_one_revision(staff):
+    plan = run_import(staff.home, [bulgarian_row(1), bulgarian_row(2)], user=staff.superuser)
+    assert len(plan.created) == 2
+    organisation = Organisation.objects.get(eik=eik(1))
+    assert organisation.municipality == staff.home
+    assert organisation.phones == ["+35971842180"]
+    assert sorted(organisation.directions.values_list("slug", flat=True)) == ["business", "tourism"]
+    assert organisation.slug == "bogdan-mill-1-ood"
+    assert organisation in Organisation.objects.matching("Melnitsa Bogdan")
+    versions = Version.objects.get_for_model(Organisation)
+    assert versions.count() == 2
+    assert {version.revision_id for version in versions} == {versions[0].revision_id}
+    assert versions[0].revision.user == staff.superuser
+
+
+def test_importing_the_same_file_again_changes_nothing(koprivshtitsa):
+    rows = [bulgarian_row(number) for number in range(1, 6)]
+    run_import(koprivshtitsa, rows)
+    stamps = dict(Organisation.objects.values_list("pk", "updated_at"))
+    versions = Version.objects.count()
+    again = run_import(koprivshtitsa, rows)
+    assert (len(again.created), len(again.updated), again.unchanged) == (0, 0, 5)
+    assert dict(Organisation.objects.values_list("pk", "updated_at")) == stamps
+    assert Version.objects.count() == versions
+
+
+def test_a_changed_row_updates_only_the_columns_in_the_file(koprivshtitsa):
+    existing = OrganisationFactory(
+        municipality=koprivshtitsa, eik=eik(1), description_en="Kept.", email="old@example.org", directions=["culture"]
+    )
+    header = ["eik", "email"]
+    plan = services.organisations_import(
+        rows=table([[eik(1), "new@example.org"]], header=header), municipality=koprivshtitsa, by=None
+    )
+    assert (len(plan.created), len(plan.updated)) == (0, 1)
+    existing.refresh_from_db()
+    assert existing.email == "new@example.org"
+    assert existing.description_en == "Kept."
+    assert list(existing.directions.values_list("slug", flat=True)) == ["culture"]
+
+
+def test_an_organisation_of_another_municipality_is_never_changed(koprivshtitsa):
+    elsewhere = OrganisationFactory(
+        municipality=MunicipalityFactory(country=Country.BULGARIA), eik=eik(1), name_en="Elsewhere"
+    )
+    with pytest.raises(services.ImportRefused) as refused:
+        run_import(koprivshtitsa, [bulgarian_row(1)])
+    assert refused.value.plan.errors[0].column == "eik"
+    elsewhere.refresh_from_db()
+    assert elsewhere.name_en == "Elsewhere"
+
+
+def test_identifiers_repeated_in_the_file_or_owned_by_another_entry_are_refused(koprivshtitsa):
+    OrganisationFactory(municipality=koprivshtitsa, eik=eik(9), vat_number="BG" + eik(9))
+    rows = [bulgarian_row(1), bulgarian_row(1), bulgarian_row(2)]
+    header = [*HEADER, "vat_number"]
+    rows = [rows[0] + [""], rows[1] + [""], rows[2] + ["BG" + eik(9)]]
+    plan = importing.plan(table(rows, header=header), municipality=koprivshtitsa)
+    assert {(error.line, error.column) for error in plan.errors} == {(3, "eik"), (4, "vat_number")}
+
+
+def test_a_serbian_municipality_is_keyed_by_pib_and_refuses_bulgarian_identifiers():
+    medijana = MunicipalityFactory(slug="medijana", country=Country.SERBIA)
+    header = ["pib", "mb", "eik", "name_sr", "postal_code", "phones"]
+    rows = [[pib(1), "21000019", "", "Пекара „Липа“", "18000", "018 234567"], [pib(2), "", eik(1), "Млин", "", ""]]
+    plan = importing.plan(table(rows, header=header), municipality=medijana)
+    assert [(error.line, error.column) for error in plan.errors] == [(3, "eik")]
+    assert plan.created[0].phones == ["+38118234567"]
+    with pytest.raises(ValidationError, match="pib"):
+        importing.plan(table([bulgarian_row(1)]), municipality=medijana)
+
+
+@pytest.mark.parametrize("delimiter,bom", [(",", True), (";", True), (";", False), (",", False)])
+def test_csv_is_read_with_or_without_bom_and_with_commas_or_semicolons(delimiter, bom):
+    read = table([bulgarian_row(1, name_en="Mill; with, both")], delimiter=delimiter, bom=bom)
+    assert read.columns == HEADER
+    assert read.rows[0]["name_en"] == "Mill; with, both"
+    assert read.rows[0]["name_bg"] == "Мелница „Богдан“ 1 ООД"
+
+
+def test_xlsx_is_read_like_csv(koprivshtitsa):
+    data = importing.write_xlsx([importing.cells(Organisation(eik=eik(1), name_en="Mill", kind="company"), [])])
+    read = importing.read_file("organisations.xlsx", data)
+    assert read.rows[0]["eik"] == eik(1)
+    assert read.rows[0]["name_en"] == "Mill"
+    plan = importing.plan(read, municipality=koprivshtitsa)
+    assert plan.errors == [importing.RowError(2, "directions", "Give at least one direction.")]
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("organisations.csv", b"PK\x03\x04 a zip pretending", "CSV or XLSX"),
+        ("organisations.xlsx", b"eik,name_bg\n1,a\n", "CSV or XLSX"),
+        ("organisations.xlsx", b"PK\x03\x04 not really a zip", "not an XLSX"),
+        ("organisations.csv", "eik,name_bg\n1,мелница\n".encode("cp1251"), "UTF-8"),
+        ("organisations.csv", b"eik,colour\n1,red\n", "Unknown columns: colour"),
+        ("organisations.csv", b"eik,name_bg\n", "no rows"),
+        ("organisations.txt", b"eik,name_bg\n1,a\n", "CSV or XLSX"),
+    ],
+)
+def test_files_are_judged_by_their_content(name, data, message):
+    with pytest.raises(ValidationError, match=message):
+        importing.read_file(name, data)
+
+
+def test_a_file_over_the_limits_is_refused(settings):
+    settings.DIRECTORY_IMPORT_MAX_ROWS = 2
+    with pytest.raises(ValidationError, match="more than 2 rows"):
+        table([bulgarian_row(1), bulgarian_row(2), bulgarian_row(3)])
+    settings.DIRECTORY_IMPORT_MAX_BYTES = 10
+    with pytest.raises(ValidationError, match="larger than"):
+        table([bulgarian_row(1)])
+
+
+# --- The template ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("country", [Country.BULGARIA, Country.SERBIA])
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_template_round_trips(country, file_format):
+    municipality = MunicipalityFactory(country=country)
+    line = importing.example(country)
+    data = importing.write_csv([line]) if file_format == "csv" else importing.write_xlsx([line])
+    plan = importing.plan(importing.read_file(f"template.{file_format}", data), municipality=municipality)
+    assert plan.errors == [] and len(plan.created) == 1
+    services.organisations_import(
+        rows=importing.read_file(f"template.{file_format}", data), municipality=municipality, by=None
+    )
+    again = importing.plan(importing.read_file(f"template.{file_format}", data), municipality=municipality)
+    assert again.unchanged == 1
+
+
+def test_template_cells_are_formula_safe():
+    line = importing.cells(Organisation(name_en='=HYPERLINK("http://x")', phones=["+35971842180"]), ["business"])
+    csv_line = next(csv.reader(io.StringIO(importing.write_csv([line]).decode("utf-8-sig").splitlines()[1])))
+    sheet = load_workbook(io.BytesIO(importing.write_xlsx([line]))).worksheets[0]
+    xlsx_line = [cell.value for cell in sheet[2]]
+    for cells in (csv_line, xlsx_line):
+        assert cells[importing.COLUMNS.index("name_en")] == '\'=HYPERLINK("http://x")'
+        assert cells[importing.COLUMNS.index("phones")] == "'+35971842180"
+        assert {cell.data_type for cell in sheet[2]} <= {"s", "inlineStr", "n"}
+        assert not any(str(cell).startswith(("=", "+", "-", "@")) for cell in cells if cell)
+
+
+# --- The admin -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def staff(staff):
+    """The staff accounts, with the role groups holding the organisation permissions.
+
+    ``manage.py sync_roles`` grants them once OrganisationAdmin declares its roles
+    (MunicipalityContentAdmin); until then the test grants them itself.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    permissions = Permission.objects.filter(content_type__app_label="directory", codename__endswith="_organisation")
+    for name in ("Editors", "Moderators"):
+        Group.objects.get(name=name).permissions.add(*permissions)
+    return staff
+
+
+def logged_in(user) -> Client:
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(user)
+    return client
+
+
+def upload(client, data: bytes, name="organisations.csv", **fields):
+    return client.post("/admin/directory/organisation/import/", {"file": SimpleUploadedFile(name, data), **fields})
+
+
+def test_staff_upload_check_and_confirm_into_their_own_municipality(staff):
+    client = logged_in(staff.editor)
+    assert b"/admin/directory/organisation/import/" in client.get("/admin/directory/organisation/").content
+    response = upload(client, csv_bytes([bulgarian_row(1), bulgarian_row(2)]))
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    assert preview.context["plan"].created and not preview.context["plan"].errors
+    assert b'class="import-count-created">2<' in preview.content
+    assert b"import-confirm" in preview.content
+    assert Organisation.objects.count() == 0
+    confirmed = client.post(response["Location"])
+    assert confirmed.status_code == 302
+    assert set(Organisation.objects.values_list("municipality", flat=True)) == {staff.home.pk}
+    assert list(staff.editor.revision_set.values_list("comment", flat=True)) == [
+        "Import of organisations.csv: 2 new, 0 updated, 0 unchanged."
+    ]
+    assert client.post(response["Location"]).status_code == 302  # nothing waits any more
+    assert Organisation.objects.count() == 2
+
+
+def test_the_check_page_lists_every_row_error_and_offers_no_import(staff):
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes([bulgarian_row(1), bulgarian_row(2, postal_code="x")]))
+    preview = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="bg")
+    assert "Пощенският код в тази държава има 4 цифри." in preview.content.decode()
+    assert b"import-confirm" not in preview.content
+    assert client.post(response["Location"]).status_code == 200
+    assert Organisation.objects.count() == 0
+
+
+def test_a_forged_municipality_is_ignored_and_another_municipality_is_never_touched(staff):
+    kept = OrganisationFactory(municipality=staff.home, eik=eik(1), name_en="Kept")
+    client = logged_in(staff.other_editor)
+    response = upload(client, csv_bytes([bulgarian_row(1, name_en="Taken")]), municipality=staff.home.pk)
+    assert response.status_code == 200
+    assert "The file needs the column pib" in response.context["form"].errors["file"][0]
+    client.post("/admin/directory/organisation/import/check/")
+    kept.refresh_from_db()
+    assert kept.name_en == "Kept"
+    assert Organisation.objects.count() == 1
+
+
+def test_a_portal_administrator_chooses_the_municipality(staff):
+    client = logged_in(staff.administrator)
+    response = upload(client, csv_bytes([bulgarian_row(1)]), municipality=staff.home.pk)
+    client.post(response["Location"])
+    assert Organisation.objects.get().municipality == staff.home
+
+
+def test_another_user_cannot_confirm_someone_elses_upload(staff):
+    upload(logged_in(staff.editor), csv_bytes([bulgarian_row(1)]))
+    other = logged_in(staff.moderator)
+    assert other.post("/admin/directory/organisation/import/check/").status_code == 302
+    assert Organisation.objects.count() == 0
+
+
+def test_users_who_are_not_staff_cannot_import(staff):
+    response = upload(logged_in(staff.outsider), csv_bytes([bulgarian_row(1)]))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert Organisation.objects.count() == 0
+
+
+def test_the_upload_answers_the_progress_script_in_json(staff):
+    client = logged_in(staff.editor)
+    good = client.post(
+        "/admin/directory/organisation/import/",
+        {"file": SimpleUploadedFile("organisations.csv", csv_bytes([bulgarian_row(1)]))},
+        HTTP_ACCEPT="application/json",
+    )
+    assert good.json() == {"next": "/admin/directory/organisation/import/check/"}
+    bad = client.post(
+        "/admin/directory/organisation/import/",
+        {"file": SimpleUploadedFile("organisations.csv", b"colour\nred\n")},
+        HTTP_ACCEPT="application/json",
+    )
+    assert "colour" in bad.json()["errors"][0]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_staff_download_a_template_for_their_country(staff, file_format):
+    response = logged_in(staff.other_editor).get(f"/admin/directory/organisation/import/template.{file_format}")
+    assert response.status_code == 200
+    read = importing.read_file(f"template.{file_format}", response.content)
+    assert read.columns == importing.COLUMNS
+    assert read.rows[0]["pib"] and not read.rows[0]["eik"]
