@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from portal.models import Direction, InformationCentre, Municipality
+from search.admin import SearchIndexedAdminMixin
 
 admin.site.site_header = _("Most: administration")
 admin.site.site_title = _("Most administration")
@@ -15,7 +16,7 @@ class InformationCentreInline(TranslationStackedInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TabbedTranslationAdmin):
+class MunicipalityAdmin(SearchIndexedAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "country", "seat", "population", "population_year")
     list_filter = ("country",)
     search_fields = ("name_bg", "name_sr", "name_en", "seat_bg", "seat_sr", "seat_en")
@@ -24,7 +25,7 @@ class MunicipalityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(InformationCentre)
-class InformationCentreAdmin(TabbedTranslationAdmin):
+class InformationCentreAdmin(SearchIndexedAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "municipality", "phone", "email")
     list_select_related = ("municipality",)
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django_filters",
     "csp",
     "axes",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "directory",
     "tourism",
     "media_library",
+    # Search indexes the content of every app above (their search_indexes.py).
+    "search",
 ]
 
 MIDDLEWARE = [

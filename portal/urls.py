@@ -30,7 +30,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
-urlpatterns += i18n_patterns(path("", include(portal_patterns)))
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("", include(portal_patterns)),
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

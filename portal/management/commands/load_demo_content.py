@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.models import Municipality
+from search.models import SearchEntry
+from search.services import index_rebuild
 
 CREDENTIALS_FILE = settings.VAR_DIR / "demo-credentials.txt"
 DEMO_STAFF = [
@@ -34,13 +36,21 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, **options):
         if if_empty and Municipality.objects.exists():
             self.stdout.write("Demo content already loaded; leaving the database as it is.")
+            if not SearchEntry.objects.exists():
+                self._index()
         else:
             with transaction.atomic():
                 for module in self._demo_modules():
                     module.load(self.stdout)
+                # Last: the demo loads write content directly, not through the
+                # services that keep the index current.
+                self._index()
         if settings.DEBUG:
             self._ensure_demo_staff()
             self.stdout.write(self.style.SUCCESS(CREDENTIALS_FILE.read_text()))
+
+    def _index(self):
+        self.stdout.write(f"Search index: {index_rebuild()} entries.")
 
     @staticmethod
     def _demo_modules():
