@@ -12,6 +12,7 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), required=False)
     municipality = forms.IntegerField(label=_("Municipality"), required=False, min_value=1)
     direction = forms.ChoiceField(label=_("Direction"), required=False, choices=[("", ""), *Direction.Key.choices])
+    page = forms.IntegerField(required=False, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,9 +22,14 @@ class SearchForm(forms.Form):
     def empty_filters() -> dict:
         return {"kind": "", "municipality": None, "direction": ""}
 
-    def search_parameters(self) -> tuple[str, dict]:
-        """The query text and the filters; an invalid filter is ignored rather than failing the page."""
+    def search_parameters(self) -> tuple[str, dict, int]:
+        """The query text, the filters and the page number.
+
+        An invalid filter is ignored rather than failing the page.
+        """
+        if not self.is_bound:
+            return "", self.empty_filters(), 1
         self.is_valid()
         data = self.cleaned_data
         filters = {name: data.get(name) or empty for name, empty in self.empty_filters().items()}
-        return (data.get("q") or "").strip(), filters
+        return (data.get("q") or "").strip(), filters, data.get("page") or 1

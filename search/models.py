@@ -9,7 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
-from django.db.models import Count, F, Func
+from django.db.models import ExpressionWrapper, F, Q, Value
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language
@@ -46,20 +46,15 @@ def tsquery(query_words: list[str]) -> str:
     return " & ".join(word if len(word) == 1 else f"{word}:*" for word in query_words)
 
 
-class TitleMatches(Func):
-    """True when the title alone (the weight-A part of the vector) holds every query word."""
+# A search looks at no more than this many entries matching in the title, and
+# as many matching elsewhere: what a search costs is bounded, however common
+# its words (see docs/SEARCH.md, "Cost").
+CANDIDATES = 500
 
-    template = "(ts_filter(%(expressions)s, '{a}') @@ %(query)s)"
-    output_field = models.BooleanField()
 
-    def __init__(self, vector, query):
-        super().__init__(vector)
-        self.query = query
-
-    def as_sql(self, compiler, connection, **extra_context):
-        query_sql, query_params = compiler.compile(self.query)
-        sql, params = super().as_sql(compiler, connection, query=query_sql, **extra_context)
-        return sql, (*params, *query_params)
+def search_query(text: str) -> SearchQuery | None:
+    found = query_words(text)
+    return SearchQuery(tsquery(found), config="simple", search_type="raw") if found else None
 
 
 @dataclass
@@ -67,13 +62,35 @@ class Facets:
     """Counts of hits per type, municipality and direction.
 
     Each facet counts the hits that the *other* filters let through, so a
-    reader sees how many results choosing that option would give.
+    reader sees how many results choosing that option would give. When more
+    than ``CANDIDATES`` entries match, ``capped`` is set and the counts are
+    those of the first ``CANDIDATES``: lower bounds, not shown as totals.
     """
 
     total: int = 0
+    capped: bool = False
     kinds: Counter = field(default_factory=Counter)
     municipalities: Counter = field(default_factory=Counter)
     directions: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def count(cls, hits: list[tuple], *, capped_at: int, kind="", municipality=None, direction="") -> "Facets":
+        """Facets of ``hits``, (kind, municipality id, directions) triples of the matching entries."""
+        facets = cls(capped=len(hits) > capped_at)
+        for entry_kind, entry_municipality, entry_directions in hits[:capped_at]:
+            kind_ok = not kind or entry_kind == kind
+            municipality_ok = not municipality or entry_municipality == municipality
+            direction_ok = not direction or direction in entry_directions
+            if municipality_ok and direction_ok:
+                facets.kinds[entry_kind] += 1
+            if kind_ok and direction_ok and entry_municipality:
+                facets.municipalities[entry_municipality] += 1
+            if kind_ok and municipality_ok:
+                for slug in entry_directions:
+                    facets.directions[slug] += 1
+            if kind_ok and municipality_ok and direction_ok:
+                facets.total += 1
+        return facets
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -84,22 +101,8 @@ class SearchEntryQuerySet(models.QuerySet):
         normalised as the index is (search.normalise), and every language of
         an entry is indexed.
         """
-        found = query_words(text)
-        if not found:
-            return self.none()
-        return self.filter(document=SearchQuery(tsquery(found), config="simple", search_type="raw"))
-
-    def ranked(self, text: str):
-        """:meth:`matching`, best first: title matches above body matches, then by rank."""
-        found = query_words(text)
-        if not found:
-            return self.none()
-        query = SearchQuery(tsquery(found), config="simple", search_type="raw")
-        return (
-            self.filter(document=query)
-            .annotate(title_match=TitleMatches(F("document"), query), rank=SearchRank(F("document"), query))
-            .order_by("-title_match", "-rank", "pk")
-        )
+        query = search_query(text)
+        return self.filter(document=query) if query else self.none()
 
     def filtered(self, *, kind: str = "", municipality: int | None = None, direction: str = ""):
         queryset = self
@@ -111,28 +114,66 @@ class SearchEntryQuerySet(models.QuerySet):
             queryset = queryset.filter(directions__contains=[direction])
         return queryset
 
-    def facets(self, *, kind: str = "", municipality: int | None = None, direction: str = "") -> Facets:
-        """The facet counts of these entries, in one grouped query.
+    def search(self, text: str, *, offset: int = 0, limit: int = 20, **filters) -> "SearchResults":
+        """The facet counts and one page of the entries matching ``text`` and ``filters``, best first.
 
-        Hits are grouped by (kind, municipality, directions): a few dozen
-        combinations at most, from which every count is derived here.
+        Entries whose title holds every word come first, then the others;
+        within each, by rank (ts_rank over the weighted vector). A bounded
+        number of index rows is read, however common the words: candidates
+        are the first ``CANDIDATES`` + 1 matches (which also give the facet
+        counts), at most ``CANDIDATES`` title matches and, with filters, at
+        most ``CANDIDATES`` filtered matches; the page is ranked among them.
+        Two statements: the candidates' narrow rows (one UNION ALL), then the
+        page's entries.
         """
-        combinations = self.order_by().values_list("kind", "municipality_id", "directions").annotate(hits=Count("*"))
-        facets = Facets()
-        for entry_kind, entry_municipality, entry_directions, hits in combinations:
-            kind_ok = not kind or entry_kind == kind
-            municipality_ok = not municipality or entry_municipality == municipality
-            direction_ok = not direction or direction in entry_directions
-            if municipality_ok and direction_ok:
-                facets.kinds[entry_kind] += hits
-            if kind_ok and direction_ok and entry_municipality:
-                facets.municipalities[entry_municipality] += hits
-            if kind_ok and municipality_ok:
-                for slug in entry_directions:
-                    facets.directions[slug] += hits
-            if kind_ok and municipality_ok and direction_ok:
-                facets.total += hits
-        return facets
+        query = search_query(text)
+        if query is None:
+            return SearchResults(facets=Facets(), entries=[])
+        in_title = ExpressionWrapper(Q(title_document=query), output_field=models.BooleanField())
+        candidates = self.annotate(title_match=in_title, rank=SearchRank(F("document"), query))
+        parts = [
+            candidates.filter(document=query).annotate(part=Value(FIRST_MATCHES)),
+            candidates.filtered(**filters).filter(title_document=query).annotate(part=Value(TITLE_MATCHES)),
+        ]
+        if any(filters.values()):
+            parts.append(candidates.filtered(**filters).filter(document=query).annotate(part=Value(FILTERED_MATCHES)))
+        columns = ("part", "id", "kind", "municipality_id", "directions", "title_match", "rank")
+        first, *others = (part.values_list(*columns)[: CANDIDATES + 1] for part in parts)
+        rows = list(first.union(*others, all=True))
+
+        facets = Facets.count([row[2:5] for row in rows if row[0] == FIRST_MATCHES], capped_at=CANDIDATES, **filters)
+        ranked = {}
+        for _part, pk, kind, municipality, directions, title_match, rank in rows:
+            if _passes(filters, kind, municipality, directions):
+                ranked[pk] = (not title_match, -rank, pk)
+        ids = sorted(ranked, key=ranked.get)[offset : offset + limit]
+        found = self.in_bulk(ids)
+        return SearchResults(facets=facets, entries=[found[pk] for pk in ids])
+
+    def results(self, text: str, *, offset: int = 0, limit: int = 20, **filters) -> list["SearchEntry"]:
+        """One page of :meth:`search`'s entries."""
+        return self.search(text, offset=offset, limit=limit, **filters).entries
+
+    def facets(self, text: str, **filters) -> Facets:
+        """:meth:`search`'s facet counts."""
+        return self.search(text, limit=0, **filters).facets
+
+
+FIRST_MATCHES, TITLE_MATCHES, FILTERED_MATCHES = 1, 2, 3
+
+
+def _passes(filters: dict, kind: str, municipality: int | None, directions: list[str]) -> bool:
+    return (
+        (not filters.get("kind") or kind == filters["kind"])
+        and (not filters.get("municipality") or municipality == filters["municipality"])
+        and (not filters.get("direction") or filters["direction"] in directions)
+    )
+
+
+@dataclass
+class SearchResults:
+    facets: Facets
+    entries: list
 
 
 class SearchEntry(models.Model):
@@ -165,7 +206,11 @@ class SearchEntry(models.Model):
     # The object's address in the default language; other languages are
     # derived with translate_url, which needs no query.
     path = models.CharField(_("path"), max_length=500)
+    # Canonical words of the title (weight A) and body (weight B), and of the
+    # title alone: the second answers "does the title hold every word?" from
+    # its own, small GIN index.
     document = SearchVectorField(_("document"))
+    title_document = SearchVectorField(_("title document"))
     indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     objects = SearchEntryQuerySet.as_manager()
@@ -178,6 +223,7 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             GinIndex(fields=["document"], name="search_entry_document"),
+            GinIndex(fields=["title_document"], name="search_entry_title"),
         ]
 
     def __str__(self):

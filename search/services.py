@@ -31,7 +31,7 @@ SUMMARY_LENGTH = 240
 _SPACES = re.compile(r"\s+")
 _UPDATED_FIELDS = [
     "kind", "municipality", "directions", "title_bg", "title_sr", "title_en",
-    "summary_bg", "summary_sr", "summary_en", "path", "document", "indexed_at",
+    "summary_bg", "summary_sr", "summary_en", "path", "document", "title_document", "indexed_at",
 ]  # fmt: skip
 
 
@@ -43,15 +43,18 @@ def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
     return text[:length].rsplit(" ", 1)[0] + "…"
 
 
-def document_vector(title: str, body: str) -> SearchVector:
-    """The tsvector of canonical title words (weight A) and body words (weight B).
+def document_vectors(title: str, body: str) -> dict[str, SearchVector]:
+    """The index's two tsvectors: title (weight A) and body (weight B) words, and title words alone.
 
     The 'simple' configuration only splits on spaces and keeps every word:
     the words are already canonical (search.normalise).
     """
-    return SearchVector(Value(normalise(title)), config="simple", weight="A") + SearchVector(
-        Value(normalise(body)), config="simple", weight="B"
-    )
+    title_words = Value(normalise(title))
+    return {
+        "document": SearchVector(title_words, config="simple", weight="A")
+        + SearchVector(Value(normalise(body)), config="simple", weight="B"),
+        "title_document": SearchVector(title_words, config="simple"),
+    }
 
 
 def build_entry(searchable: registry.SearchableModel, obj: models.Model, content_type: ContentType) -> SearchEntry:
@@ -70,7 +73,7 @@ def build_entry(searchable: registry.SearchableModel, obj: models.Model, content
         **{f"title_{language}": shorten(text, 300) for language, text in titles.items()},
         **{f"summary_{language}": shorten(text) for language, text in summaries.items()},
         path=path,
-        document=document_vector("\n".join(titles.values()), "\n".join(body)),
+        **document_vectors("\n".join(titles.values()), "\n".join(body)),
     )
 
 

@@ -1,97 +1,102 @@
-from django.core.paginator import Paginator
+from dataclasses import dataclass
+
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import ListView
+from django.views.generic import TemplateView
 
 from portal.models import Direction, Municipality
 from search import registry
 from search.forms import SearchForm
-from search.models import SearchEntry, query_words
+from search.models import CANDIDATES, SearchEntry, query_words
+
+PAGE_SIZE = 20
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the number of hits, which the facet query has already counted."""
+@dataclass(frozen=True)
+class ResultsPage:
+    """One page of results; ``pages`` is None when only "more than CANDIDATES" is known."""
 
-    def __init__(self, object_list, per_page, *, count: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.__dict__["count"] = count  # fills the cached property: no COUNT query
+    number: int
+    pages: int | None
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1
 
 
-class SearchView(ListView):
+class SearchView(TemplateView):
     """Results of every type together, with type, municipality and direction filters.
 
-    A fixed number of queries whatever the number of hits: the facet counts
-    (one grouped query), the page of results, the municipalities and the
-    directions named in the filters.
+    Five queries whatever the number of hits: the navigation, the search's
+    candidates (facet counts and ranking), the page's entries, the
+    municipalities and the directions; each reads a bounded number of rows.
     """
 
     template_name = "search/searchentry_list.html"
-    context_object_name = "results"
-    paginate_by = 20
 
     @cached_property
     def form(self) -> SearchForm:
         return SearchForm(self.request.GET or None)
 
-    @cached_property
-    def parameters(self) -> tuple[str, dict]:
-        return self.form.search_parameters() if self.form.is_bound else ("", SearchForm.empty_filters())
-
-    @cached_property
-    def facets(self):
-        text, filters = self.parameters
-        return SearchEntry.objects.matching(text).facets(**filters)
-
-    def get_queryset(self):
-        text, filters = self.parameters
-        return SearchEntry.objects.ranked(text).filtered(**filters).select_related("municipality")
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        return CountedPaginator(
-            queryset, per_page, count=self.facets.total, orphans=orphans, allow_empty_first_page=allow_empty_first_page
-        )
-
     def get_context_data(self, **kwargs):
-        text, filters = self.parameters
+        text, filters, number = self.form.search_parameters()
+        context = {"form": self.form, "query": text, "search_query": text, "filters": filters, **kwargs}
+        if not query_words(text):
+            return super().get_context_data(**context)
+        found = SearchEntry.objects.search(text, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE + 1, **filters)
+        facets, results = found.facets, found.entries
+        pages = None if facets.capped else max(1, -(-facets.total // PAGE_SIZE))
+        if number > (pages or -(-CANDIDATES // PAGE_SIZE)):
+            raise Http404(_("There is no such page of results."))
+        municipalities = {municipality.pk: municipality for municipality in Municipality.objects.all()}
+        for result in results:
+            result.municipality_name = getattr(municipalities.get(result.municipality_id), "name", "")
         return super().get_context_data(
-            form=self.form,
-            query=text,
-            search_query=text,
             query_words=query_words(text),
-            filters=filters,
-            total=self.facets.total,
+            results=results[:PAGE_SIZE],
+            page=ResultsPage(number=number, pages=pages, has_next=len(results) > PAGE_SIZE),
+            facets=facets,
+            candidates=CANDIDATES,
             kind_labels=registry.kind_labels(),
-            facets=self.facet_menus(filters) if text else [],
-            **kwargs,
+            facet_menus=self.facet_menus(facets, filters, municipalities.values()),
+            **context,
         )
 
-    def facet_menus(self, filters: dict) -> list[dict]:
-        """Each filter as a menu of links, with the number of results each option gives."""
-        facets = self.facets
+    def facet_menus(self, facets, filters: dict, municipalities) -> list[dict]:
+        """Each filter as a menu of links, with the number of results each option gives.
+
+        When the counts are not totals (more than CANDIDATES hits), every
+        option is offered, without a count.
+        """
         kinds = [
-            (kind, label, facets.kinds[kind])
+            (kind, label, None if facets.capped else facets.kinds[kind])
             for kind, label in registry.kind_labels().items()
-            if facets.kinds[kind] or kind == filters["kind"]
+            if facets.capped or facets.kinds[kind] or kind == filters["kind"]
         ]
-        shown = [*facets.municipalities, filters["municipality"] or 0]
         municipalities = [
-            (municipality.pk, municipality.name, facets.municipalities[municipality.pk])
-            for municipality in Municipality.objects.filter(pk__in=shown)
+            (municipality.pk, municipality.name, None if facets.capped else facets.municipalities[municipality.pk])
+            for municipality in municipalities
+            if facets.capped or facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
         ]
         directions = [
-            (direction.slug, direction.name, facets.directions[direction.slug])
+            (direction.slug, direction.name, None if facets.capped else facets.directions[direction.slug])
             for direction in Direction.objects.all()
-            if facets.directions[direction.slug] or direction.slug == filters["direction"]
+            if facets.capped or facets.directions[direction.slug] or direction.slug == filters["direction"]
         ]
         return [
-            self._menu("kind", _("Type"), _("All types"), kinds, filters["kind"]),
-            self._menu(
-                "municipality", _("Municipality"), _("Both municipalities"), municipalities, filters["municipality"]
-            ),
-            self._menu("direction", _("Direction"), _("All directions"), directions, filters["direction"]),
+            self._menu("kind", _("Type"), _("All types"), kinds, filters),
+            self._menu("municipality", _("Municipality"), _("Both municipalities"), municipalities, filters),
+            self._menu("direction", _("Direction"), _("All directions"), directions, filters),
         ]
 
-    def _menu(self, name: str, heading: str, all_label: str, options: list[tuple], selected) -> dict:
+    def _menu(self, name: str, heading: str, all_label: str, options: list[tuple], filters: dict) -> dict:
+        selected = filters[name]
         return {
             "name": name,
             "heading": heading,
@@ -99,7 +104,12 @@ class SearchView(ListView):
             "all_url": self._url(**{name: None}),
             "selected": selected,
             "options": [
-                {"label": label, "count": count, "url": self._url(**{name: value}), "selected": value == selected}
+                {
+                    "label": label,
+                    "count": count,
+                    "url": self._url(**{name: value}),
+                    "selected": value == selected,
+                }
                 for value, label, count in options
             ],
         }

@@ -78,7 +78,7 @@ QUERIES = [
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[query or "(empty)" for query, _ in QUERIES])
 def test_search_finds_the_same_entries_whatever_the_script_language_or_diacritics(places, query, expected):
-    assert {key(entry) for entry in SearchEntry.objects.ranked(query)} == expected
+    assert {key(entry) for entry in SearchEntry.objects.results(query)} == expected
 
 
 def test_the_table_covers_at_least_thirty_queries():
@@ -90,19 +90,19 @@ def test_the_table_covers_at_least_thirty_queries():
     [("Ćele kula", "skull-tower"), ("Koprivshtitsa", "koprivshtitsa"), ("Копривщица", "koprivshtitsa")],
 )
 def test_title_matches_rank_above_body_matches(places, query, first):
-    ranked = [key(entry) for entry in SearchEntry.objects.ranked(query)]
+    ranked = [key(entry) for entry in SearchEntry.objects.results(query)]
     assert ranked[0] == first
     assert len(ranked) == 2
 
 
-def test_matching_and_ranked_find_the_same_entries(places):
+def test_the_list_filter_and_the_results_page_find_the_same_entries(places):
     for query, _ in QUERIES:
-        assert set(SearchEntry.objects.matching(query)) == set(SearchEntry.objects.ranked(query))
+        assert set(SearchEntry.objects.matching(query)) == set(SearchEntry.objects.results(query))
 
 
 def test_facets_count_hits_per_type_municipality_and_direction(places):
     medijana = places["medijana"]
-    facets = SearchEntry.objects.matching("Niš").facets()
+    facets = SearchEntry.objects.facets("Niš")
     assert facets.total == 2
     assert facets.kinds == {"municipality": 1, "information-centre": 1}
     assert facets.municipalities == {medijana.pk: 2}
@@ -110,7 +110,7 @@ def test_facets_count_hits_per_type_municipality_and_direction(places):
 
 
 def test_each_facet_counts_what_the_other_filters_let_through(places):
-    facets = SearchEntry.objects.matching("Niš").facets(kind="information-centre")
+    facets = SearchEntry.objects.facets("Niš", kind="information-centre")
     assert facets.total == 1
     # Choosing another type would still give its hits...
     assert facets.kinds == {"municipality": 1, "information-centre": 1}

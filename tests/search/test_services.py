@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(query: str) -> set[str]:
-    return {key(entry) for entry in SearchEntry.objects.ranked(query)}
+    return {key(entry) for entry in SearchEntry.objects.results(query)}
 
 
 def test_unpublished_objects_are_never_indexed(drafts_hidden):

@@ -115,7 +115,7 @@ def test_results_are_paginated(client):
 def test_a_search_runs_the_same_number_of_queries_for_1_and_200_hits(client, django_assert_num_queries, hits):
     MunicipalityFactory.create_batch(hits, name_en="Bridge")
     index_rebuild()
-    # Navigation, facet counts, the page of results, municipality and direction names.
+    # Navigation, candidates (facets and ranking), the page's entries, municipality and direction names.
     with django_assert_num_queries(5):
         response = client.get("/en/search/", {"q": "bridge"})
     assert len(results(response.content.decode())) == min(hits, 20)
@@ -191,3 +191,18 @@ def test_search_entries_render_in_the_reader_language():
     with translation.override("en"):
         assert entry.title == "Oslekov House"
         assert entry.get_absolute_url() == "/en/municipalities/x/"
+
+
+def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatch, django_assert_num_queries):
+    """Past CANDIDATES hits the page says "more than", offers every filter, and still ranks titles first."""
+    monkeypatch.setattr("search.models.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.CANDIDATES", 5)
+    MunicipalityFactory.create_batch(8, name_en="Town", description_en="A bridge over the river.")
+    MunicipalityFactory(slug="the-bridge", name_en="The Bridge")
+    index_rebuild()
+    with django_assert_num_queries(5):
+        html = client.get("/en/search/", {"q": "bridge"}).content.decode()
+    assert "More than 5 results" in html
+    assert results(html)[0] == "The Bridge"
+    assert "search-facet__count" not in html
+    assert 'href="?q=bridge&amp;kind=information-centre"' in html
