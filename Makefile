@@ -41,10 +41,12 @@ messages: install
 	$(BIN)/python manage.py build_serbian_latin_catalogue
 	$(BIN)/python manage.py compile_catalogues
 
-# Every page under load, served as in production (docs/PERFORMANCE.md).
+# Every page under load, served as in production (docs/PERFORMANCE.md), then
+# search's database time over 100,000 indexed organisations (docs/SEARCH.md).
 # BENCH_ARGS=--large for 100,000 organisations.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) var
