@@ -206,3 +206,12 @@ def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatc
     assert results(html)[0] == "The Bridge"
     assert "search-facet__count" not in html
     assert 'href="?q=bridge&amp;kind=information-centre"' in html
+
+
+def test_staff_can_read_the_index_but_not_edit_it(staff_client, places):
+    response = staff_client.get("/admin/search/searchentry/", {"q": "Медиана"})
+    assert response.status_code == 200
+    assert "Градска община Медиана" in response.content.decode()
+    entry = SearchEntry.objects.filter(kind="municipality").first()
+    assert staff_client.get(f"/admin/search/searchentry/{entry.pk}/change/").status_code == 200
+    assert staff_client.get("/admin/search/searchentry/add/").status_code == 403
