@@ -69,20 +69,20 @@ def ensure_wrk() -> str:
     sys.exit("make bench needs wrk (Debian: apt-get install wrk).")
 
 
-def bench_database_url() -> str:
+def bench_database_url(name: str = BENCH_DATABASE) -> str:
     """The benchmark's own database, next to the portal's: never the portal's data."""
     if os.environ.get("DATABASE_URL"):
         parts = urlsplit(os.environ["DATABASE_URL"])
-        return parts._replace(path=f"/{BENCH_DATABASE}").geturl()
+        return parts._replace(path=f"/{name}").geturl()
     sys.path.insert(0, str(BASE_DIR))
     from portal.embedded_postgres import _start
 
     server = _start(BASE_DIR / "var" / "pgdata")
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{BENCH_DATABASE}';")  # noqa: S608
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
     if "(1 row)" not in exists:
-        server.psql(f"CREATE DATABASE {BENCH_DATABASE};")
+        server.psql(f"CREATE DATABASE {name};")
     socket_dir = re.search(r"host=([^&]+)", server.get_uri()).group(1)
-    return f"postgres://postgres@{quote(socket_dir, safe='')}/{BENCH_DATABASE}"
+    return f"postgres://postgres@{quote(socket_dir, safe='')}/{name}"
 
 
 def production_environment(database_url: str) -> dict:

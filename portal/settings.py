@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django_filters",
     "csp",
     "axes",
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
     "media_library",
     "civic",
     "registrations",
+    # Search indexes the content of every app above (their search_indexes.py).
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -37,6 +37,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(portal_patterns)),
     path("", include("civic.urls")),
     path("gallery/", include("media_library.urls")),

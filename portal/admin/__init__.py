@@ -9,6 +9,7 @@ from portal.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, M
 from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
 from portal.models import Direction, InformationCentre, Municipality
 from portal.roles import EDIT_ONLY
+from search.admin import SearchIndexedAdminMixin
 
 admin.site.site_header = _("Most: administration")
 admin.site.site_title = _("Most administration")
@@ -21,7 +22,7 @@ class InformationCentreInline(MunicipalityScopedInlineMixin, TranslationStackedI
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class MunicipalityAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     # Staff edit their own municipality's record; only portal administrators add or delete one.
     municipality_lookup = "pk"
     role_permissions = EDIT_ONLY
@@ -33,7 +34,7 @@ class MunicipalityAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(InformationCentre)
-class InformationCentreAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class InformationCentreAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     role_permissions = EDIT_ONLY
     list_display = ("name", "municipality", "phone", "email")

@@ -13,6 +13,8 @@ from django.db import transaction
 from portal.history import recorded_changes
 from portal.models import Municipality, StaffRole
 from portal.services import roles_sync, staff_member_appoint
+from search.models import SearchEntry
+from search.services import index_rebuild
 
 CREDENTIALS_FILE = settings.VAR_DIR / "demo-credentials.txt"
 DEMO_STAFF = [
@@ -46,6 +48,8 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, smes=0, **options):
         if if_empty and Municipality.objects.exists():
             self.stdout.write("Demo content already loaded; leaving the database as it is.")
+            if not SearchEntry.objects.exists():
+                self._index()
         else:
             # An app's load() takes the options it knows by keyword, and only those.
             demo_options = {"smes": smes}
@@ -54,10 +58,16 @@ class Command(BaseCommand):
                 for module in self._demo_modules():
                     accepted = inspect.signature(module.load).parameters
                     module.load(self.stdout, **{key: value for key, value in demo_options.items() if key in accepted})
+                # Last: the demo loads write content directly, not through the
+                # services that keep the index current.
+                self._index()
         roles_sync()
         if settings.DEBUG:
             self._ensure_demo_staff()
             self.stdout.write(self.style.SUCCESS(CREDENTIALS_FILE.read_text()))
+
+    def _index(self):
+        self.stdout.write(f"Search index: {index_rebuild()} entries.")
 
     @staticmethod
     def _demo_modules():

@@ -1,0 +1,73 @@
+"""One canonical spelling for every way a word can be typed.
+
+"Копривщица" (Bulgarian), "Копривштица" (Serbian Cyrillic), "Koprivštica"
+(Serbian Latin), "Koprivstica" (Latin without diacritics) and
+"Koprivshtitsa" (Bulgarian and English romanisation) must meet in the
+index; so must "Ниш", "Niš", "Nis" and "Nish". PostgreSQL's own tools for
+this (``unaccent``, ``pg_trgm``) are contrib extensions the embedded server
+does not have, so the text is normalised here, in the application, the same
+way for what is indexed and for what is searched.
+
+Steps, for each word:
+
+1. Cyrillic → Latin with :func:`portal.transliteration.to_latin` (Serbian
+   table; Bulgarian words by the Streamlined System), lower case.
+2. Diacritics stripped (Unicode NFKD, combining marks dropped; đ → d).
+3. Folding to an ASCII skeleton where the romanisations of the two
+   languages disagree:
+
+   ======================  ==========================================
+   y → j                   Voyvodenets / Vojvodenec, Sofiya / Sofija
+   c → ts                  Medijana's "ulica" / Bulgarian "ulitsa";
+                           Serbian č, ć (after step 2) too
+   sh → s, zh → z          Koprivshtitsa / Koprivštica; Nish / Niš;
+                           ch → tsh → ts (Bulgarian ч, English ch)
+   dj → d                  Serbian đ typed as "dj" or "d"
+   ia → ija                Sofia / Sofija, Mediana / Medijana
+   ======================  ==========================================
+
+   Every rule maps a letter to itself or something that starts with it, or
+   drops a letter (h, j) that follows one: so the folded form of the first
+   letters of a word is always the start of the folded word, and prefix
+   search ("Kopriv", "Koprivsht", "Medij") keeps working after folding.
+"""
+
+import re
+import unicodedata
+
+from portal.transliteration import to_latin
+
+# Latin letters NFKD does not decompose into a base letter and a mark.
+_LATIN_EXTRAS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+_WORD = re.compile(r"[a-z0-9]+")
+_FOLDS = [
+    (re.compile("y"), "j"),
+    (re.compile("c"), "ts"),
+    (re.compile("([sz])h"), r"\1"),
+    (re.compile("dj"), "d"),
+    (re.compile("ia"), "ija"),
+]
+
+# Longest word kept; longer "words" are noise (hashes, pasted URLs).
+MAX_WORD_LENGTH = 60
+
+
+def fold(word: str) -> str:
+    """The ASCII skeleton of one lower-case, diacritic-free Latin word."""
+    for pattern, replacement in _FOLDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The canonical (folded) words of ``text``, in order, in any script or language."""
+    if not text:
+        return []
+    latin = to_latin(text).lower().translate(_LATIN_EXTRAS)
+    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
+    return [fold(word) for word in _WORD.findall(stripped) if len(word) <= MAX_WORD_LENGTH]
+
+
+def normalise(text: str) -> str:
+    """``text`` as the index stores it: canonical words separated by spaces."""
+    return " ".join(words(text))

@@ -1,0 +1,126 @@
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from portal.models import Direction, Municipality
+from search import registry
+from search.forms import SearchForm
+from search.models import CANDIDATES, SearchEntry, query_words
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """One page of results; ``pages`` is None when only "more than CANDIDATES" is known."""
+
+    number: int
+    pages: int | None
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1
+
+
+class SearchView(TemplateView):
+    """Results of every type together, with type, municipality and direction filters.
+
+    Five queries whatever the number of hits: the navigation, the search's
+    candidates (facet counts and ranking), the page's entries, the
+    municipalities and the directions; each reads a bounded number of rows.
+    """
+
+    template_name = "search/searchentry_list.html"
+
+    @cached_property
+    def form(self) -> SearchForm:
+        return SearchForm(self.request.GET or None)
+
+    def get_context_data(self, **kwargs):
+        text, filters, number = self.form.search_parameters()
+        context = {"form": self.form, "query": text, "search_query": text, "filters": filters, **kwargs}
+        if not query_words(text):
+            return super().get_context_data(**context)
+        found = SearchEntry.objects.search(text, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE + 1, **filters)
+        facets, results = found.facets, found.entries
+        pages = None if facets.capped else max(1, -(-facets.total // PAGE_SIZE))
+        if number > (pages or -(-CANDIDATES // PAGE_SIZE)):
+            raise Http404(_("There is no such page of results."))
+        municipalities = {municipality.pk: municipality for municipality in Municipality.objects.all()}
+        for result in results:
+            result.municipality_name = getattr(municipalities.get(result.municipality_id), "name", "")
+        return super().get_context_data(
+            query_words=query_words(text),
+            results=results[:PAGE_SIZE],
+            page=ResultsPage(number=number, pages=pages, has_next=len(results) > PAGE_SIZE),
+            facets=facets,
+            candidates=CANDIDATES,
+            kind_labels=registry.kind_labels(),
+            facet_menus=self.facet_menus(facets, filters, municipalities.values()),
+            **context,
+        )
+
+    def facet_menus(self, facets, filters: dict, municipalities) -> list[dict]:
+        """Each filter as a menu of links, with the number of results each option gives.
+
+        When the counts are not totals (more than CANDIDATES hits), every
+        option is offered, without a count.
+        """
+        kinds = [
+            (kind, label, None if facets.capped else facets.kinds[kind])
+            for kind, label in registry.kind_labels().items()
+            if facets.capped or facets.kinds[kind] or kind == filters["kind"]
+        ]
+        municipalities = [
+            (municipality.pk, municipality.name, None if facets.capped else facets.municipalities[municipality.pk])
+            for municipality in municipalities
+            if facets.capped or facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
+        ]
+        directions = [
+            (direction.slug, direction.name, None if facets.capped else facets.directions[direction.slug])
+            for direction in Direction.objects.all()
+            if facets.capped or facets.directions[direction.slug] or direction.slug == filters["direction"]
+        ]
+        return [
+            self._menu("kind", _("Type"), _("All types"), kinds, filters),
+            self._menu("municipality", _("Municipality"), _("Both municipalities"), municipalities, filters),
+            self._menu("direction", _("Direction"), _("All directions"), directions, filters),
+        ]
+
+    def _menu(self, name: str, heading: str, all_label: str, options: list[tuple], filters: dict) -> dict:
+        selected = filters[name]
+        return {
+            "name": name,
+            "heading": heading,
+            "all_label": all_label,
+            "all_url": self._url(**{name: None}),
+            "selected": selected,
+            "options": [
+                {
+                    "label": label,
+                    "count": count,
+                    "url": self._url(**{name: value}),
+                    "selected": value == selected,
+                }
+                for value, label, count in options
+            ],
+        }
+
+    def _url(self, **changes) -> str:
+        """This page's query string with ``changes``, back on the first page."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = value
+        return f"?{params.urlencode()}"

@@ -1,0 +1,217 @@
+import re
+
+import pytest
+from django.contrib.admin.sites import site
+from django.utils import translation
+
+from portal.models import InformationCentre, Municipality
+from search.filters import SearchTextFilter, filter_matching
+from search.models import SearchEntry
+from search.services import index_rebuild
+from tests.portal.factories import MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def results(html: str) -> list[str]:
+    """The titles listed on a results page, without highlighting."""
+    titles = re.findall(r'<h3 class="search-result__title"><a href="[^"]+">(.*?)</a>', html)
+    return [re.sub(r"</?mark>", "", title) for title in titles]
+
+
+@pytest.mark.parametrize("language", ["bg", "sr", "sr-latn", "en"])
+def test_every_page_has_a_labelled_search_box_that_searches_in_the_page_language(client, demo_content, language):
+    html = client.get(f"/{language}/").content.decode()
+    form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)">', html)
+    assert form and form.group(1) == f"/{language}/search/"
+    assert '<label class="visually-hidden" for="site-search-q">' in html
+    assert 'id="site-search-q" name="q"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("bg", "Ослекова къща"),
+        ("sr", "Ослекова къща"),  # Bulgarian only: shown as it is
+        ("sr-latn", "Oslekova kashta"),
+        ("en", "Ослекова къща"),
+    ],
+)
+def test_a_bulgarian_only_entry_is_found_from_every_language(client, places, language, title):
+    response = client.get(f"/{language}/search/", {"q": "Oslek"})
+    assert response.status_code == 200
+    assert results(response.content.decode()) == [title]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "link"),
+    [
+        ("bg", "Градска община Медиана", "/bg/municipalities/medijana/"),
+        ("sr", "Градска општина Медијана", "/sr/municipalities/medijana/"),
+        ("sr-latn", "Gradska opština Medijana", "/sr-latn/municipalities/medijana/"),
+        ("en", "City Municipality of Medijana", "/en/municipalities/medijana/"),
+    ],
+)
+def test_results_are_titled_and_linked_in_the_page_language(client, places, language, title, link):
+    html = client.get(f"/{language}/search/", {"q": "Ниш", "kind": "municipality"}).content.decode()
+    assert results(html) == [title]
+    assert f'href="{link}"' in html
+
+
+def test_serbian_latin_results_are_in_latin(client, places, cyrillic_free):
+    html = client.get("/sr-latn/search/", {"q": "Koprivshtitsa"}).content.decode()
+    cyrillic_free(html, "search results")
+    assert results(html) == ["Opština Koprivštica", "Oslekova kashta"]
+
+
+def test_matched_words_are_highlighted_in_the_displayed_script(client, places):
+    html = client.get("/sr/search/", {"q": "Medij"}).content.decode()
+    assert "<mark>Медијана</mark>" in html
+    html = client.get("/en/search/", {"q": "Копривщ"}).content.decode()
+    assert "<mark>Koprivshtitsa</mark> Municipality" in html
+
+
+def test_highlighting_escapes_the_text_it_marks(places):
+    from search.templatetags.search_tags import highlight
+
+    assert highlight("<b>Niš</b> & Ниш", ["nis"]) == "&lt;b&gt;<mark>Niš</mark>&lt;/b&gt; &amp; <mark>Ниш</mark>"
+
+
+def test_filters_narrow_the_results_and_show_counts(client, places):
+    medijana = places["medijana"]
+    html = client.get("/en/search/", {"q": "Medijana"}).content.decode()
+    assert "2 results" in html
+    assert re.search(r"Information centres <span class=\"search-facet__count\">\(1\)</span>", html)
+    html = client.get("/en/search/", {"q": "Medijana", "kind": "information-centre"}).content.decode()
+    assert results(html) == ["Medijana Information Centre"]
+    html = client.get("/en/search/", {"q": "Medijana", "municipality": medijana.pk, "direction": "tourism"}).content
+    assert results(html.decode()) == []
+
+
+def test_no_results_page_helps_the_reader(client, places):
+    html = client.get("/en/search/", {"q": "xyzzy", "kind": "municipality"}).content.decode()
+    assert "0 results" in html
+    assert "search without the filters" in html
+
+
+def test_invalid_filters_are_ignored(client, places):
+    response = client.get("/en/search/", {"q": "Nis", "kind": "nonsense", "municipality": "x", "direction": "?"})
+    assert response.status_code == 200
+    assert len(results(response.content.decode())) == 2
+
+
+def test_results_are_paginated(client):
+    MunicipalityFactory.create_batch(25, name_en="Bridge")
+    index_rebuild()
+    first = client.get("/en/search/", {"q": "bridge"}).content.decode()
+    second = client.get("/en/search/", {"q": "bridge", "page": 2}).content.decode()
+    assert len(results(first)) == 20
+    assert len(results(second)) == 5
+    assert "Page 2 of 2" in second
+    assert client.get("/en/search/", {"q": "bridge", "page": 3}).status_code == 404
+
+
+@pytest.mark.parametrize("hits", [1, 200])
+def test_a_search_runs_the_same_number_of_queries_for_1_and_200_hits(client, django_assert_num_queries, hits):
+    MunicipalityFactory.create_batch(hits, name_en="Bridge")
+    index_rebuild()
+    # Navigation, candidates (facets and ranking), the page's entries, municipality and direction names.
+    with django_assert_num_queries(5):
+        response = client.get("/en/search/", {"q": "bridge"})
+    assert len(results(response.content.decode())) == min(hits, 20)
+
+
+def test_the_search_page_without_a_query_runs_no_search(client, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the navigation
+        assert client.get("/en/search/").status_code == 200
+
+
+def test_a_text_filter_matches_as_search_does(places):
+    municipalities = filter_matching(Municipality.objects.all(), "Koprivštica")
+    assert {municipality.slug for municipality in municipalities} == {"koprivshtitsa", "oslekova-kashta"}
+    text_filter = SearchTextFilter()
+    assert text_filter.filter(Municipality.objects.all(), "  ").count() == Municipality.objects.count()
+    assert [centre.name_en for centre in text_filter.filter(InformationCentre.objects.all(), "Ниш")] == [
+        "Medijana Information Centre"
+    ]
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-password-1"))
+    return client
+
+
+def test_admin_saves_and_deletes_keep_the_index_current(staff_client, places):
+    municipality = places["sofia"]
+    admin_form = site._registry[Municipality]
+    data = {
+        field: getattr(municipality, field) or ""
+        for field in admin_form.get_form(None, municipality).base_fields
+        if hasattr(municipality, field) and field != "emblem"
+    }
+    data.update(
+        name_en="Plovdiv",
+        name_bg="Пловдив",
+        name_sr="Пловдив",
+        seat_bg="Пловдив",
+        seat_sr="Пловдив",
+        seat_en="Plovdiv",
+        **{
+            "information_centre-TOTAL_FORMS": "1",
+            "information_centre-INITIAL_FORMS": "0",
+            "information_centre-MIN_NUM_FORMS": "0",
+            "information_centre-MAX_NUM_FORMS": "1",
+            "information_centre-0-name_bg": "Център Пловдив",
+            "information_centre-0-name_sr": "Центар Пловдив",
+            "information_centre-0-name_en": "Plovdiv centre",
+        },
+    )
+    response = staff_client.post(f"/admin/portal/municipality/{municipality.pk}/change/", data)
+    assert response.status_code == 302
+    assert {entry.kind for entry in SearchEntry.objects.matching("Пловдив")} == {"municipality", "information-centre"}
+    assert not SearchEntry.objects.matching("Sofia").exists()
+    staff_client.post(f"/admin/portal/municipality/{municipality.pk}/delete/", {"post": "yes"})
+    assert not SearchEntry.objects.matching("Plovdiv").exists()
+
+
+def test_admin_bulk_delete_removes_from_the_index(staff_client, places):
+    pks = [places["sofia"].pk, places["voyvodenets"].pk]
+    response = staff_client.post(
+        "/admin/portal/municipality/", {"action": "delete_selected", "_selected_action": pks, "post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not SearchEntry.objects.filter(object_id__in=pks, kind="municipality").exists()
+
+
+def test_search_entries_render_in_the_reader_language():
+    entry = SearchEntry(title_bg="Ослекова къща", title_en="Oslekov House", path="/bg/municipalities/x/")
+    with translation.override("sr"):
+        assert entry.title == "Ослекова къща"
+    with translation.override("en"):
+        assert entry.title == "Oslekov House"
+        assert entry.get_absolute_url() == "/en/municipalities/x/"
+
+
+def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatch, django_assert_num_queries):
+    """Past CANDIDATES hits the page says "more than", offers every filter, and still ranks titles first."""
+    monkeypatch.setattr("search.models.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.CANDIDATES", 5)
+    MunicipalityFactory.create_batch(8, name_en="Town", description_en="A bridge over the river.")
+    MunicipalityFactory(slug="the-bridge", name_en="The Bridge")
+    index_rebuild()
+    with django_assert_num_queries(5):
+        html = client.get("/en/search/", {"q": "bridge"}).content.decode()
+    assert "More than 5 results" in html
+    assert results(html)[0] == "The Bridge"
+    assert "search-facet__count" not in html
+    assert 'href="?q=bridge&amp;kind=information-centre"' in html
+
+
+def test_staff_can_read_the_index_but_not_edit_it(staff_client, places):
+    response = staff_client.get("/admin/search/searchentry/", {"q": "Медиана"})
+    assert response.status_code == 200
+    assert "Градска община Медиана" in response.content.decode()
+    entry = SearchEntry.objects.filter(kind="municipality").first()
+    assert staff_client.get(f"/admin/search/searchentry/{entry.pk}/change/").status_code == 200
+    assert staff_client.get("/admin/search/searchentry/add/").status_code == 403
