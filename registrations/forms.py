@@ -88,11 +88,16 @@ class CompanyProfileForm(DescribedErrorsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "organization"
         self.fields["postal_code"].widget.attrs["autocomplete"] = "postal-code"
-        self.fields["street_address"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["street_address"].widget.attrs["autocomplete"] = "address-line1"
         self.fields["phones"].widget.attrs["autocomplete"] = "tel"
         self.fields["website"].widget.attrs["autocomplete"] = "url"
         self.fields["website"].assume_scheme = "https"
         self.fields["legal_form"].choices = [("", "—"), *LegalForm.choices]
+        # A list field with a callable default renders a hidden "initial" copy that
+        # inherits aria-describedby, which HTML forbids on hidden inputs; the
+        # form never needs to know whether such a field changed.
+        for field in self.fields.values():
+            field.show_hidden_initial = False
 
     def validate_unique(self):
         """Identifiers are checked against directory and registrations by ``clean_identifiers`` instead."""

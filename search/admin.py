@@ -8,6 +8,7 @@ a service of their app that calls :func:`search.services.index_objects`).
 
 from django.contrib import admin
 
+from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
 from search import registry
 from search.models import SearchEntry
 from search.services import index_objects, index_remove, index_update
@@ -44,7 +45,7 @@ class SearchIndexedAdminMixin:
 
 
 @admin.register(SearchEntry)
-class SearchEntryAdmin(admin.ModelAdmin):
+class SearchEntryAdmin(PortalAdministratorsOnlyAdminMixin, admin.ModelAdmin):
     """The index, read-only: for staff to see what search finds and why."""
 
     list_display = ("__str__", "kind", "municipality", "indexed_at")

@@ -94,8 +94,18 @@ OBJECTS: dict[str, Callable] = {
     "tourism.Route": lambda municipality: RouteFactory(municipality=municipality),
 }
 
+
 # One row of each model only portal administrators manage.
+def _search_entry():
+    from search.models import SearchEntry
+    from search.services import index_rebuild
+
+    index_rebuild()
+    return SearchEntry.objects.first()
+
+
 GLOBAL_OBJECTS: dict[str, Callable] = {
+    "search.SearchEntry": _search_entry,
     "registrations.OutgoingEmail": lambda: __import__("registrations.models").models.OutgoingEmail.objects.create(
         to=["a@example.org"], subject="Undelivered", body="Body"
     ),

@@ -237,7 +237,9 @@ def fetch(client: Client, url: str) -> Page:
             response.content.decode(errors="replace") if content_type.startswith(("text/", "application/xml")) else ""
         )
         return Page(url=url, status=response.status_code, content_type=content_type, html=body, error=error)
-    page = Page.from_html(url, response.content.decode(response.charset or "utf-8"))
+    # A redirect (a login page for a page behind one) is judged as the page it lands on.
+    landed = response.redirect_chain[-1][0] if response.redirect_chain else url
+    page = Page.from_html(landed, response.content.decode(response.charset or "utf-8"))
     page.content_type = content_type
     return page
 
