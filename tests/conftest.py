@@ -139,3 +139,17 @@ def page(browser, live_site):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test (live server, pg_dump) uses serialized rollback.
+
+    The flush after a transactional test empties every table; with serialized
+    rollback the next one gets back what the migrations created (content types,
+    the four directions). A mix of the two kinds breaks whichever runs second,
+    so no test is left to choose.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", [])
+        if ("transactional_db" in names or "live_server" in names) and "django_db_serialized_rollback" not in names:
+            names.append("django_db_serialized_rollback")

@@ -5,13 +5,11 @@ The machine has no internet, so tiles do not load; the markers and clusters do.
 
 import pytest
 
-from tests.media_library.test_lightbox import CHROMIUM, CHROMIUM_ARGS
-
 MAP_URL = "/en/tourism/map/"
 
 
 @pytest.fixture
-def tourism_content(transactional_db):
+def tourism_content(transactional_db, django_db_serialized_rollback):
     """The demo content: sights of Koprivshtitsa (at the town centre) and Niš, and the demo walk."""
     from django.core.management import call_command
 
@@ -22,43 +20,31 @@ def tourism_content(transactional_db):
 
 
 @pytest.mark.browser
-def test_the_map_shows_markers_of_both_municipalities(live_server, tourism_content):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(live_server.url + MAP_URL)
-            page.wait_for_selector("[data-map][data-loaded='true']")
-            for municipality in ("koprivshtitsa", "medijana"):
-                markers = page.locator(f".map-marker--{municipality}, .marker-cluster--{municipality}")
-                markers.first.wait_for()
-                assert markers.count() >= 1, municipality
-            assert page.locator(".leaflet-container").count() == 1
-            assert page.locator(".map__fallback").count() == 0
-            assert page.locator("path.map-route").count() == 1  # the demo walk's line
-            # Zoomed in on Koprivshtitsa, the cluster opens into the sights' own markers.
-            page.locator(".marker-cluster--koprivshtitsa").first.click()
-            page.locator(".map-marker--koprivshtitsa").first.wait_for()
-        finally:
-            browser.close()
+def test_the_map_shows_markers_of_both_municipalities(browser, live_server, tourism_content):
+    page = browser.new_page()
+    page.goto(live_server.url + MAP_URL)
+    page.wait_for_selector("[data-map][data-loaded='true']")
+    for municipality in ("koprivshtitsa", "medijana"):
+        markers = page.locator(f".map-marker--{municipality}, .marker-cluster--{municipality}")
+        markers.first.wait_for()
+        assert markers.count() >= 1, municipality
+    assert page.locator(".leaflet-container").count() == 1
+    assert page.locator(".map__fallback").count() == 0
+    assert page.locator("path.map-route").count() == 1  # the demo walk's line
+    # Zoomed in on Koprivshtitsa, the cluster opens into the sights' own markers.
+    page.locator(".marker-cluster--koprivshtitsa").first.click()
+    page.locator(".map-marker--koprivshtitsa").first.wait_for()
 
 
 @pytest.mark.browser
-def test_without_javascript_the_map_page_lists_the_same_places(live_server, tourism_content):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(java_script_enabled=False)
-            page = context.new_page()
-            page.goto(live_server.url + MAP_URL)
-            assert page.locator(".map__fallback").is_visible()
-            assert page.locator(".leaflet-container").count() == 0
-            listed = sorted(page.locator("li[data-place='sight'] > a").all_inner_texts())
-            assert listed == tourism_content
-            assert page.locator("li[data-place='sight'][data-municipality='koprivshtitsa']").count() == 14
-            assert page.locator("li[data-place='sight'][data-municipality='medijana']").count() == 7
-            assert page.locator("li[data-place='route']").count() == 1
-        finally:
-            browser.close()
+def test_without_javascript_the_map_page_lists_the_same_places(browser, live_server, tourism_content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + MAP_URL)
+    assert page.locator(".map__fallback").is_visible()
+    assert page.locator(".leaflet-container").count() == 0
+    listed = sorted(page.locator("li[data-place='sight'] > a").all_inner_texts())
+    assert listed == tourism_content
+    assert page.locator("li[data-place='sight'][data-municipality='koprivshtitsa']").count() == 14
+    assert page.locator("li[data-place='sight'][data-municipality='medijana']").count() == 7
+    assert page.locator("li[data-place='route']").count() == 1
