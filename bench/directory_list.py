@@ -5,7 +5,7 @@ separate database, ``most_bench``, on the same PostgreSQL server as the
 portal (the embedded one unless DATABASE_URL is set), then times pages with
 Django's test client, DEBUG off, in this process: no web server, no network.
 Prints p50/p95 and the number of SQL queries per page, and writes
-bench/results/latest.json.
+bench/results/directory_list.json.
 
     make bench                                  # or:
     python bench/directory_list.py --organisations 10000 --repetitions 50
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-RESULTS = BASE_DIR / "bench" / "results" / "latest.json"
+RESULTS = BASE_DIR / "bench" / "results" / "directory_list.json"
 BENCH_DATABASE = "most_bench"
 
 # Production mode, as a visitor gets it: DEBUG off (no query log, no debug
