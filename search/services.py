@@ -14,6 +14,7 @@ imports); nothing re-indexes behind their back from ``save()`` or signals.
 
 import re
 from collections.abc import Iterable
+from html import unescape
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +22,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import models, transaction
 from django.db.models import Value
 from django.utils import translation
+from django.utils.html import strip_tags
 
 from search import registry
 from search.models import SearchEntry
@@ -31,8 +33,15 @@ SUMMARY_LENGTH = 240
 _SPACES = re.compile(r"\s+")
 _UPDATED_FIELDS = [
     "kind", "municipality", "directions", "title_bg", "title_sr", "title_en",
-    "summary_bg", "summary_sr", "summary_en", "path", "document", "title_document", "indexed_at",
+    "summary_bg", "summary_sr", "summary_en", "path", "published_at", "document", "title_document", "indexed_at",
 ]  # fmt: skip
+
+
+def plain(text: str) -> str:
+    """``text`` without HTML tags and entities (rich-text bodies): what a reader sees of it."""
+    if "<" in text or "&" in text:
+        return unescape(strip_tags(text))
+    return text
 
 
 def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
@@ -59,9 +68,9 @@ def document_vectors(title: str, body: str) -> dict[str, SearchVector]:
 
 def build_entry(searchable: registry.SearchableModel, obj: models.Model, content_type: ContentType) -> SearchEntry:
     """The (unsaved) index row of a public object."""
-    titles = searchable.translations(obj, searchable.title_field)
+    titles = {language: plain(text) for language, text in searchable.translations(obj, searchable.title_field).items()}
     summaries = searchable.translations(obj, searchable.summary_field)
-    body = [text for name in searchable.body_fields for text in searchable.texts(obj, name)]
+    body = [plain(text) for name in searchable.body_fields for text in searchable.texts(obj, name)]
     with translation.override(settings.LANGUAGE_CODE):
         path = obj.get_absolute_url()
     return SearchEntry(
@@ -71,8 +80,9 @@ def build_entry(searchable: registry.SearchableModel, obj: models.Model, content
         municipality_id=searchable.municipality_of(obj),
         directions=searchable.directions_of(obj),
         **{f"title_{language}": shorten(text, 300) for language, text in titles.items()},
-        **{f"summary_{language}": shorten(text) for language, text in summaries.items()},
+        **{f"summary_{language}": shorten(plain(text)) for language, text in summaries.items()},
         path=path,
+        published_at=searchable.published_at_of(obj),
         **document_vectors("\n".join(titles.values()), "\n".join(body)),
     )
 
