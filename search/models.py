@@ -10,9 +10,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q, Value
-from django.db.models.functions import Now
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -96,8 +95,12 @@ class Facets:
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible(self):
-        """Entries that may be found now: scheduled content waits in the index until its publication time."""
-        return self.filter(Q(published_at__isnull=True) | Q(published_at__lte=Now()))
+        """Entries that may be found now: scheduled content waits in the index until its publication time.
+
+        The application's clock, as civic's ``published()`` reads it: the same
+        moment for the list of news and for search.
+        """
+        return self.filter(Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()))
 
     def matching(self, text: str):
         """Entries holding every word of ``text`` (as a word or a word's beginning).
