@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.utils import timezone, translation
+from reversion.models import Version
 
 from civic.models import PublicationStatus
 from civic.services import news_article_save
@@ -186,3 +187,17 @@ def test_rich_text_is_indexed_and_shown_without_its_markup(client):
     assert not SearchEntry.objects.matching("strong").exists()
     entry = SearchEntry.objects.get(kind="news")
     assert entry.summary_en == "Lead text"
+
+
+def test_reverting_to_a_published_version_in_the_history_makes_it_found_again(superuser_client):
+    sight = make("sight")
+    for status in ("published", "draft"):  # two revisions through the admin
+        data = change_form_data(superuser_client.get(admin_url(sight)), status=status)
+        assert superuser_client.post(admin_url(sight), data).status_code == 302
+    assert found() == []
+    published = Version.objects.get_for_object(sight).order_by("pk").first()
+    url = admin_url(sight, f"history/{published.pk}")
+    data = change_form_data(superuser_client.get(url))
+    assert data["status"] == "published"
+    assert superuser_client.post(url, data).status_code == 302
+    assert found() == [("sight", sight.pk)]
