@@ -99,3 +99,31 @@ def test_the_rebuild_command_indexes_every_registered_model(demo_content):
 def test_the_demo_content_is_indexed_and_found_in_any_script(demo_content):
     for query in ("Nis", "Niš", "Ниш", "Medijana", "Медиана", "Kopriv", "Копривщица", "Koprivštica"):
         assert SearchEntry.objects.matching(query).exists(), query
+
+
+VECTOR_TEXTS = [
+    ("Копривщица", "Ослекова къща, Копривщица 2077"),
+    ("Ćele kula", ""),
+    ("", "Только тело"),
+    ("a b a", "a c"),
+    ("1e5 0x1f a1b2 12e3abc 1e5e5 00e00z e5", "abc1e5 9e9 1e 007"),
+    ("Niš", " ".join(["nis"] * 300) + " kraj"),
+    ("title", " ".join(f"w{number}" for number in range(17000)) + " title"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), VECTOR_TEXTS, ids=range(len(VECTOR_TEXTS)))
+def test_vectors_written_in_python_equal_those_postgresql_builds(title, body):
+    from django.db import connection
+
+    from search.normalise import normalise
+    from search.services import document_vectors
+
+    vectors = document_vectors(title, body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT %s::tsvector = setweight(to_tsvector('simple', %s), 'A')"
+            " || setweight(to_tsvector('simple', %s), 'B'), %s::tsvector = to_tsvector('simple', %s)",
+            [vectors["document"], normalise(title), normalise(body), vectors["title_document"], normalise(title)],
+        )
+        assert cursor.fetchone() == (True, True)
