@@ -127,3 +127,12 @@ def test_vectors_written_in_python_equal_those_postgresql_builds(title, body):
             [vectors["document"], normalise(title), normalise(body), vectors["title_document"], normalise(title)],
         )
         assert cursor.fetchone() == (True, True)
+
+
+def test_make_run_indexes_the_kinds_an_existing_database_has_no_entries_for(demo_content):
+    """A database loaded before a kind was made searchable gets it indexed on the next `make run`."""
+    organisations = SearchEntry.objects.filter(kind="organisation").count()
+    assert organisations
+    SearchEntry.objects.filter(kind="organisation").delete()
+    call_command("load_demo_content", if_empty=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchEntry.objects.filter(kind="organisation").count() == organisations
