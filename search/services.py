@@ -53,12 +53,12 @@ MAX_POSITIONS = 256
 _SCIENTIFIC_THEN_WORD = re.compile(r"(\d+e\d+)([a-z].*)")
 
 
-def _lexemes(words: list[str]) -> list[str]:
+def _lexemes(canonical_words: list[str]) -> list[str]:
     """The words as the 'simple' parser reads them: "12e3abc" is two lexemes, "12e3" and "abc"."""
-    if not any(word[0].isdigit() for word in words):
-        return words
+    if not any(word[0].isdigit() for word in canonical_words):
+        return canonical_words
     lexemes = []
-    for word in words:
+    for word in canonical_words:
         split = _SCIENTIFIC_THEN_WORD.fullmatch(word) if word[0].isdigit() else None
         lexemes.extend(split.groups() if split else (word,))
     return lexemes
