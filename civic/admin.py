@@ -26,13 +26,14 @@ from civic.models import (
 from civic.services import enquiry_reply
 from portal.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from portal.models import StaffRole
+from search.admin import SearchIndexedAdminMixin
 
 PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at")})
 DRAFTS = {"status__exact": "draft"}
 
 
 @admin.register(Event)
-class EventAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class EventAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = DRAFTS
     form = EventAdminForm
@@ -52,7 +53,7 @@ class EventAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class NewsArticleAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     # News of both municipalities (no municipality) is shared: portal administrators edit it.
     municipality_lookup = "municipality"
     draft_filter = DRAFTS
@@ -73,7 +74,7 @@ class LifeSituationAdmin(GlobalContentAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(MunicipalService)
-class MunicipalServiceAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class MunicipalServiceAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = DRAFTS
     list_display = ("title", "municipality", "is_free", "fee", "fee_currency", "status")
@@ -85,7 +86,7 @@ class MunicipalServiceAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class DocumentAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     # Joint documents (no municipality) are shared: portal administrators edit them.
     municipality_lookup = "municipality"
     draft_filter = DRAFTS
@@ -114,7 +115,7 @@ class PartnerInline(MunicipalityScopedInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class ProjectAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     # A project of one municipality is its staff's; a project of both (or of none) is shared,
     # and portal administrators edit it. Documents of either municipality may still name it.
     municipality_lookup = "municipalities"
@@ -130,7 +131,7 @@ class ProjectAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class PageAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     # Pages of the whole portal (no municipality) are shared: portal administrators edit them.
     municipality_lookup = "municipality"
     draft_filter = DRAFTS

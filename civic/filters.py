@@ -12,6 +12,7 @@ from civic.models import Document, DocumentLanguage, Event, LifeSituation, Munic
 from civic.models.documents import DocumentKind
 from civic.models.events import EventCategory
 from portal.models import COUNTRY_TIME_ZONES, Direction, Municipality
+from search.filters import SearchTextFilter
 
 UPCOMING_DAYS = 365
 # A calendar day begins first in Sofia and ends last in Belgrade: a window from the
@@ -109,7 +110,8 @@ class ServiceFilter(django_filters.FilterSet):
 
 
 class DocumentFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    # The site-wide search's matching: any script, diacritics, case or language.
+    q = SearchTextFilter(label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("Kind"), empty_label=_("All kinds"))
     municipality = municipality_filter()
     language = django_filters.ChoiceFilter(
@@ -119,9 +121,6 @@ class DocumentFilter(django_filters.FilterSet):
     class Meta:
         model = Document
         fields = ["q", "kind", "municipality", "language"]
-
-    def search(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset
 
 
 class ProjectFilter(django_filters.FilterSet):

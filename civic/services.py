@@ -11,6 +11,7 @@ from civic.richtext import sanitise_html
 from civic.validators import document_format
 from portal.abuse import rate_limit_hit
 from portal.models import InformationCentre
+from search.services import index_update
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…
 ENQUIRY_LIMIT_WINDOW = 60 * 60  # …per hour
@@ -30,6 +31,7 @@ def news_article_save(*, article: NewsArticle) -> NewsArticle:
     _sanitise_translations(article, "body")
     article.full_clean()
     article.save()
+    index_update(article)
     return article
 
 
@@ -38,6 +40,7 @@ def page_save(*, page: Page) -> Page:
     _sanitise_translations(page, "body")
     page.full_clean()
     page.save()
+    index_update(page)
     return page
 
 
@@ -48,6 +51,7 @@ def document_save(*, document: Document) -> Document:
     document.file_size = document.file.size
     document.full_clean()
     document.save()
+    index_update(document)
     return document
 
 

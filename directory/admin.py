@@ -7,10 +7,11 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from directory import admin_import
 from directory.models import Organisation, Status
 from portal.admin.options import MunicipalityContentAdmin
+from search.admin import SearchIndexedAdminMixin
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = {"status__exact": Status.DRAFT}
     change_list_template = "admin/directory/organisation/change_list.html"
@@ -117,7 +118,8 @@ class OrganisationAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected organisations"))
     def publish(self, request, queryset):
-        updated = queryset.update(status=Status.PUBLISHED)
+        with self.search_reindexed(queryset):
+            updated = queryset.update(status=Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d organisation published.", "%(count)d organisations published.", updated)
@@ -126,7 +128,8 @@ class OrganisationAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Archive the selected organisations"))
     def archive(self, request, queryset):
-        updated = queryset.update(status=Status.ARCHIVED)
+        with self.search_reindexed(queryset):
+            updated = queryset.update(status=Status.ARCHIVED)
         self.message_user(
             request,
             ngettext("%(count)d organisation archived.", "%(count)d organisations archived.", updated)

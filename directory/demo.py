@@ -470,7 +470,6 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
         else:
             organisation.pib = numbers.next_pib()
             organisation.mb = numbers.next_mb()
-        organisation.search_text = organisation.build_search_text()
         yield organisation, [BUSINESS, *extra_directions]
 
 

@@ -19,6 +19,7 @@ from django_filters.constants import EMPTY_VALUES
 from directory.models import Kind, Organisation, SizeClass, SpokenLanguage
 from directory.nace import NaceRevision, NaceSection
 from portal.models import Country, Direction, Municipality
+from search.filters import SearchTextFilter
 
 
 class Sort(models.TextChoices):
@@ -50,7 +51,8 @@ class Facet:
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label=_("Name or identifier"))
+    # The site-wide search's matching and index: any script, diacritics, case, language.
+    q = SearchTextFilter(label=_("Name or identifier"))
     country = django_filters.ChoiceFilter(method="filter_country", choices=Country.choices, label=_("Country"))
     # Choices are set per request in __init__, from the municipalities loaded once.
     municipality = django_filters.ChoiceFilter(method="filter_municipality", choices=[], label=_("Municipality"))
@@ -85,9 +87,6 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     def _municipality_ids(self, *, country: str | None = None, slug: str | None = None) -> list[int]:
         return [m.pk for m in self.municipalities if m.country == country or m.slug == slug]
-
-    def filter_text(self, queryset, name, value):
-        return queryset.matching(value)
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(municipality_id__in=self._municipality_ids(country=value))

@@ -136,7 +136,7 @@ class Plan:
         names = [column for column in self.columns if column in FIELD_COLUMNS]
         translated = _model_fields().translated
         mirrors = {column.rsplit("_", 1)[0] for column in names if column.rsplit("_", 1)[0] in translated}
-        return [*names, *sorted(mirrors), "search_text", "mb_checksum_mismatch", "updated_at"]
+        return [*names, *sorted(mirrors), "mb_checksum_mismatch", "updated_at"]
 
 
 FIELD_COLUMNS = {column for column in COLUMNS if column != "directions"}

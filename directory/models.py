@@ -8,16 +8,16 @@ what each one is. Identifiers are validated per country with the rules in
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from directory import identifiers, search
+from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
 from portal.models import Country, Direction, Municipality, normalise_phone
+from search.filters import filter_matching
 
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
@@ -158,14 +158,14 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
     def matching(self, text: str):
-        """Organisations whose names, settlement or identifiers contain every typed word as a word start.
+        """Organisations whose search entry holds every typed word (or its beginning).
 
-        Blind to script (Latin or Cyrillic), diacritics and case: see ``directory.search``.
+        The site-wide search's matching (names, places, description, kind and
+        identifiers; any script, diacritics, case or language), answered by
+        its index: only published organisations can match. Text with no word
+        in it matches everything.
         """
-        query = search.prefix_query(text)
-        if not query:
-            return self
-        return self.filter(search_vector=SearchQuery(query, search_type="raw", config="simple"))
+        return filter_matching(self, text)
 
     def in_direction(self, slug: str):
         """Organisations in a direction, as a subquery: no join that could repeat rows or narrow aggregates."""
@@ -177,15 +177,6 @@ class OrganisationQuerySet(models.QuerySet):
 
     def speaking(self, language: str):
         return self.filter(languages__contains=[language])
-
-    def refresh_search_text(self) -> int:
-        """Recompute the search text of these organisations (after writes that bypass ``clean()``)."""
-        batch = []
-        for organisation in self.iterator(chunk_size=1000):
-            organisation.search_text = organisation.build_search_text()
-            batch.append(organisation)
-        self.model.objects.bulk_update(batch, ["search_text"], batch_size=1000)
-        return len(batch)
 
 
 class Organisation(models.Model):
@@ -268,10 +259,6 @@ class Organisation(models.Model):
         default=False,
         help_text=_("A synthetic entry made up for demonstration; not a real organisation."),
     )
-    search_text = models.TextField(editable=False, blank=True)
-    search_vector = models.GeneratedField(
-        expression=SearchVector("search_text", config="simple"), output_field=SearchVectorField(), db_persist=True
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -282,7 +269,6 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         indexes = [
-            GinIndex(fields=["search_vector"], name="organisation_search_gin"),
             GinIndex(fields=["languages"], name="organisation_languages_gin"),
             models.Index(fields=["status", "municipality"], name="organisation_status_munic"),
             # The list is sorted by name in the reader's language: an index per language
@@ -414,7 +400,6 @@ class Organisation(models.Model):
             errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
         if errors:
             raise ValidationError(errors)
-        self.search_text = self.build_search_text()
 
     def _clean_nace(self) -> dict:
         if not self.nace_division:
@@ -428,13 +413,6 @@ class Organisation(models.Model):
             return {"nace_section": _("This division belongs to section %(section)s.") % {"section": section}}
         self.nace_section = section
         return {}
-
-    def build_search_text(self) -> str:
-        """The normalised text ``OrganisationQuerySet.matching()`` looks in: names, settlements, identifiers."""
-        texts = [self.name_bg, self.name_sr, self.name_en, self.settlement_bg, self.settlement_sr, self.settlement_en]
-        words = [search.indexable(text) for text in texts if text]
-        ids = [self.eik, self.vat_number, self.vat_number[2:], self.pib, self.mb]
-        return " ".join(dict.fromkeys(" ".join(words + [value.lower() for value in ids if value]).split()))
 
     @property
     def schema_org_type(self) -> str:

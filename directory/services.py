@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from directory import importing, search
+from directory import importing
 from directory.models import Organisation
 from portal.history import record_objects, recorded_changes
 from portal.models import Direction, Municipality
 from portal.transliteration import to_latin
+from search.services import index_objects, index_update
 
 IMPORT_BATCH_SIZE = 1000
 
@@ -36,7 +37,8 @@ def organisation_create(*, directions: Iterable[Direction | str], **fields) -> O
 
     ``directions`` are Direction objects or their slugs. The slug is made from
     the name when not given. Identifiers, postal code and phones are checked
-    and normalised by ``full_clean()``, which also builds the search text.
+    and normalised by ``full_clean()``. A published organisation can be
+    found by search from then on.
     """
     organisation = Organisation(**fields)
     if not organisation.slug:
@@ -44,6 +46,7 @@ def organisation_create(*, directions: Iterable[Direction | str], **fields) -> O
     organisation.full_clean()
     organisation.save()
     organisation.directions.set(_directions(directions))
+    index_update(organisation)
     return organisation
 
 
@@ -51,13 +54,17 @@ def organisation_create(*, directions: Iterable[Direction | str], **fields) -> O
 def organisation_update(
     *, organisation: Organisation, directions: Iterable[Direction | str] | None = None, **fields
 ) -> Organisation:
-    """Change an organisation's fields (and directions, when given), checked as on creation."""
+    """Change an organisation's fields (and directions, when given), checked as on creation.
+
+    Search finds it as it now is: by its new text, or not at all once unpublished.
+    """
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
     organisation.save()
     if directions is not None:
         organisation.directions.set(_directions(directions))
+    index_update(organisation)
     return organisation
 
 
@@ -86,8 +93,9 @@ def organisations_import(
 
     Rows are checked as one-by-one writes are (``importing.plan``); if any row has an
     error, nothing is written and ``ImportRefused`` carries every error. Otherwise new
-    organisations are created and changed ones updated in batches, the search text is
-    current, and the import is one revision in the history, by ``by``. Rows that change
+    organisations are created and changed ones updated in batches, the search index is
+    current (one batched re-index of the written rows, in the same transaction), and the
+    import is one revision in the history, by ``by``. Rows that change
     nothing are not written: importing the same file again writes nothing. The caller
     decides ``municipality``; the admin forces the staff member's own.
     """
@@ -108,8 +116,7 @@ def organisations_import(
         # The history keeps each organisation with its directions; load them in one query.
         prefetch_related_objects(written, "directions")
         record_objects(written)
-    ids = [organisation.pk for organisation in written]
-    transaction.on_commit(lambda: search.organisations_reindex(ids))
+    index_objects(model=Organisation, pks=[organisation.pk for organisation in written])
     return plan
 
 

@@ -15,6 +15,7 @@ from media_library.forms import BulkUploadForm, VideoAdminForm
 from media_library.models import Album, AlbumAttachment, Photo, Video
 from portal.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from portal.models import StaffRole
+from search.admin import SearchIndexedAdminMixin
 
 
 def thumbnail(photo: Photo):
@@ -68,7 +69,7 @@ class AlbumAttachmentInline(MunicipalityScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Album)
-class AlbumAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+class AlbumAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = {"is_published__exact": "0"}
     list_display = ["title", "municipality", "direction", "date", "order", "is_published", "upload_link"]

@@ -25,6 +25,7 @@ from media_library.models import Album, Licence, Photo, Video
 from media_library.renditions import UnreadableImage, date_taken, renditions_make, upright_size
 from media_library.storage import originals_storage
 from media_library.validators import MESSAGES, image_open
+from search.services import index_remove
 
 LANGUAGES = ("bg", "sr", "en")
 
@@ -144,11 +145,12 @@ def photo_delete(*, photo: Photo) -> None:
 
 @transaction.atomic
 def album_delete(*, album: Album) -> None:
-    """Delete an album with its photos and videos, and, once committed, all their files."""
+    """Delete an album with its photos and videos, and, once committed, all their files; search forgets it."""
     photos = list(album.photos.all())
     videos = list(album.videos.all())
     album.cover = None
     album.save(update_fields=["cover"])
+    index_remove(album)
     album.delete()
     _delete_on_commit(default_storage, [name for photo in photos for name in photo.image.files])
     _delete_on_commit(originals_storage(), [photo.original.name for photo in photos])

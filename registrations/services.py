@@ -43,6 +43,7 @@ from registrations.models import (
     OutgoingEmail,
     ProposedChange,
 )
+from search.services import index_remove
 
 logger = logging.getLogger(__name__)
 
@@ -662,6 +663,7 @@ def owner_erase(*, user) -> None:
         photo.delete()
     for registration in registrations:
         registration.delete()
+    index_remove(model=Organisation, pks=[organisation.pk for organisation in organisations])
     for organisation in organisations:
         organisation.delete()
     user.delete()

@@ -2,11 +2,15 @@
 
 Apps add :class:`SearchIndexedAdminMixin` to the ModelAdmin of each
 searchable model (before the admin base class). Custom bulk actions that
-change what may be found call ``self.search_reindex(queryset)`` (or, better,
-a service of their app that calls :func:`search.services.index_objects`).
+change what may be found run their change inside
+``with self.search_reindexed(queryset):`` (or call a service of their app
+that calls :func:`search.services.index_objects`).
 """
 
+from contextlib import contextmanager
+
 from django.contrib import admin
+from django.db import transaction
 
 from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
 from search import registry
@@ -39,9 +43,18 @@ class SearchIndexedAdminMixin:
         super().delete_queryset(request, queryset)
         index_remove(model=model, pks=pks)
 
-    def search_reindex(self, queryset) -> int:
-        """Re-index the objects of ``queryset``: for custom bulk actions (publish, archive...)."""
-        return index_objects(model=queryset.model, pks=queryset.values_list("pk", flat=True))
+    @contextmanager
+    def search_reindexed(self, queryset):
+        """Re-index the objects of ``queryset`` once the block has changed them (publish, archive...).
+
+        Their keys are read before the block: an action's queryset carries the
+        change list's filters ("drafts"), which may no longer select them after
+        the change. One transaction: the index changes with the objects or not at all.
+        """
+        with transaction.atomic():
+            pks = list(queryset.values_list("pk", flat=True))
+            yield
+            index_objects(model=queryset.model, pks=pks)
 
 
 @admin.register(SearchEntry)

@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q, Value
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +94,14 @@ class Facets:
 
 
 class SearchEntryQuerySet(models.QuerySet):
+    def visible(self):
+        """Entries that may be found now: scheduled content waits in the index until its publication time.
+
+        The application's clock, as civic's ``published()`` reads it: the same
+        moment for the list of news and for search.
+        """
+        return self.filter(Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()))
+
     def matching(self, text: str):
         """Entries holding every word of ``text`` (as a word or a word's beginning).
 
@@ -102,7 +110,7 @@ class SearchEntryQuerySet(models.QuerySet):
         an entry is indexed.
         """
         query = search_query(text)
-        return self.filter(document=query) if query else self.none()
+        return self.visible().filter(document=query) if query else self.none()
 
     def filtered(self, *, kind: str = "", municipality: int | None = None, direction: str = ""):
         queryset = self
@@ -130,7 +138,7 @@ class SearchEntryQuerySet(models.QuerySet):
         if query is None:
             return SearchResults(facets=Facets(), entries=[])
         in_title = ExpressionWrapper(Q(title_document=query), output_field=models.BooleanField())
-        candidates = self.annotate(title_match=in_title, rank=SearchRank(F("document"), query))
+        candidates = self.visible().annotate(title_match=in_title, rank=SearchRank(F("document"), query))
         parts = [
             candidates.filter(document=query).annotate(part=Value(FIRST_MATCHES)),
             candidates.filtered(**filters).filter(title_document=query).annotate(part=Value(TITLE_MATCHES)),
@@ -179,8 +187,8 @@ class SearchResults:
 class SearchEntry(models.Model):
     """One published object as search finds it.
 
-    Only objects that may be found are indexed: unpublishing removes the
-    row. ``document`` holds the canonical words of the title (weight A) and
+    Only objects that may be found (or are scheduled to be) are indexed:
+    unpublishing removes the row. ``document`` holds the canonical words of the title (weight A) and
     body (weight B) in every language; the titles, summaries and path are
     copies for the results page, so that it never reads the content tables.
     """
@@ -206,6 +214,9 @@ class SearchEntry(models.Model):
     # The object's address in the default language; other languages are
     # derived with translate_url, which needs no query.
     path = models.CharField(_("path"), max_length=500)
+    # Content scheduled for later is indexed when saved and found from this
+    # time on; null for content that has no publication time.
+    published_at = models.DateTimeField(_("found from"), null=True, blank=True)
     # Canonical words of the title (weight A) and body (weight B), and of the
     # title alone: the second answers "does the title hold every word?" from
     # its own, small GIN index.

@@ -34,12 +34,16 @@ Steps, for each word:
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from portal.transliteration import to_latin
 
 # Latin letters NFKD does not decompose into a base letter and a mark.
 _LATIN_EXTRAS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
 _WORD = re.compile(r"[a-z0-9]+")
+# A run of letters and digits with the combining marks between them: the
+# units in which to_latin reads a word (a decomposed "š" stays in its word).
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+")
 _FOLDS = [
     (re.compile("y"), "j"),
     (re.compile("c"), "ts"),
@@ -59,13 +63,25 @@ def fold(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
+def _canonical(token: str) -> tuple[str, ...]:
+    """The canonical words of one token of text (usually one; none for symbols)."""
+    latin = to_latin(token).lower().translate(_LATIN_EXTRAS)
+    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
+    return tuple(fold(word) for word in _WORD.findall(stripped) if len(word) <= MAX_WORD_LENGTH)
+
+
 def words(text: str) -> list[str]:
-    """The canonical (folded) words of ``text``, in order, in any script or language."""
+    """The canonical (folded) words of ``text``, in order, in any script or language.
+
+    Text is cut into tokens (letters and digits, with any combining marks) and
+    each token is canonicalised once: transliteration decides per word
+    anyway, and the words of a directory repeat a lot, so indexing many
+    entries reads most of them from the cache.
+    """
     if not text:
         return []
-    latin = to_latin(text).lower().translate(_LATIN_EXTRAS)
-    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
-    return [fold(word) for word in _WORD.findall(stripped) if len(word) <= MAX_WORD_LENGTH]
+    return [word for token in _TOKEN.findall(text) for word in _canonical(token)]
 
 
 def normalise(text: str) -> str:

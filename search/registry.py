@@ -8,9 +8,11 @@ content. docs/SEARCH.md explains how an app plugs in.
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.functional import Promise
 
 # A field name, or a function of the object returning text.
@@ -29,6 +31,7 @@ class SearchableModel:
     municipality: Callable[[models.Model], int | None] | None = None
     directions: Sequence[str] | Callable[[models.Model], Iterable[str]] = ()
     order: int = 100
+    published_at: str | None = None
     translated_fields: frozenset[str] = field(default_factory=frozenset)
 
     def public_objects(self) -> models.QuerySet:
@@ -62,6 +65,9 @@ class SearchableModel:
     def municipality_of(self, obj) -> int | None:
         return self.municipality(obj) if self.municipality else None
 
+    def published_at_of(self, obj):
+        return getattr(obj, self.published_at) if self.published_at else None
+
 
 _registry: dict[type[models.Model], SearchableModel] = {}
 
@@ -78,6 +84,7 @@ def register(
     municipality: Callable[[models.Model], int | None] | None = None,
     directions: Sequence[str] | Callable[[models.Model], Iterable[str]] = (),
     order: int = 100,
+    published_at: str | None = None,
 ) -> SearchableModel:
     """Make ``model`` searchable.
 
@@ -90,10 +97,15 @@ def register(
     - ``summary_field``: a short text shown under the title.
     - ``queryset``: a function returning the objects that may be found
       (``lambda: Organisation.objects.published()``), with the joins the
-      functions below need; only these are ever indexed.
+      functions below need; only these are ever indexed. Text is indexed
+      and shown without HTML tags.
     - ``municipality``: a function returning the object's municipality id;
       ``directions``: direction slugs, or a function returning them.
     - ``order``: position of the kind in the results' type filter.
+    - ``published_at``: the field holding the publication time, for content
+      that can be scheduled. ``queryset`` then returns what is published now
+      *or later*: a scheduled object is indexed when it is saved and found
+      from its publication time on, with no job to run at that moment.
     """
     from modeltranslation.translator import NotRegistered, translator
 
@@ -114,6 +126,7 @@ def register(
         municipality=municipality,
         directions=directions,
         order=order,
+        published_at=published_at,
         translated_fields=translated,
     )
     _registry[model] = searchable
@@ -131,3 +144,18 @@ def registered() -> list[SearchableModel]:
 
 def kind_labels() -> dict[str, str | Promise]:
     return {entry.kind: entry.label for entry in registered()}
+
+
+@cache
+def _choice_labels(choices: type[models.Choices]) -> dict[str, str]:
+    labels: dict[str, list[str]] = {}
+    for language in settings.MODELTRANSLATION_LANGUAGES:
+        with translation.override(language):
+            for value, label in choices.choices:
+                labels.setdefault(value, []).append(str(label))
+    return {value: " ".join(dict.fromkeys(texts)) for value, texts in labels.items()}
+
+
+def choice_label(choices: type[models.Choices], value: str) -> str:
+    """The label of a choice in every content language, for a body field: "museum" finds a "Музей"."""
+    return _choice_labels(choices).get(value, "")

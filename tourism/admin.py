@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from media_library.admin import AttachedAlbumsInline
 from portal.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from search.admin import SearchIndexedAdminMixin
 from tourism.forms import OpeningHoursForm
 from tourism.models import OpeningHours, Route, RouteStop, Sight, Status, TicketPrice
 
@@ -55,17 +56,21 @@ class OpeningHoursInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin,
 
 
 class PublishActionsMixin:
+    """Publish and unpublish in bulk; search finds the published entries and only them."""
+
     actions = ["publish", "unpublish"]
 
     @admin.action(description=_("Publish the selected entries"))
     def publish(self, request, queryset):
-        updated = queryset.update(status=Status.PUBLISHED)
+        with self.search_reindexed(queryset):
+            updated = queryset.update(status=Status.PUBLISHED)
         message = ngettext("%(count)d entry published.", "%(count)d entries published.", updated)
         self.message_user(request, message % {"count": updated})
 
     @admin.action(description=_("Return the selected entries to draft"))
     def unpublish(self, request, queryset):
-        updated = queryset.update(status=Status.DRAFT)
+        with self.search_reindexed(queryset):
+            updated = queryset.update(status=Status.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d entry returned to draft.", "%(count)d entries returned to draft.", updated)
@@ -75,7 +80,7 @@ class PublishActionsMixin:
 
 
 @admin.register(Sight)
-class SightAdmin(PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
+class SightAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = {"status__exact": "draft"}
     translation_fields_checked = ("name", "summary", "description")
@@ -118,7 +123,7 @@ class RouteStopInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin, ad
 
 
 @admin.register(Route)
-class RouteAdmin(PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
+class RouteAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
     draft_filter = {"status__exact": "draft"}
     translation_fields_checked = ("name", "summary", "description")

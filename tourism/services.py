@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from search.services import index_update
 from tourism.models import Route, RouteStop, Sight
 
 
@@ -16,6 +17,7 @@ def sight_save(*, slug: str, **fields) -> Sight:
         setattr(sight, name, value)
     sight.full_clean()
     sight.save()
+    index_update(sight)
     return sight
 
 
@@ -38,4 +40,5 @@ def route_save(*, slug: str, gpx_name: str, gpx_content: bytes, sights: Iterable
     RouteStop.objects.bulk_create(
         RouteStop(route=route, sight=sight, order=index) for index, sight in enumerate(sights, start=1)
     )
+    index_update(route)
     return route

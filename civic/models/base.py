@@ -21,6 +21,15 @@ class PublishableQuerySet(models.QuerySet):
         """
         return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
 
+    def published_or_scheduled(self):
+        """Published records, including those whose publication time is still to come.
+
+        For search, which indexes a scheduled record when it is saved and finds
+        it only from its publication time on (``search.registry.register``'s
+        ``published_at``): nothing has to run at that moment.
+        """
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
 
 class Publishable(models.Model):
     status = models.CharField(

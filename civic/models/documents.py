@@ -21,17 +21,6 @@ class DocumentQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("municipality", "project")
 
-    def search(self, text: str):
-        """Documents whose title or description, in any language, contains ``text``.
-
-        A plain ``icontains``: search across scripts and diacritics comes with
-        the site-wide search.
-        """
-        query = Q()
-        for field in ("title_bg", "title_sr", "title_en", "description_bg", "description_sr", "description_en"):
-            query |= Q(**{f"{field}__icontains": text})
-        return self.filter(query)
-
 
 class DocumentKind(models.TextChoices):
     STRATEGY = "strategy", _("Strategy")

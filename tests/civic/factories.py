@@ -20,6 +20,7 @@ from civic.models import (
 )
 from portal.models import Country, Direction
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
+from tests.search.factories import SearchIndexedFactory
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -29,7 +30,7 @@ def direction(slug: str = Direction.Key.CULTURE) -> Direction:
     return Direction.objects.get(slug=slug)
 
 
-class PublishedFactory(factory.django.DjangoModelFactory):
+class PublishedFactory(SearchIndexedFactory):
     status = PublicationStatus.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
 

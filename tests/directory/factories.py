@@ -2,10 +2,12 @@ import factory
 
 from directory.models import Kind, Organisation, Status
 from portal.models import Country, Direction
+from search.services import index_objects
 from tests.portal.factories import MunicipalityFactory
+from tests.search.factories import SearchIndexedFactory
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(SearchIndexedFactory):
     """A published Bulgarian company in the business direction (override what a test needs)."""
 
     class Meta:
@@ -25,13 +27,6 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     size_class = "micro"
     languages = factory.LazyFunction(lambda: ["bg", "en"])
 
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        organisation = model_class(*args, **kwargs)
-        organisation.search_text = organisation.build_search_text()
-        organisation.save()
-        return organisation
-
     @factory.post_generation
     def directions(self, create, extracted, **kwargs):
         if create:
@@ -41,10 +36,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 def create_many(count: int, directions=(Direction.Key.BUSINESS,), **fields) -> list[Organisation]:
     """``count`` organisations in a handful of queries, for tests that need volume."""
-    organisations = OrganisationFactory.build_batch(count, **fields)
-    for organisation in organisations:
-        organisation.search_text = organisation.build_search_text()
-    organisations = Organisation.objects.bulk_create(organisations)
+    organisations = Organisation.objects.bulk_create(OrganisationFactory.build_batch(count, **fields))
     membership = Organisation.directions.through
     direction_ids = list(Direction.objects.filter(slug__in=directions).values_list("pk", flat=True))
     membership.objects.bulk_create(
@@ -52,4 +44,5 @@ def create_many(count: int, directions=(Direction.Key.BUSINESS,), **fields) -> l
         for organisation in organisations
         for direction_id in direction_ids
     )
+    index_objects(model=Organisation, pks=[organisation.pk for organisation in organisations])
     return organisations

@@ -6,7 +6,9 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from openpyxl import load_workbook
 from reversion.models import Version
@@ -15,6 +17,7 @@ from directory import importing, services
 from directory.identifiers import eik_check_digit, pib_check_digit
 from directory.models import Organisation
 from portal.models import Country
+from search.models import SearchEntry
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 
@@ -124,11 +127,37 @@ def test_an_import_creates_normalised_findable_organisations_in_one_revision(sta
     assert organisation.phones == ["+35971842180"]
     assert sorted(organisation.directions.values_list("slug", flat=True)) == ["business", "tourism"]
     assert organisation.slug == "bogdan-mill-1-ood"
-    assert organisation in Organisation.objects.matching("Melnitsa Bogdan")
+    # Imported as drafts (the default): nobody finds them yet.
+    assert not Organisation.objects.matching("Melnitsa Bogdan").exists()
     versions = Version.objects.get_for_model(Organisation)
     assert versions.count() == 2
     assert {version.revision_id for version in versions} == {versions[0].revision_id}
     assert versions[0].revision.user == staff.superuser
+
+
+def test_imported_organisations_are_found_once_published_and_no_longer_once_archived(koprivshtitsa):
+    header = [*HEADER, "status"]
+    rows = [[*bulgarian_row(number), "published"] for number in range(1, 31)]
+    services.organisations_import(rows=table(rows, header=header), municipality=koprivshtitsa, by=None)
+    found = Organisation.objects.matching("Melnitsa Bogdan")
+    assert found.count() == 30
+    assert {entry.kind for entry in SearchEntry.objects.matching("Мелница Богдан")} == {"organisation"}
+    rows[0][-1] = "archived"
+    services.organisations_import(rows=table(rows, header=header), municipality=koprivshtitsa, by=None)
+    assert Organisation.objects.matching("Melnitsa Bogdan").count() == 29
+    assert not Organisation.objects.matching(f"Bogdan Mill 1 OOD {eik(1)}").exists()
+
+
+def test_the_search_index_of_an_import_takes_the_same_queries_for_5_and_50_rows(koprivshtitsa):
+    header = [*HEADER, "status"]
+    counts = []
+    for first, count in ((1, 5), (100, 50)):
+        rows = [[*bulgarian_row(number), "published"] for number in range(first, first + count)]
+        with CaptureQueriesContext(connection) as queries:
+            services.organisations_import(rows=table(rows, header=header), municipality=koprivshtitsa, by=None)
+        counts.append(sum("search_searchentry" in query["sql"] for query in queries.captured_queries))
+    assert counts[0] == counts[1]
+    assert SearchEntry.objects.filter(kind="organisation").count() == 55
 
 
 def test_importing_the_same_file_again_changes_nothing(koprivshtitsa):

@@ -1,25 +1,19 @@
-"""The text filter finds the same entries whatever the script, diacritics or case typed."""
+"""The directory's text filter finds the same entries whatever the script, diacritics or case typed.
+
+It is the site-wide search's matching, answered by its index (tests/search).
+"""
 
 import pytest
 
-from directory.models import Organisation
-from directory.search import normalise, prefix_query
+from directory.models import Organisation, Status
+from directory.services import organisation_update
 from portal.models import Country
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.mark.parametrize(("text", "expected"), [("Ниш", "nis"), ("Niš", "nis"), ("NIS", "nis"), ("Ђорђе", "djordje"),
-                                                ("Копривщица", "koprivshtitsa"), ("d.o.o.", "d o o")])  # fmt: skip
-def test_normalise_writes_latin_without_diacritics(text, expected):
-    assert normalise(text) == expected
-
-
-def test_query_words_become_prefix_terms_and_punctuation_is_dropped():
-    assert prefix_query("Пекара & Niš!") == "pekara:* & nis:*"
-    assert prefix_query(" '()' ") == ""
+LIST = "/en/directory/"
 
 
 @pytest.fixture
@@ -56,9 +50,21 @@ def test_matching_is_blind_to_script_diacritics_and_case(entries, query, expecte
     assert list(Organisation.objects.matching(query)) == [entries[expected]]
 
 
+@pytest.mark.parametrize(("query", "expected"), [("Nisava", "bakery"), ("Мелница", "mill"), ("201355508", "mill")])
+def test_the_list_filters_by_the_same_matching(client, entries, query, expected):
+    assert list(client.get(LIST, {"q": query}).context["organisations"]) == [entries[expected]]
+
+
 def test_every_word_must_match(entries):
     assert not Organisation.objects.matching("nisava melnica").exists()
 
 
 def test_an_empty_query_matches_everything(entries):
     assert Organisation.objects.matching("  -- ").count() == 2
+    assert Organisation.objects.matching("").count() == 2
+
+
+def test_an_archived_organisation_is_not_found_by_the_filter(client, entries):
+    organisation_update(organisation=entries["mill"], status=Status.ARCHIVED)
+    assert not Organisation.objects.matching("Мелница").exists()
+    assert client.get(LIST, {"q": "Мелница"}).context["result_count"] == 0

@@ -11,11 +11,12 @@ from PIL import Image
 from media_library import services
 from media_library.models import Album, Licence, Video
 from tests.portal.factories import MunicipalityFactory
+from tests.search.factories import SearchIndexedFactory
 
 ALT_TEXT = {"bg": "Каменен мост над реката", "sr": "Камени мост преко реке", "en": "A stone bridge over the river"}
 
 
-class AlbumFactory(factory.django.DjangoModelFactory):
+class AlbumFactory(SearchIndexedFactory):
     class Meta:
         model = Album
 

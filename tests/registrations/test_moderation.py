@@ -8,6 +8,7 @@ from django.test import Client
 
 from directory.models import Organisation
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
+from search.models import SearchEntry
 from tests.registrations.factories import application
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,8 @@ def decide_change(user, change, committed, **data):
 PUBLIC_PAGES = [
     "/{language}/directory/",
     "/{language}/directory/?q=Mlin",
+    "/{language}/search/?q=Mlin",
+    "/{language}/search/?q=Мелница",
     "/{language}/directory/export.csv",
     "/{language}/directory/export.json",
     "/sitemap.xml",
@@ -149,6 +152,9 @@ def test_approval_publishes_and_opens_an_owner_account(client, staff, pending, c
     assert "password" not in message.body.lower().split("set-password")[0][-5:]
     page = client.get(organisation.get_absolute_url())
     assert page.status_code == 200 and "ana@example.org" not in page.content.decode()
+    # Search finds it from then on, in any script.
+    for query in ("Мелница тест", "Melnica test", "mlina"):
+        assert f'href="/en/directory/{organisation.slug}/"' in client.get("/en/search/", {"q": query}).content.decode()
 
 
 def test_the_owner_sets_a_password_edits_and_the_change_waits_for_moderation(client, staff, pending, committed):
@@ -189,6 +195,7 @@ def test_the_owner_sets_a_password_edits_and_the_change_waits_for_moderation(cli
     assert not organisation.description_en
     assert "New text of the mill." not in client.get(f"/en/directory/{organisation.slug}/").content.decode()
     assert_nowhere_public(client, "New text of the mill.")
+    assert not SearchEntry.objects.matching("new text mill").exists()
     assert "Waiting for moderation" in client.get("/en/account/").content.decode()
     assert "New text of the mill." in client.get(edit_url).content.decode()  # the owner sees what they sent
 
@@ -201,6 +208,7 @@ def test_the_owner_sets_a_password_edits_and_the_change_waits_for_moderation(cli
     organisation.refresh_from_db()
     assert organisation.description_en == "New text of the mill."
     assert "New text of the mill." in client.get(f"/en/directory/{organisation.slug}/").content.decode()
+    assert SearchEntry.objects.matching("new text mill").get().object_id == organisation.pk
     assert "Accepted" in client.get("/en/account/").content.decode()
 
 

@@ -13,6 +13,7 @@ from reversion.models import Version
 from directory.models import Organisation
 from portal.history import recorded_changes
 from registrations.models import CompanyOwner, CompanyPhoto, CompanyRegistration, OutgoingEmail, ProposedChange
+from search.models import SearchEntry
 from tests.directory.factories import OrganisationFactory
 from tests.registrations.factories import image_bytes
 
@@ -71,6 +72,7 @@ def test_deletion_removes_personal_data_from_every_table_history_and_file(client
     organisation = owner.owned_companies.get().organisation
     files = [organisation.logo.name, CompanyPhoto.objects.get().image.name]
     assert all(default_storage.exists(name) for name in files)
+    assert SearchEntry.objects.filter(kind="organisation", object_id=organisation.pk).exists()
     client.force_login(owner)
     assert client.post("/en/account/delete/", {}).status_code == 400  # not confirmed: nothing happens
     assert User.objects.filter(pk=owner.pk).exists()
@@ -78,7 +80,9 @@ def test_deletion_removes_personal_data_from_every_table_history_and_file(client
         response = client.post("/en/account/delete/", {"confirm": "yes"})
     assert response.status_code == 302
     assert not User.objects.filter(pk=owner.pk).exists()
-    for model in (Organisation, CompanyOwner, CompanyRegistration, ProposedChange, CompanyPhoto, OutgoingEmail):
+    for model in (
+        Organisation, CompanyOwner, CompanyRegistration, ProposedChange, CompanyPhoto, OutgoingEmail, SearchEntry,
+    ):  # fmt: skip
         assert not model.objects.exists(), model
     assert not Version.objects.filter(object_id=str(organisation.pk)).exists()
     assert not any(default_storage.exists(name) for name in files)

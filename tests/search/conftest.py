@@ -94,3 +94,145 @@ def key(entry) -> str:
     """The slug of a found municipality, "centre-<slug>" for an information centre (from its path)."""
     slug = entry.path.rstrip("/").rsplit("/", 1)[-1]
     return f"centre-{slug}" if entry.kind == "information-centre" else slug
+
+
+@pytest.fixture
+def content(db):
+    """Real content of several kinds, as the apps register it: some in one language or script only."""
+    from portal.models import Country
+    from tests.civic.factories import (
+        DocumentFactory,
+        EventFactory,
+        MunicipalServiceFactory,
+        NewsArticleFactory,
+        ProjectFactory,
+    )
+    from tests.directory.factories import OrganisationFactory
+    from tests.media_library.factories import AlbumFactory
+    from tests.tourism.factories import RouteFactory, SightFactory
+    from tourism.models import SightCategory
+
+    koprivshtitsa = MunicipalityFactory(slug="koprivshtitsa", country=Country.BULGARIA)
+    medijana = MunicipalityFactory(slug="medijana", country=Country.SERBIA)
+    none = {"bg": "", "sr": "", "en": ""}
+
+    def texts(field: str, bg: str = "", sr: str = "", en: str = "") -> dict:
+        return {f"{field}_{language}": text for language, text in {**none, "bg": bg, "sr": sr, "en": en}.items()}
+
+    return {
+        # Only in Bulgarian; Koprivshtitsa in its summary.
+        "oslekov": SightFactory(
+            slug="oslekova-kashta",
+            municipality=koprivshtitsa,
+            **texts("name", bg="Ослекова къща"),
+            **texts("summary", bg="Къща-музей в Копривщица, построена през 1856 г."),
+            **texts("description"),
+        ),
+        "kableshkov": SightFactory(
+            slug="kableshkov",
+            municipality=koprivshtitsa,
+            **texts(
+                "name",
+                bg="Къща-музей „Тодор Каблешков“",
+                sr="Кућа-музеј „Тодор Каблешков“",
+                en="Todor Kableshkov House-Museum",
+            ),
+            **texts("summary", en="Birthplace of the revolutionary."),
+            **texts("description"),
+        ),
+        "mediana": SightFactory(
+            slug="mediana",
+            municipality=medijana,
+            category=SightCategory.ARCHAEOLOGICAL_SITE,
+            **texts(
+                "name",
+                bg="Археологически парк Медиана",
+                sr="Археолошки парк Медијана",
+                en="Mediana Archaeological Park",
+            ),
+            **texts("summary", sr="Римска царска палата код Ниша."),
+            **texts("description"),
+        ),
+        "route": RouteFactory(
+            slug="voyvodenets-path",
+            municipality=koprivshtitsa,
+            **texts("name", bg="Пътека към Войводенец"),
+            **texts("summary", bg="Разходка над Копривщица."),
+        ),
+        "festival": EventFactory(
+            slug="folklore-festival",
+            municipality=koprivshtitsa,
+            **texts(
+                "title",
+                bg="Национален събор на народното творчество Копривщица",
+                sr="Национални сабор народног стваралаштва Копривштица",
+                en="Koprivshtitsa National Folklore Festival",
+            ),
+            **texts("summary", en="Every five years on the Voyvodenets meadow."),
+        ),
+        "skull": NewsArticleFactory(
+            slug="skull-tower",
+            municipality=medijana,
+            **texts("title", bg="Челе кула отново отворена", sr="Ћеле кула поново отворена", en="Skull Tower reopens"),
+            **texts(
+                "lead",
+                bg="Кулата в Ниш отново е отворена.",
+                sr="Кула у Нишу поново је отворена после рестаурације.",
+                en="The tower in Niš opens after restoration.",
+            ),
+            **texts("body"),
+        ),
+        "bakery": OrganisationFactory(
+            municipality=medijana,
+            pib="101134702",
+            **texts("name", sr="Пекара „Нишава“"),
+            **texts("settlement", sr="Ниш", en="Niš"),
+            **texts("description"),
+        ),
+        "mill": OrganisationFactory(
+            municipality=koprivshtitsa,
+            eik="201355508",
+            **texts("name", bg="Мелница „Жар“ ООД"),
+            **texts("settlement", bg="Копривщица"),
+            **texts("description"),
+        ),
+        "certificate": MunicipalServiceFactory(
+            slug="birth-certificate",
+            municipality=koprivshtitsa,
+            **texts(
+                "title", bg="Удостоверение за раждане", sr="Извод из матичне књиге рођених", en="Birth certificate"
+            ),
+            **texts("summary", bg="Препис от акта за раждане.", en="A copy of the birth record."),
+        ),
+        "project": ProjectFactory(
+            slug="cultour",
+            acronym="CULTOUR",
+            municipalities=[koprivshtitsa, medijana],
+            **texts(
+                "title",
+                bg="Трансгранични културни маршрути",
+                sr="Прекограничне културне руте",
+                en="Cross-border cultural routes",
+            ),
+            **texts("summary", en="Koprivshtitsa and Medijana restore two house-museums."),
+        ),
+        "budget": DocumentFactory(
+            slug="budget-2026",
+            municipality=koprivshtitsa,
+            **texts("title", bg="Общински бюджет 2026", sr="Општински буџет 2026", en="Municipal budget 2026"),
+        ),
+        # Only in Serbian.
+        "album": AlbumFactory(
+            slug="djordjevic-house",
+            municipality=medijana,
+            **texts("title", sr="Ђорђевићева кућа"),
+            **texts("description", sr="Фотографије старе куће у Нишу."),
+        ),
+    }
+
+
+def content_key(content: dict):
+    """A function naming a found entry by its key in the ``content`` fixture."""
+    keys = {(type(item)._meta.label, item.pk): key for key, item in content.items()}
+    kinds = {searchable.kind: searchable.model._meta.label for searchable in registry.registered()}
+    return lambda entry: keys[(kinds[entry.kind], entry.object_id)]

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from portal.models import Municipality
+from search import registry
 from search.models import SearchEntry
 from search.services import index_objects, index_rebuild, index_remove, index_update
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
@@ -85,13 +86,53 @@ def test_bulk_reindexing_runs_a_fixed_number_of_queries(django_assert_num_querie
 
 
 def test_the_rebuild_command_indexes_every_registered_model(demo_content):
+    public = sum(searchable.public_objects().count() for searchable in registry.registered())
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert SearchEntry.objects.count() == 4
+    assert SearchEntry.objects.count() == public
+    # The demo has content of every kind but documents (files).
+    assert set(SearchEntry.objects.values_list("kind", flat=True)) == set(registry.kind_labels()) - {"document"}
     call_command("rebuild_search_index", "portal.InformationCentre", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert SearchEntry.objects.count() == 4
+    assert SearchEntry.objects.count() == public
 
 
 def test_the_demo_content_is_indexed_and_found_in_any_script(demo_content):
     for query in ("Nis", "Niš", "Ниш", "Medijana", "Медиана", "Kopriv", "Копривщица", "Koprivštica"):
         assert SearchEntry.objects.matching(query).exists(), query
+
+
+VECTOR_TEXTS = [
+    ("Копривщица", "Ослекова къща, Копривщица 2077"),
+    ("Ćele kula", ""),
+    ("", "Только тело"),
+    ("a b a", "a c"),
+    ("1e5 0x1f a1b2 12e3abc 1e5e5 00e00z e5", "abc1e5 9e9 1e 007"),
+    ("Niš", " ".join(["nis"] * 300) + " kraj"),
+    ("title", " ".join(f"w{number}" for number in range(17000)) + " title"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), VECTOR_TEXTS, ids=range(len(VECTOR_TEXTS)))
+def test_vectors_written_in_python_equal_those_postgresql_builds(title, body):
+    from django.db import connection
+
+    from search.normalise import normalise
+    from search.services import document_vectors
+
+    vectors = document_vectors(title, body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT %s::tsvector = setweight(to_tsvector('simple', %s), 'A')"
+            " || setweight(to_tsvector('simple', %s), 'B'), %s::tsvector = to_tsvector('simple', %s)",
+            [vectors["document"], normalise(title), normalise(body), vectors["title_document"], normalise(title)],
+        )
+        assert cursor.fetchone() == (True, True)
+
+
+def test_make_run_indexes_the_kinds_an_existing_database_has_no_entries_for(demo_content):
+    """A database loaded before a kind was made searchable gets it indexed on the next `make run`."""
+    organisations = SearchEntry.objects.filter(kind="organisation").count()
+    assert organisations
+    SearchEntry.objects.filter(kind="organisation").delete()
+    call_command("load_demo_content", if_empty=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchEntry.objects.filter(kind="organisation").count() == organisations

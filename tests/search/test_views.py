@@ -19,13 +19,29 @@ def results(html: str) -> list[str]:
     return [re.sub(r"</?mark>", "", title) for title in titles]
 
 
+# A page of each app, its own list and a missing page.
+PAGES = [
+    "",
+    "directory/",
+    "tourism/sights/",
+    "tourism/routes/",
+    "events/",
+    "news/",
+    "documents/",
+    "gallery/",
+    "search/",
+    "no-such-page/",
+]
+
+
 @pytest.mark.parametrize("language", ["bg", "sr", "sr-latn", "en"])
 def test_every_page_has_a_labelled_search_box_that_searches_in_the_page_language(client, demo_content, language):
-    html = client.get(f"/{language}/").content.decode()
-    form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)">', html)
-    assert form and form.group(1) == f"/{language}/search/"
-    assert '<label class="visually-hidden" for="site-search-q">' in html
-    assert 'id="site-search-q" name="q"' in html
+    for page in PAGES:
+        html = client.get(f"/{language}/{page}").content.decode()
+        form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)">', html)
+        assert form and form.group(1) == f"/{language}/search/", page
+        assert '<label class="visually-hidden" for="site-search-q">' in html, page
+        assert 'id="site-search-q" name="q"' in html, page
 
 
 @pytest.mark.parametrize(
@@ -209,3 +225,73 @@ def test_staff_can_read_the_index_but_not_edit_it(staff_client, places):
     entry = SearchEntry.objects.filter(kind="municipality").first()
     assert staff_client.get(f"/admin/search/searchentry/{entry.pk}/change/").status_code == 200
     assert staff_client.get("/admin/search/searchentry/add/").status_code == 403
+
+
+def test_results_of_every_kind_are_listed_together_with_counts_per_type(client, content):
+    html = client.get("/en/search/", {"q": "Ниш"}).content.decode()
+    assert "4 results" in html
+    for label in ("Organisations", "Sights", "News", "Albums"):
+        assert re.search(rf"{label} <span class=\"search-facet__count\">\(1\)</span>", html), label
+    assert "<mark>Niš</mark>" in html  # the organisation's settlement, in the news lead
+    html = client.get("/en/search/", {"q": "Ниш", "kind": "news"}).content.decode()
+    assert results(html) == ["Skull Tower reopens"]
+
+
+def test_results_filter_by_municipality_and_direction(client, content):
+    koprivshtitsa = content["mill"].municipality
+    html = client.get("/en/search/", {"q": "Koprivshtitsa", "municipality": koprivshtitsa.pk}).content.decode()
+    assert set(results(html)) == {
+        "Koprivshtitsa National Folklore Festival",
+        "Ослекова къща",
+        "Пътека към Войводенец",
+        "Мелница „Жар“ ООД",
+    }  # not the project of both municipalities
+    html = client.get("/en/search/", {"q": "Koprivshtitsa", "direction": "tourism"}).content.decode()
+    assert set(results(html)) == {"Ослекова къща", "Пътека към Войводенец"}
+    html = client.get("/en/search/", {"q": "Koprivshtitsa", "direction": "business"}).content.decode()
+    assert results(html) == ["Мелница „Жар“ ООД"]
+
+
+@pytest.mark.parametrize(
+    ("language", "titles"),
+    [
+        ("bg", ["Ослекова къща"]),
+        ("sr", ["Ослекова къща"]),  # Bulgarian only: shown as it is
+        ("sr-latn", ["Oslekova kashta"]),
+        ("en", ["Ослекова къща"]),
+    ],
+)
+def test_a_bulgarian_only_sight_is_found_from_every_language(client, content, language, titles):
+    assert results(client.get(f"/{language}/search/", {"q": "Oslek"}).content.decode()) == titles
+
+
+def test_serbian_latin_results_of_every_kind_are_in_latin(client, content, cyrillic_free):
+    html = client.get("/sr-latn/search/", {"q": "Niš"}).content.decode()
+    cyrillic_free(html, "search results")
+    assert set(results(html)) == {
+        "Pekara „Nišava“",
+        "Ćele kula ponovo otvorena",
+        "Arheološki park Medijana",
+        "Đorđevićeva kuća",
+    }
+    assert "/sr-latn/news/skull-tower/" in html
+
+
+@pytest.mark.parametrize("extra", [0, 60])
+def test_a_search_over_every_kind_runs_the_same_number_of_queries_for_few_and_many_hits(
+    client, content, django_assert_num_queries, extra
+):
+    from tests.civic.factories import EventFactory, NewsArticleFactory
+    from tests.directory.factories import create_many
+    from tests.tourism.factories import SightFactory
+
+    create_many(extra, municipality=content["bakery"].municipality, name_en="Niš trading")
+    for number in range(extra // 6):
+        SightFactory(name_en=f"Niš view {number}")
+        EventFactory(title_en=f"Niš fair {number}")
+        NewsArticleFactory(title_en=f"Niš news {number}")
+    with django_assert_num_queries(5):
+        response = client.get("/en/search/", {"q": "Niš"})
+    assert len(results(response.content.decode())) == min(4 + extra + 3 * (extra // 6), 20)
+    with django_assert_num_queries(5):
+        client.get("/en/search/", {"q": "Niš", "kind": "organisation", "direction": "business", "page": 1})

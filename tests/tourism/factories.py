@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 
 from portal.models import Country
 from tests.portal.factories import MunicipalityFactory
+from tests.search.factories import SearchIndexedFactory
 from tourism.models import OpeningHours, Route, RouteStop, Sight, SightCategory, Status, TicketPrice
 
 
@@ -29,7 +30,7 @@ KNOWN_TRACK = gpx_track(
 )
 
 
-class SightFactory(factory.django.DjangoModelFactory):
+class SightFactory(SearchIndexedFactory):
     """A published house-museum in Koprivshtitsa with an exact position (override what a test needs)."""
 
     class Meta:
@@ -71,7 +72,7 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     closes = time(17, 30)
 
 
-class RouteFactory(factory.django.DjangoModelFactory):
+class RouteFactory(SearchIndexedFactory):
     """A published walking route in Koprivshtitsa, its track read from a GPX file as on upload."""
 
     class Meta:

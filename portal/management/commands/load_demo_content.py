@@ -13,6 +13,7 @@ from django.db import transaction
 from portal.history import recorded_changes
 from portal.models import Municipality, StaffRole
 from portal.services import roles_sync, staff_member_appoint
+from search import registry
 from search.models import SearchEntry
 from search.services import index_rebuild
 
@@ -48,8 +49,7 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, smes=0, **options):
         if if_empty and Municipality.objects.exists():
             self.stdout.write("Demo content already loaded; leaving the database as it is.")
-            if not SearchEntry.objects.exists():
-                self._index()
+            self._index_new_kinds()
         else:
             # An app's load() takes the options it knows by keyword, and only those.
             demo_options = {"smes": smes}
@@ -68,6 +68,14 @@ class Command(BaseCommand):
 
     def _index(self):
         self.stdout.write(f"Search index: {index_rebuild()} entries.")
+
+    def _index_new_kinds(self):
+        """Index the searchable models that have no entry yet: those made searchable since the last run."""
+        indexed = set(SearchEntry.objects.values_list("kind", flat=True).distinct())
+        for searchable in registry.registered():
+            if searchable.kind not in indexed:
+                count = index_rebuild(searchable.model)
+                self.stdout.write(f"Search index: {count} entries for {searchable.model._meta.label}.")
 
     @staticmethod
     def _demo_modules():

@@ -1,0 +1,34 @@
+"""The directory's searchable content: published organisations."""
+
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Kind, Organisation
+from search.registry import choice_label, register
+
+
+def _identifiers(organisation: Organisation) -> str:
+    """EIK, VAT number (with and without its BG prefix), PIB and MB: typed as digits, or their beginning."""
+    vat_digits = organisation.vat_number[2:]
+    return " ".join([organisation.eik, organisation.vat_number, vat_digits, organisation.pib, organisation.mb])
+
+
+register(
+    Organisation,
+    kind="organisation",
+    label=_("Organisations"),
+    title_field="name",
+    body_fields=(
+        "settlement",
+        "street_address",
+        "description",
+        lambda organisation: choice_label(Kind, organisation.kind),
+        _identifiers,
+    ),
+    summary_field="description",
+    # Drafts and archived entries are never indexed; a registration only
+    # becomes an Organisation once approved, so pending ones cannot be found.
+    queryset=lambda: Organisation.objects.published().prefetch_related("directions"),
+    municipality=lambda organisation: organisation.municipality_id,
+    directions=lambda organisation: [direction.slug for direction in organisation.directions.all()],
+    order=10,
+)
