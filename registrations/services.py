@@ -87,12 +87,14 @@ DUPLICATE_MESSAGE = _(
 def email_render(*, template: str, context: dict, language: str) -> tuple[str, str]:
     """Subject and body of ``templates/registrations/email/<template>`` in ``language``.
 
+    Another app's mail names its own folder: ``template="cooperation/email/interest"``.
     Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
     the Latin middleware covers HTTP responses only, so mail is transliterated here.
     """
+    path = template if "/" in template else f"registrations/email/{template}"
     with translation.override(language):
-        subject = " ".join(render_to_string(f"registrations/email/{template}_subject.txt", context).split())
-        body = render_to_string(f"registrations/email/{template}.txt", context)
+        subject = " ".join(render_to_string(f"{path}_subject.txt", context).split())
+        body = render_to_string(f"{path}.txt", context)
     if language == "sr-latn":
         subject, body = to_latin(subject), to_latin(body)
     return subject, body
