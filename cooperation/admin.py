@@ -130,7 +130,7 @@ class OpportunityAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbed
         return False  # items come from the owners' area
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(self.fieldsets)
+        fieldsets = list(super().get_fieldsets(request, obj))  # modeltranslation's, with a field per language
         if obj is not None and obj.has_proposed_changes:
             fieldsets.insert(1, (_("Changes proposed by the owner"), {"fields": ("changes_table",)}))
         if obj is not None and (obj.status == Status.PENDING or obj.has_proposed_changes):

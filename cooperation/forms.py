@@ -172,11 +172,20 @@ class InterestForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
     def __init__(self, *args, companies: list[Organisation], **kwargs):
         kwargs.setdefault("auto_id", "interest_%s")
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[c.pk for c in companies])
-        self.fields["organisation"].choices = [(company.pk, company.name) for company in companies]
+        self.companies = companies
         if len(companies) == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.initial["organisation"] = companies[0].pk
+            del self.fields["organisation"]  # nothing to choose
+        else:
+            self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[c.pk for c in companies])
+            self.fields["organisation"].choices = [(company.pk, company.name) for company in companies]
+
+    @property
+    def company(self) -> Organisation:
+        """The company on whose behalf the message goes (after validation)."""
+        if "organisation" not in self.fields:
+            return self.companies[0]
+        chosen = self.cleaned_data["organisation"]
+        return next(company for company in self.companies if company.pk == chosen.pk)
 
 
 class DigestPreferenceForm(forms.Form):

@@ -74,7 +74,8 @@ def _tell_owner(opportunity: Opportunity, template: str, *, site_root: str, **co
 def json_value(value):
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    # An empty translation is stored as NULL or as "": the same thing to the owner.
+    return "" if value is None else value
 
 
 def owner_values(opportunity: Opportunity, fields=OWNER_FIELDS) -> dict:
@@ -459,3 +460,60 @@ def digests_send(*, site_root: str, now: datetime | None = None, every_days: int
             )
             sent += 1
     return sent
+
+
+# --- Privacy: the owner's data export and erasure (registrations.services) ----------------------
+
+
+def owner_cooperation_data(organisations: list[Organisation]) -> dict:
+    """The items of an owner's companies, the interest they received and the interest they sent."""
+    items = Opportunity.objects.filter(organisation__in=organisations).select_related("organisation")
+    received = Interest.objects.filter(opportunity__organisation__in=organisations).select_related("organisation")
+    sent = Interest.objects.filter(organisation__in=organisations).select_related("opportunity")
+    return {
+        "items": [
+            {
+                "id": item.pk,
+                "company": item.organisation.slug,
+                "status": item.status,
+                "written_in": item.language,
+                "created": item.created_at.isoformat(),
+                "published": item.published_at.isoformat() if item.published_at else None,
+                "moderator_message": item.moderator_message,
+                "proposed_changes": item.proposed,
+                **owner_values(item),
+            }
+            for item in items
+        ],
+        "interest_received": [
+            {
+                "item": interest.opportunity_id,
+                "from": interest.organisation.slug,
+                "message": interest.message,
+                "sent": interest.created_at.isoformat(),
+            }
+            for interest in received
+        ],
+        "interest_sent": [
+            {
+                "item": interest.opportunity_id,
+                "title": interest.opportunity.title,
+                "message": interest.message,
+                "sent": interest.created_at.isoformat(),
+            }
+            for interest in sent
+        ],
+    }
+
+
+def owner_cooperation_history(organisations: list[Organisation]) -> list[Opportunity]:
+    """The items whose recorded versions go when their owner erases their account."""
+    return list(Opportunity.objects.filter(organisation__in=organisations))
+
+
+def privacy_register() -> None:
+    from registrations import services as registrations
+
+    registrations.OWNER_DATA_SECTIONS["cooperation"] = owner_cooperation_data
+    if owner_cooperation_history not in registrations.OWNER_HISTORY_SOURCES:
+        registrations.OWNER_HISTORY_SOURCES.append(owner_cooperation_history)

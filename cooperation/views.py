@@ -14,7 +14,7 @@ from cooperation import exports, services
 from cooperation.filters import OpportunityFilterSet
 from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityForm
 from cooperation.matching import suggestions_for
-from cooperation.models import Interest, Opportunity, Status
+from cooperation.models import CooperationPreference, Interest, Opportunity, Status
 from portal.abuse import client_address, rate_limit_hit
 from registrations.views import OwnerRequiredMixin, refused_for_rate, site_root
 
@@ -148,7 +148,7 @@ class InterestCreateView(OwnerRequiredMixin, OwnedCompaniesMixin, FormView):
         try:
             services.interest_express(
                 opportunity=self.opportunity,
-                organisation=form.cleaned_data["organisation"],
+                organisation=form.company,
                 by=self.request.user,
                 message=form.cleaned_data["message"],
                 site_root=site_root(self.request),
@@ -217,12 +217,14 @@ class OwnerOpportunityListView(OwnerOpportunityMixin, TemplateView):
             .select_related("opportunity__organisation", "organisation")
             .order_by("-created_at")[:50]
         )
-        preference = services.preference_of(user)
+        # Read, never created, on a GET: an owner who never chose gets the digest.
+        preference = CooperationPreference.objects.filter(user=user).first()
+        digest = preference.match_digest if preference else CooperationPreference.match_digest.field.default
         return super().get_context_data(
             opportunities=items,
             interest_sent=sent,
             companies=self.owned_published_companies(),
-            digest_form=DigestPreferenceForm(initial={"match_digest": preference.match_digest}),
+            digest_form=DigestPreferenceForm(initial={"match_digest": digest}),
             **kwargs,
         )
 
