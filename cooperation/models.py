@@ -66,7 +66,7 @@ class Side(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PENDING = "pending", _("Waiting for moderation")
+    PENDING = "pending", _("Sent, waiting for moderation")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")

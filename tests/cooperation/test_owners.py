@@ -69,7 +69,7 @@ def test_an_owner_posts_an_item_that_waits_for_moderation(board):
     # The owner sees it with its status.
     page = client.get("/en/account/cooperation/").content.decode()
     assert "Ръжено брашно" in page
-    assert "Waiting for moderation" in page
+    assert "Sent, waiting for moderation" in page
 
 
 def test_a_draft_stays_private_until_the_owner_sends_it(board):
