@@ -55,7 +55,8 @@ class OpportunityForm(DescribedErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, companies: list[Organisation], **kwargs):
         super().__init__(*args, **kwargs)
-        self.language = content_language()
+        # An item keeps the language its owner wrote it in, whatever the page's language when it is edited.
+        self.language = self.instance.language if self.instance.pk else content_language()
         self.companies = companies
         if self.instance.pk or len(companies) == 1:
             del self.fields["organisation"]
@@ -86,7 +87,8 @@ class OpportunityForm(DescribedErrorsMixin, forms.ModelForm):
                 form_field = self.fields[f"{field}_{code}"]
                 form_field.required = own
                 base = _("Title") if field == "title" else _("Description")
-                form_field.label = base if own else f"{base} ({LANGUAGE_NAMES[code]})"
+                page_language = own and code == content_language()
+                form_field.label = base if page_language else f"{base} ({LANGUAGE_NAMES[code]})"
                 form_field.widget.attrs["lang"] = code
         self.fields["title_" + self.language].help_text = _(
             "Say what you offer or look for in a few words, e.g. “Sheep's wool for felt makers”."

@@ -218,3 +218,9 @@ def test_an_item_of_an_unpublished_company_is_not_public(board, client):
     board.mill.save()
     assert client.get(f"/en/cooperation/{opportunity.pk}/").status_code == 404
     assert not Opportunity.objects.public().exists()
+
+
+def test_an_item_is_edited_in_the_language_it_was_written_in(board):
+    opportunity = OpportunityFactory(organisation=board.mill, status=Status.DRAFT, published_at=None, title_en="")
+    form = logged_in(board.mill_owner).get(f"/en/account/cooperation/{opportunity.pk}/edit/").context["form"]
+    assert form.fields["title_bg"].required and not form.fields["title_en"].required
