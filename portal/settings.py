@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "media_library",
     "civic",
     "registrations",
+    "cooperation",
     # Search indexes the content of every app above (their search_indexes.py).
     "search",
 ]
@@ -328,6 +329,18 @@ REGISTRATIONS_LOGIN_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_LOGIN_RATE_LI
 REGISTRATIONS_MAX_IMAGE_BYTES = int(os.environ.get("REGISTRATIONS_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
 # Public forms sent sooner than this after they were shown are refused (portal.abuse).
 PORTAL_FORM_MIN_FILL_SECONDS = int(os.environ.get("PORTAL_FORM_MIN_FILL_SECONDS", 3))
+
+# --- Cooperation board (cooperation/, docs/COOPERATION.md). "Express interest" is limited per
+# owner account and per address, posting per account, in the cache like the limits above.
+COOPERATION_RATE_WINDOW = int(os.environ.get("COOPERATION_RATE_WINDOW", 60 * 60))
+COOPERATION_INTEREST_RATE_LIMIT = int(os.environ.get("COOPERATION_INTEREST_RATE_LIMIT", 10))
+COOPERATION_POST_RATE_LIMIT = int(os.environ.get("COOPERATION_POST_RATE_LIMIT", 10))
+
+# --- The portal's public address, for links in mail sent outside a request (reminders and
+# digests from cron). Required by those commands with debug off; the development server otherwise.
+PORTAL_SITE_URL = os.environ.get(
+    "PORTAL_SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}" if DEBUG else ""
+).rstrip("/")
 
 # --- Directory bulk import (docs/DIRECTORY.md). 10 MB holds far more than the 7,158
 # organisations of the original platform; checking is synchronous, so rows are capped.

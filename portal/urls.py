@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from civic.sitemaps import sitemaps as civic_sitemaps
+from cooperation.sitemaps import sitemaps as cooperation_sitemaps
 from directory.sitemaps import sitemaps as directory_sitemaps
 from media_library.sitemaps import sitemaps as media_sitemaps
 from portal import views
@@ -12,7 +13,14 @@ from portal.sitemaps import sitemaps as portal_sitemaps
 from tourism.sitemaps import sitemaps as tourism_sitemaps
 
 # Each app keeps its sitemaps beside its models; the site map lists them all.
-sitemaps = {**portal_sitemaps, **directory_sitemaps, **tourism_sitemaps, **media_sitemaps, **civic_sitemaps}
+sitemaps = {
+    **portal_sitemaps,
+    **directory_sitemaps,
+    **tourism_sitemaps,
+    **media_sitemaps,
+    **civic_sitemaps,
+    **cooperation_sitemaps,
+}
 
 portal_patterns = (
     [
@@ -44,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("directory.urls")),
     path("tourism/", include("tourism.urls")),
     path("", include("registrations.urls")),
+    path("", include("cooperation.urls")),
 )
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
 from civic.highlights import direction_highlights
+from cooperation.highlights import direction_highlights as cooperation_highlights
 from directory.models import Organisation
 from portal.models import Direction, InformationCentre, Municipality
 from tourism.highlights import direction_highlights as tourism_highlights
@@ -36,6 +37,7 @@ class DirectionDetailView(DetailView):
             municipalities=Municipality.objects.all(),
             civic=direction_highlights(self.object),
             tourism=tourism_highlights(self.object),
+            cooperation=cooperation_highlights(self.object),
             directory_organisations=organisations.for_listing().order_by("-updated_at", "-pk")[
                 : self.directory_entries_shown
             ],

@@ -8,7 +8,7 @@ mail could not go out, and no mail announces something that was rolled back.
 """
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import reversion
 from django.contrib.admin.models import LogEntry
@@ -88,12 +88,14 @@ DUPLICATE_MESSAGE = _(
 def email_render(*, template: str, context: dict, language: str) -> tuple[str, str]:
     """Subject and body of ``templates/registrations/email/<template>`` in ``language``.
 
+    Another app's mail names its own folder: ``template="cooperation/email/interest"``.
     Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
     the Latin middleware covers HTTP responses only, so mail is transliterated here.
     """
+    path = template if "/" in template else f"registrations/email/{template}"
     with translation.override(language):
-        subject = " ".join(render_to_string(f"registrations/email/{template}_subject.txt", context).split())
-        body = render_to_string(f"registrations/email/{template}.txt", context)
+        subject = " ".join(render_to_string(f"{path}_subject.txt", context).split())
+        body = render_to_string(f"{path}.txt", context)
     if language == "sr-latn":
         subject, body = to_latin(subject), to_latin(body)
     return subject, body
@@ -559,11 +561,19 @@ def _owner_registrations(user) -> models.QuerySet:
     ).distinct()
 
 
+# Other apps that keep data of an owner's companies (the cooperation board) add it to the export and
+# to the erasure: ``OWNER_DATA_SECTIONS[name] = function(organisations) -> JSON-ready data`` and
+# ``OWNER_HISTORY_SOURCES.append(function(organisations) -> objects whose history goes too)``.
+OWNER_DATA_SECTIONS: dict[str, Callable[[list[Organisation]], object]] = {}
+OWNER_HISTORY_SOURCES: list[Callable[[list[Organisation]], Iterable[models.Model]]] = []
+
+
 def owner_data_export(*, user) -> dict:
     """Everything the portal holds about an owner and their companies, as JSON-ready data."""
     owned = CompanyOwner.objects.filter(user=user).select_related("organisation__municipality")
     organisations = [owner.organisation for owner in owned]
     return {
+        **{name: section(organisations) for name, section in OWNER_DATA_SECTIONS.items()},
         "account": {
             "username": user.get_username(),
             "email": user.email,
@@ -650,7 +660,8 @@ def owner_erase(*, user) -> None:
     ]
     addresses = {user.email.lower(), *(owner.contact_email.lower() for owner in owned)}
     addresses |= {registration.contact_email.lower() for registration in registrations}
-    _erase_history([*organisations, *owned, *registrations, *changes, *photos, user])
+    others = [obj for source in OWNER_HISTORY_SOURCES for obj in source(organisations)]
+    _erase_history([*organisations, *owned, *registrations, *changes, *photos, *others, user])
     if reversion.is_registered(type(user)):
         Version.objects.get_for_object(user).delete()
     Revision.objects.filter(user=user).update(user=None)

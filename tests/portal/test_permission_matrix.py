@@ -33,6 +33,7 @@ from tests.civic.factories import (
     ProgrammeFactory,
     ProjectFactory,
 )
+from tests.cooperation.factories import OpportunityFactory
 from tests.directory.factories import OrganisationFactory
 from tests.media_library.factories import AlbumFactory, VideoFactory, photo_make
 from tests.tourism.factories import RouteFactory, SightFactory
@@ -87,6 +88,9 @@ OBJECTS: dict[str, Callable] = {
     "civic.Page": lambda municipality: PageFactory(municipality=municipality),
     "civic.Project": lambda municipality: ProjectFactory(municipalities=[municipality]),
     "directory.Organisation": lambda municipality: OrganisationFactory(municipality=municipality),
+    "cooperation.Opportunity": lambda municipality: OpportunityFactory(
+        organisation=OrganisationFactory(municipality=municipality)
+    ),
     "media_library.Album": lambda municipality: AlbumFactory(municipality=municipality),
     "media_library.Photo": lambda municipality: photo_make(AlbumFactory(municipality=municipality)),
     "media_library.Video": lambda municipality: VideoFactory(album__municipality=municipality),
