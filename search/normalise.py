@@ -34,6 +34,7 @@ Steps, for each word:
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from portal.transliteration import to_latin
 
@@ -63,9 +64,16 @@ def words(text: str) -> list[str]:
     """The canonical (folded) words of ``text``, in order, in any script or language."""
     if not text:
         return []
-    latin = to_latin(text).lower().translate(_LATIN_EXTRAS)
+    return [word for token in text.split() for word in _token_words(token)]
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[str, ...]:
+    # Every step works within a run of non-space characters (a Cyrillic word never spans a
+    # space), so a text's words are its tokens' words; tokens repeat a lot in an index.
+    latin = to_latin(token).lower().translate(_LATIN_EXTRAS)
     stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
-    return [fold(word) for word in _WORD.findall(stripped) if len(word) <= MAX_WORD_LENGTH]
+    return tuple(fold(word) for word in _WORD.findall(stripped) if len(word) <= MAX_WORD_LENGTH)
 
 
 def normalise(text: str) -> str:

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Value
-from django.utils import translation
+from django.utils import timezone, translation
 
 from search import registry
 from search.models import SearchEntry
@@ -29,10 +29,6 @@ from search.normalise import normalise
 BATCH_SIZE = 1000
 SUMMARY_LENGTH = 240
 _SPACES = re.compile(r"\s+")
-_UPDATED_FIELDS = [
-    "kind", "municipality", "directions", "title_bg", "title_sr", "title_en",
-    "summary_bg", "summary_sr", "summary_en", "path", "document", "title_document", "indexed_at",
-]  # fmt: skip
 
 
 def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
@@ -57,34 +53,68 @@ def document_vectors(title: str, body: str) -> dict[str, SearchVector]:
     }
 
 
-def build_entry(searchable: registry.SearchableModel, obj: models.Model, content_type: ContentType) -> SearchEntry:
-    """The (unsaved) index row of a public object."""
+# The columns of an index row a write gives, before its two tsvectors.
+_ROW_COLUMNS = [
+    "content_type_id", "object_id", "kind", "municipality_id", "directions",
+    *(f"title_{language}" for language in settings.MODELTRANSLATION_LANGUAGES),
+    *(f"summary_{language}" for language in settings.MODELTRANSLATION_LANGUAGES),
+    "path",
+]  # fmt: skip
+_VECTORS = ["document", "title_document", "indexed_at"]
+
+
+def entry_row(searchable: registry.SearchableModel, obj: models.Model, content_type_id: int) -> tuple:
+    """A public object's index row: ``_ROW_COLUMNS`` values, then its title and body words (normalised)."""
     titles = searchable.translations(obj, searchable.title_field)
     summaries = searchable.translations(obj, searchable.summary_field)
     body = [text for name in searchable.body_fields for text in searchable.texts(obj, name)]
+    languages = settings.MODELTRANSLATION_LANGUAGES
     with translation.override(settings.LANGUAGE_CODE):
         path = obj.get_absolute_url()
-    return SearchEntry(
-        content_type=content_type,
-        object_id=obj.pk,
-        kind=searchable.kind,
-        municipality_id=searchable.municipality_of(obj),
-        directions=searchable.directions_of(obj),
-        **{f"title_{language}": shorten(text, 300) for language, text in titles.items()},
-        **{f"summary_{language}": shorten(text) for language, text in summaries.items()},
-        path=path,
-        **document_vectors("\n".join(titles.values()), "\n".join(body)),
+    return (
+        content_type_id,
+        obj.pk,
+        searchable.kind,
+        searchable.municipality_of(obj),
+        searchable.directions_of(obj),
+        *(shorten(titles[language], 300) for language in languages),
+        *(shorten(summaries[language]) for language in languages),
+        path,
+        normalise("\n".join(titles.values())),
+        normalise("\n".join(body)),
     )
 
 
-def _save(entries: list[SearchEntry]) -> None:
-    if entries:
-        SearchEntry.objects.bulk_create(
-            entries,
-            update_conflicts=True,
-            unique_fields=["content_type", "object_id"],
-            update_fields=_UPDATED_FIELDS,
+def _save(rows: list[tuple]) -> None:
+    """Insert or replace index rows (``entry_row``): ``COPY`` into a scratch table, one ``INSERT``.
+
+    The tsvectors are those of ``document_vectors``, computed by PostgreSQL in the same
+    statement rather than as one SQL expression per row.
+    """
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(SearchEntry._meta.db_table)
+    columns = ", ".join(quote(name) for name in _ROW_COLUMNS)
+    updates = ", ".join(f"{quote(name)} = EXCLUDED.{quote(name)}" for name in [*_ROW_COLUMNS[2:], *_VECTORS])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE search_rows ON COMMIT DROP AS SELECT {columns}, "  # noqa: S608 (model names)
+            f"''::text AS title_words, ''::text AS body_words FROM {table} WITH NO DATA"
         )
+        with cursor.cursor.copy(f"COPY search_rows ({columns}, title_words, body_words) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}, document, title_document, indexed_at) "  # noqa: S608 (model names)
+            f"SELECT {columns}, "
+            "setweight(to_tsvector('simple'::regconfig, title_words), 'A') "
+            "|| setweight(to_tsvector('simple'::regconfig, body_words), 'B'), "
+            "to_tsvector('simple'::regconfig, title_words), %s "
+            f"FROM search_rows ON CONFLICT (content_type_id, object_id) DO UPDATE SET {updates}",
+            [timezone.now()],
+        )
+        cursor.execute("DROP TABLE search_rows")
 
 
 def _searchable(model: type[models.Model]) -> registry.SearchableModel:
@@ -108,7 +138,7 @@ def index_objects(*, model: type[models.Model], pks: Iterable) -> int:
     for start in range(0, len(pks), BATCH_SIZE):
         batch = pks[start : start + BATCH_SIZE]
         public = list(searchable.public_objects().filter(pk__in=batch))
-        _save([build_entry(searchable, obj, content_type) for obj in public])
+        _save([entry_row(searchable, obj, content_type.pk) for obj in public])
         public_pks = {obj.pk for obj in public}
         gone = [pk for pk in batch if pk not in public_pks]
         if gone:
@@ -146,7 +176,7 @@ def index_rebuild(model: type[models.Model] | None = None) -> int:
         SearchEntry.objects.filter(content_type=content_type).exclude(object_id__in=public.values("pk")).delete()
         batch = []
         for obj in public.order_by("pk").iterator(chunk_size=BATCH_SIZE):
-            batch.append(build_entry(searchable, obj, content_type))
+            batch.append(entry_row(searchable, obj, content_type.pk))
             if len(batch) == BATCH_SIZE:
                 _save(batch)
                 indexed += len(batch)
