@@ -20,16 +20,28 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.history import FieldChange, field_changes, latest_version
+from portal.translation_status import translated_fields
 
 TOKEN_FIELD = "_conflict_token"  # noqa: S105  (a form field name, not a secret)
 SALT = "portal.admin.conflicts"
+
+
+def _compared_fields(model) -> list:
+    """The stored columns a snapshot compares: all but modeltranslation's untranslated mirrors.
+
+    A mirror duplicates one language's column and reads as the *active* language's value, so
+    comparing it would report a change twice, or a change that is none when the form was
+    opened in one admin language and saved in another.
+    """
+    mirrors = set(translated_fields(model))
+    return [field for field in model._meta.concrete_fields if field.name not in mirrors]
 
 
 def _values(obj) -> dict[str, str]:
     # None and "" read the same to staff (an empty translation is stored either way).
     return {
         field.attname: "" if field.value_from_object(obj) is None else field.value_to_string(obj)
-        for field in obj._meta.concrete_fields
+        for field in _compared_fields(type(obj))
     }
 
 
@@ -145,7 +157,7 @@ def _typed(model, values: dict | None) -> dict:
     if values is None:
         return {}
     result = {}
-    for field in model._meta.concrete_fields:
+    for field in _compared_fields(model):
         raw = values.get(field.attname) or None
         result[field.attname] = None if raw is None else field.to_python(raw)
     return result

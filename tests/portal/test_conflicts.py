@@ -74,3 +74,26 @@ def test_a_post_without_the_form_token_saves_nothing(staff):
     del data["_conflict_token"]
     assert client.post(url, data).status_code == 200
     assert InformationCentre.objects.get(pk=staff.home.information_centre.pk).email != "forged@example.org"
+
+
+def test_a_form_opened_in_one_admin_language_and_saved_in_another_is_no_conflict(staff):
+    """modeltranslation's untranslated column reads as the active language: it is not compared."""
+    centre = staff.home.information_centre
+    InformationCentre.objects.filter(pk=centre.pk).update(name_bg="Център", name_en="Centre", name="Център")
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    client = logged_in(staff.editor)
+    form = client.get(url, headers={"accept-language": "en"})
+    saved = client.post(url, change_form_data(form, email="saved@example.org"), headers={"accept-language": "bg"})
+    assert saved.status_code == 302
+    assert InformationCentre.objects.get(pk=centre.pk).email == "saved@example.org"
+
+
+def test_a_translated_field_changed_since_is_reported_once(staff):
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    client = logged_in(staff.editor)
+    form = client.get(url)
+    InformationCentre.objects.filter(pk=centre.pk).update(name_bg="Нов център", name="Нов център")
+    refused = client.post(url, change_form_data(form, email="mine@example.org"))
+    assert refused.status_code == 200
+    assert [change.new for change in refused.context["conflict"].changes] == ["Нов център"]
