@@ -221,9 +221,13 @@ def _imports(model_admin, request):
 
 
 def _changes(changes: dict, direction_names: dict) -> list:
-    """What an import changed in one organisation, with field labels, as the history shows it."""
-    old = {name: values[0] for name, values in changes.items()}
-    new = {name: values[1] for name, values in changes.items()}
+    """What an import changed in one organisation, with field labels, as the history shows it.
+
+    Columns staff never edit (derived search text, check flags) are left out.
+    """
+    editable = {model_field.attname for model_field in Organisation._meta.concrete_fields if model_field.editable}
+    old = {name: values[0] for name, values in changes.items() if name in editable}
+    new = {name: values[1] for name, values in changes.items() if name in editable}
     readable = field_changes(Organisation, old, new)
     if "directions" in changes:
         old_names, new_names = (
