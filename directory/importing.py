@@ -31,7 +31,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory import identifiers
-from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation
+from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport
 from portal.models import Country, Direction, Municipality
 from portal.spreadsheets import formula_safe_row, formula_unescaped
 from portal.translation_status import translated_fields
@@ -128,7 +128,7 @@ class Plan:
     # with "directions" as sorted id lists when they change.
     changes: dict[int, dict[str, tuple]] = field(default_factory=dict)
     # Set by services.organisations_import once written: the import's record in the history.
-    record: object = None
+    record: OrganisationImport | None = None
 
     @property
     def error_lines(self) -> int:

@@ -232,7 +232,7 @@ class ImportUndone:
 
 
 class ImportAlreadyUndone(Exception):
-    pass
+    """An import is undone once: after that its record no longer describes what is stored."""
 
 
 @transaction.atomic
