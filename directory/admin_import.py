@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Func, JSONField, Q, Value
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -191,13 +191,22 @@ def detail_view(model_admin, request, pk: int):
 
 def history_entries(organisation: Organisation) -> list[dict]:
     """The imports that created or changed ``organisation``, as entries of its history page."""
-    imports = OrganisationImport.objects.filter(
-        Q(created_ids__contains=[organisation.pk]) | Q(changes__has_key=str(organisation.pk))
-    ).select_related("revision__user", "undone_by")
+    key = str(organisation.pk)
+    imports = (
+        OrganisationImport.objects.filter(Q(created_ids__contains=[organisation.pk]) | Q(changes__has_key=key))
+        .select_related("revision__user", "undone_by")
+        .defer("created_ids", "changes")  # large: only this organisation's changes are read
+        # changes -> 'key' (KeyTransform would read a key of digits as an array index).
+        .annotate(
+            own_changes=Func(
+                F("changes"), Value(key), arg_joiner=" -> ", template="(%(expressions)s)", output_field=JSONField()
+            )
+        )
+    )
     direction_names = {direction.pk: str(direction) for direction in Direction.objects.all()}
     entries = []
     for record in imports:
-        changes = record.changes.get(str(organisation.pk))
+        changes = record.own_changes
         note = gettext("Changed by this import.") if changes else gettext("Created by this import.")
         if record.undone_by is not None:
             note += " " + gettext("The import was undone on %(date)s.") % {
