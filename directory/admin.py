@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -78,11 +79,15 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
 
     def get_urls(self):
         def view(function, **kwargs):
-            return self.admin_site.admin_view(lambda request: function(self, request, **kwargs))
+            return self.admin_site.admin_view(
+                lambda request, **url_kwargs: function(self, request, **kwargs, **url_kwargs)
+            )
 
         return [
             path("import/", view(admin_import.upload_view), name="directory_organisation_import"),
             path("import/check/", view(admin_import.preview_view), name="directory_organisation_import_preview"),
+            path("imports/", view(admin_import.history_view), name="directory_organisation_import_history"),
+            path("imports/<int:pk>/", view(admin_import.detail_view), name="directory_organisation_import_detail"),
             *(
                 path(
                     f"import/template.{file_format}",
@@ -98,6 +103,10 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
         # The "Import" button extends whichever change list template the bases use.
         parent = super().change_list_template or "admin/change_list.html"
         return super().changelist_view(request, {"change_list_parent": parent, **(extra_context or {})})
+
+    def extra_history_entries(self, request, obj):
+        """The imports that created or changed ``obj``: recorded as one summary each, not as versions."""
+        return admin_import.history_entries(obj)
 
     @admin.display(description=_("EIK or PIB"))
     def eik_or_pib(self, organisation):
@@ -118,8 +127,9 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
 
     @admin.action(description=_("Publish the selected organisations"))
     def publish(self, request, queryset):
+        # updated_at too: undoing an import keeps what was changed after it (services.organisations_import_undo).
         with self.search_reindexed(queryset):
-            updated = queryset.update(status=Status.PUBLISHED)
+            updated = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%(count)d organisation published.", "%(count)d organisations published.", updated)
@@ -129,7 +139,7 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
     @admin.action(description=_("Archive the selected organisations"))
     def archive(self, request, queryset):
         with self.search_reindexed(queryset):
-            updated = queryset.update(status=Status.ARCHIVED)
+            updated = queryset.update(status=Status.ARCHIVED, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%(count)d organisation archived.", "%(count)d organisations archived.", updated)

@@ -1,10 +1,11 @@
-"""Admin pages of the bulk import of organisations: upload, preview, confirm; the templates.
+"""Admin pages of the bulk import of organisations: upload, preview, confirm; the templates;
+the imports made so far, what each changed, and undoing one.
 
 OrganisationAdmin mounts them (``get_urls``). The uploaded file is read once, and its rows
 wait as JSON under ``DIRECTORY_IMPORT_ROOT``, named by a random token that only the
 session knows, with the user and the municipality decided at upload: nothing the confirm
 form posts is trusted. The municipality is the staff member's own; a portal
-administrator chooses it.
+administrator chooses it. Staff see and undo only their municipality's imports.
 """
 
 import json
@@ -14,20 +15,28 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F, Func, JSONField, Q, Value
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from directory import importing, services
 from directory.forms import ImportUploadForm
-from portal.models import Country, Municipality
+from directory.models import Organisation, OrganisationImport
+from portal.history import FieldChange, field_changes
+from portal.models import Country, Direction, Municipality
 from portal.roles import staff_scope
 
 SESSION_KEY = "directory_import"
 # Uploads left without confirmation are removed after a day.
 STALE_AFTER_SECONDS = 24 * 60 * 60
+IMPORTS_PER_PAGE = 50
+# The organisations listed on an import's page (the counts are always whole).
+ORGANISATIONS_SHOWN = 100
 
 
 def own_municipality(model_admin, request) -> Municipality | None:
@@ -106,7 +115,10 @@ def preview_view(model_admin, request):
                     "unchanged": plan.unchanged,
                 },
             )
-            return redirect("admin:directory_organisation_changelist")
+            if plan.record is None:  # nothing to write
+                return redirect("admin:directory_organisation_changelist")
+            detail = reverse("admin:directory_organisation_import_detail", kwargs={"pk": plan.record.pk})
+            return redirect(f"{detail}?imported=1")
     else:
         try:
             plan = importing.plan(table, municipality=municipality)
@@ -123,6 +135,116 @@ def preview_view(model_admin, request):
         "row_count": len(table.rows),
     }
     return TemplateResponse(request, "admin/directory/organisation/import_preview.html", context)
+
+
+def history_view(model_admin, request):
+    """The imports into the user's municipality (every import for a portal administrator), newest first."""
+    imports = _imports(model_admin, request).defer("created_ids", "changes")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Imports of organisations"),
+        "page": Paginator(imports, IMPORTS_PER_PAGE).get_page(request.GET.get("page")),
+    }
+    return TemplateResponse(request, "admin/directory/organisation/import_history.html", context)
+
+
+def detail_view(model_admin, request, pk: int):
+    """GET: who imported what, and what each updated organisation changed. POST: undo the import."""
+    record = get_object_or_404(_imports(model_admin, request), pk=pk)
+    may_undo = model_admin.has_delete_permission(request) and record.undone_by_id is None
+    if request.method == "POST":
+        if not may_undo:
+            raise PermissionDenied
+        try:
+            undone = services.organisations_import_undo(record=record, by=request.user)
+        except services.ImportAlreadyUndone:
+            messages.warning(request, gettext("This import has already been undone."))
+        else:
+            messages.success(
+                request,
+                gettext(
+                    "Import undone: %(deleted)d organisations deleted, %(restored)d given their earlier values, "
+                    "%(kept)d kept because they were changed after the import."
+                )
+                % {"deleted": undone.deleted, "restored": undone.restored, "kept": undone.kept},
+            )
+        return redirect("admin:directory_organisation_import_detail", pk=record.pk)
+    updated_ids = [int(key) for key in list(record.changes)[:ORGANISATIONS_SHOWN]]
+    organisations = Organisation.objects.in_bulk([*record.created_ids[:ORGANISATIONS_SHOWN], *updated_ids])
+    direction_names = {direction.pk: str(direction) for direction in Direction.objects.all()}
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": str(record),
+        "record": record,
+        "may_undo": may_undo,
+        "just_imported": "imported" in request.GET,
+        "created": [organisations.get(pk) or pk for pk in record.created_ids[:ORGANISATIONS_SHOWN]],
+        "updated": [
+            (organisations.get(pk) or pk, _changes(record.changes[str(pk)], direction_names)) for pk in updated_ids
+        ],
+        "shown": ORGANISATIONS_SHOWN,
+    }
+    return TemplateResponse(request, "admin/directory/organisation/import_detail.html", context)
+
+
+def history_entries(organisation: Organisation) -> list[dict]:
+    """The imports that created or changed ``organisation``, as entries of its history page."""
+    key = str(organisation.pk)
+    imports = (
+        OrganisationImport.objects.filter(Q(created_ids__contains=[organisation.pk]) | Q(changes__has_key=key))
+        .select_related("revision__user", "undone_by")
+        .defer("created_ids", "changes")  # large: only this organisation's changes are read
+        # changes -> 'key' (KeyTransform would read a key of digits as an array index).
+        .annotate(
+            own_changes=Func(
+                F("changes"), Value(key), arg_joiner=" -> ", template="(%(expressions)s)", output_field=JSONField()
+            )
+        )
+    )
+    direction_names = {direction.pk: str(direction) for direction in Direction.objects.all()}
+    entries = []
+    for record in imports:
+        changes = record.own_changes
+        note = gettext("Changed by this import.") if changes else gettext("Created by this import.")
+        if record.undone_by is not None:
+            note += " " + gettext("The import was undone on %(date)s.") % {
+                "date": formats.date_format(timezone.localtime(record.undone_by.date_created), "DATETIME_FORMAT")
+            }
+        entries.append(
+            {
+                "revision": record.revision,
+                "changes": _changes(changes, direction_names) if changes else [],
+                "url": reverse("admin:directory_organisation_import_detail", kwargs={"pk": record.pk}),
+                "note": note,
+            }
+        )
+    return entries
+
+
+def _imports(model_admin, request):
+    own = own_municipality(model_admin, request)
+    imports = OrganisationImport.objects.select_related("revision__user", "municipality", "undone_by__user")
+    return imports if own is None else imports.filter(municipality=own)
+
+
+def _changes(changes: dict, direction_names: dict) -> list:
+    """What an import changed in one organisation, with field labels, as the history shows it.
+
+    Columns staff never edit (derived search text, check flags) are left out.
+    """
+    editable = {model_field.attname for model_field in Organisation._meta.concrete_fields if model_field.editable}
+    old = {name: values[0] for name, values in changes.items() if name in editable}
+    new = {name: values[1] for name, values in changes.items() if name in editable}
+    readable = field_changes(Organisation, old, new)
+    if "directions" in changes:
+        old_names, new_names = (
+            ", ".join(direction_names.get(pk, str(pk)) for pk in ids) or "—" for ids in changes["directions"]
+        )
+        label = str(Organisation._meta.get_field("directions").verbose_name)
+        readable.append(FieldChange(label=label, old=old_names, new=new_names))
+    return readable
 
 
 def template_view(model_admin, request, file_format: str):

@@ -18,8 +18,10 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,7 +31,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory import identifiers
-from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation
+from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport
 from portal.models import Country, Direction, Municipality
 from portal.spreadsheets import formula_safe_row, formula_unescaped
 from portal.translation_status import translated_fields
@@ -122,6 +124,11 @@ class Plan:
     errors: list[RowError] = field(default_factory=list)
     # Direction ids of every created row, and of updated rows whose directions change.
     directions: dict[int, list[int]] = field(default_factory=dict)  # id(organisation) -> direction ids
+    # What each updated row changes: {id(organisation): {attname: (stored value, new value)}},
+    # with "directions" as sorted id lists when they change.
+    changes: dict[int, dict[str, tuple]] = field(default_factory=dict)
+    # Set by services.organisations_import once written: the import's record in the history.
+    record: OrganisationImport | None = None
 
     @property
     def error_lines(self) -> int:
@@ -131,12 +138,12 @@ class Plan:
     def row_count(self) -> int:
         return len(self.created) + len(self.updated) + self.unchanged + self.error_lines
 
-    def write_fields(self) -> list[str]:
-        """The stored fields an update writes: the file's columns, their mirrors and derived fields."""
-        names = [column for column in self.columns if column in FIELD_COLUMNS]
-        translated = _model_fields().translated
-        mirrors = {column.rsplit("_", 1)[0] for column in names if column.rsplit("_", 1)[0] in translated}
-        return [*names, *sorted(mirrors), "mb_checksum_mismatch", "updated_at"]
+    def changed_fields(self) -> list[str]:
+        """The stored columns (attnames) that at least one updated row changes, with their mirrors."""
+        changed = {name for changes in self.changes.values() for name in changes}
+        fields = _model_fields()
+        mirrors = {name for name in fields.translated if any(f"{name}_{language}" in changed for language in LANGUAGES)}
+        return [f.attname for f in fields.concrete if f.attname in changed or f.name in mirrors]
 
 
 FIELD_COLUMNS = {column for column in COLUMNS if column != "directions"}
@@ -153,19 +160,39 @@ class _ModelFields:
     # Never checked per row: the mirrors of translated fields (their language columns are), the
     # slug (made for new rows from the name) and the municipality (given by the import).
     always_excluded: frozenset
+    # The stored values compared to tell an updated row from an unchanged one: every column
+    # but the key, the generated ones, the timestamps and the mirrors of translated fields
+    # (modeltranslation's untranslated column, which follows its languages' columns).
+    compared: tuple
+    read_compared: Callable
 
 
 @cache
 def _model_fields() -> _ModelFields:
     concrete = tuple(Organisation._meta.concrete_fields)
     translated = frozenset(translated_fields(Organisation))
+    compared = tuple(
+        model_field.attname
+        for model_field in concrete
+        if not (
+            model_field.primary_key
+            or model_field.generated
+            or model_field.name in TIMESTAMPS
+            or model_field.name in translated
+        )
+    )
     return _ModelFields(
         by_name={model_field.name: model_field for model_field in concrete},
         concrete=concrete,
         defaults={model_field.attname: model_field.get_default() for model_field in concrete},
         translated=translated,
         always_excluded=translated | {"slug", "municipality", "logo"},
+        compared=compared,
+        read_compared=attrgetter(*compared),
     )
+
+
+TIMESTAMPS = {"created_at", "updated_at"}
 
 
 # --- Reading files -------------------------------------------------------------------------
@@ -291,18 +318,25 @@ def check_key(columns: list[str], municipality: Municipality) -> str:
 # --- Checking rows -------------------------------------------------------------------------
 
 
-def plan(table: Table, *, municipality: Municipality) -> Plan:
+def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Plan:
     """Check every row of ``table`` for ``municipality`` and sort it into created, updated, unchanged.
 
     Every problem is reported with its line and column, in the active language. The
     organisations in the plan are unsaved (created) or changed in memory (updated).
+    ``lock``: lock the stored rows the file names until the transaction ends (the import
+    itself, so that nothing changes them between the check and the write).
+
+    The rules are the model's own (``clean_fields``, ``clean()``, the constraints, unique
+    identifiers), applied without a query per row: stored rows are read in one query, the
+    field checks of a value are remembered for the rows that repeat it, and uniqueness is
+    checked against the stored identifiers and the file's own.
     """
     result = Plan(municipality=municipality, columns=table.columns)
     key = check_key(table.columns, municipality)
     present = [column for column in table.columns if column in FIELD_COLUMNS]
     fields = _model_fields()
-    exclude = (set(fields.by_name) - set(present)) | fields.always_excluded
-    existing, owners, directions_of = _stored(table, key)
+    checked = _FieldChecks([name for name in present if name not in fields.always_excluded])
+    existing, owners, directions_of = _stored(table, key, lock=lock)
     direction_ids = dict(Direction.objects.values_list("slug", "pk"))
     seen: dict[tuple[str, str], int] = {}
     for index, row in enumerate(table.rows):
@@ -322,17 +356,14 @@ def plan(table: Table, *, municipality: Municipality) -> Plan:
             organisation = _new_organisation(municipality, present)
             before = None
         else:
-            before = {name: getattr(organisation, name) for name in present}
+            before = _stored_values(organisation)
         for column in present:
             try:
                 setattr(organisation, column, _value(column, row.get(column, "")))
             except ValidationError as error:
                 errors[column] = error.messages
         organisation.municipality = municipality
-        try:
-            organisation.clean_fields(exclude=exclude | set(errors))
-        except ValidationError as error:
-            errors.update(error.message_dict)
+        errors.update(checked.clean_fields(organisation, skip=errors))
         if not errors:
             try:
                 organisation.clean()
@@ -351,11 +382,15 @@ def plan(table: Table, *, municipality: Municipality) -> Plan:
             result.created.append(organisation)
             result.directions[id(organisation)] = directions or [direction_ids[slug] for slug in DEFAULT_DIRECTIONS]
             continue
-        directions_changed = directions is not None and set(directions) != directions_of.get(organisation.pk, set())
-        if directions_changed:
+        after = _stored_values(organisation)
+        changes = {name: (old, after[name]) for name, old in before.items() if old != after[name]}
+        stored_directions = sorted(directions_of.get(organisation.pk, ()))
+        if directions is not None and directions != stored_directions:
             result.directions[id(organisation)] = directions
-        if directions_changed or any(getattr(organisation, name) != value for name, value in before.items()):
+            changes["directions"] = (stored_directions, directions)
+        if changes:
             result.updated.append(organisation)
+            result.changes[id(organisation)] = changes
         else:
             result.unchanged += 1
     if not result.errors:
@@ -363,7 +398,50 @@ def plan(table: Table, *, municipality: Municipality) -> Plan:
     return result
 
 
-def _stored(table: Table, key: str):
+class _FieldChecks:
+    """``Model.clean_fields`` for the given fields, remembering each value's outcome.
+
+    A field's check depends on its value alone (the relations, whose checks query, are never
+    among the import's columns), so a value repeated on many rows (a kind, a postal code, a
+    settlement, an empty cell) is checked once.
+    """
+
+    def __init__(self, names: list[str]):
+        by_name = _model_fields().by_name
+        self.fields = [model_field for model_field in Organisation._meta.fields if model_field.name in names]
+        assert not any(by_name[model_field.name].is_relation for model_field in self.fields)
+        self.outcomes: dict[tuple, tuple[bool, object]] = {}
+
+    def clean_fields(self, organisation: Organisation, skip) -> dict[str, list[str]]:
+        errors = {}
+        for model_field in self.fields:
+            if model_field.name in skip:
+                continue
+            raw = getattr(organisation, model_field.attname)
+            if model_field.blank and raw in model_field.empty_values:
+                continue
+            memo = (model_field.attname, tuple(raw) if isinstance(raw, list) else raw)
+            outcome = self.outcomes.get(memo)
+            if outcome is None:
+                try:
+                    outcome = (True, model_field.clean(raw, organisation))
+                except ValidationError as error:
+                    outcome = (False, ValidationError(error.error_list).messages)
+                self.outcomes[memo] = outcome
+            valid, value = outcome
+            if not valid:
+                errors[model_field.name] = value
+            else:
+                setattr(organisation, model_field.attname, list(value) if isinstance(value, list) else value)
+        return errors
+
+
+def _stored_values(organisation: Organisation) -> dict:
+    fields = _model_fields()
+    return dict(zip(fields.compared, fields.read_compared(organisation), strict=True))
+
+
+def _stored(table: Table, key: str, *, lock: bool = False):
     """The stored organisations the file names: by key, every identifier's owner, direction ids."""
     values = {name: set() for name in UNIQUE_IDENTIFIER_MESSAGES}
     for row in table.rows:
@@ -379,7 +457,10 @@ def _stored(table: Table, key: str):
             query |= Q(**{f"{name}__in": numbers})
     if not query:
         return {}, {}, {}
-    stored = list(Organisation.objects.filter(query))
+    stored = Organisation.objects.filter(query)
+    if lock:
+        stored = stored.select_for_update(of=("self",))
+    stored = list(stored)
     existing = {getattr(organisation, key): organisation for organisation in stored if getattr(organisation, key)}
     owners = {
         (name, getattr(organisation, name)): organisation.pk

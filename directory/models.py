@@ -6,9 +6,12 @@ what each one is. Identifiers are validated per country with the rules in
 ``directory.identifiers``.
 """
 
+from functools import cache
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -94,9 +97,10 @@ class LegalForm(models.TextChoices):
     PUBLIC_INSTITUTION = "public-institution", _("Public body or institution")
 
     @classmethod
-    def for_country(cls, country: str) -> list[str]:
+    @cache  # asked for every row of a bulk import
+    def for_country(cls, country: str) -> tuple[str, ...]:
         other = "rs-" if country == Country.BULGARIA else "bg-"
-        return [value for value in cls.values if not value.startswith(other)]
+        return tuple(value for value in cls.values if not value.startswith(other))
 
 
 class SizeClass(models.TextChoices):
@@ -443,3 +447,44 @@ class Organisation(models.Model):
             f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
             f"#map=17/{self.latitude}/{self.longitude}"
         )
+
+
+class OrganisationImport(models.Model):
+    """One bulk import of organisations: its summary in the history, and what undoing it needs.
+
+    An import is recorded as one django-reversion revision (who, when, the comment with the
+    file and the counts) and this row, instead of a version per organisation: the ids it
+    created and, for each organisation it updated, the stored and imported value of every
+    column it changed. ``services.organisations_import_undo`` reverts it (docs/STAFF.md).
+    """
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="organisation_import", verbose_name=_("revision")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="organisation_imports", verbose_name=_("municipality")
+    )
+    file_name = models.CharField(_("file"), max_length=200, blank=True)
+    created_count = models.PositiveIntegerField(_("new"))
+    updated_count = models.PositiveIntegerField(_("updated"))
+    unchanged_count = models.PositiveIntegerField(_("unchanged"))
+    created_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    # {organisation id: {column: [stored value, imported value]}}; "directions": direction ids.
+    changes = models.JSONField(default=dict, editable=False, encoder=DjangoJSONEncoder)
+    undone_by = models.OneToOneField(
+        "reversion.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="undone_organisation_import",
+        verbose_name=_("undone"),
+    )
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("import of organisations")
+        verbose_name_plural = _("imports of organisations")
+
+    def __str__(self):
+        return self.revision.comment

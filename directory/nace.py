@@ -7,6 +7,8 @@ code is stored with its revision and only ever compared within it. Divisions
 are checked against python-stdnum's copy of the Eurostat tables.
 """
 
+from functools import cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from stdnum.eu import nace as stdnum_nace
@@ -48,6 +50,7 @@ def _stdnum_revision(revision: str) -> str:
     return "2.0" if revision == NaceRevision.REV_2 else revision
 
 
+@cache  # a pure lookup in stdnum's tables, called for every row of a bulk import
 def division_section(division: str, revision: str) -> str | None:
     """The section letter a two-digit division belongs to in ``revision``, or None if it does not exist."""
     if not (len(division) == 2 and division.isdigit()):

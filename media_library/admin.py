@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
@@ -61,11 +62,102 @@ class PhotoInline(MunicipalityScopedInlineMixin, admin.TabularInline):
         return thumbnail(photo)
 
 
+def attachable_content_types(admin_site, request) -> list[ContentType]:
+    """The types of page an album may be attached to by this user: public pages they may change."""
+    models = [
+        model
+        for model, model_admin in admin_site._registry.items()
+        if model._meta.app_label != "media_library"
+        and hasattr(model, "get_absolute_url")
+        and model_admin.has_change_permission(request)
+    ]
+    return list(ContentType.objects.get_for_models(*models).values()) if models else []
+
+
+def attachment_target(admin_site, request, content_type: ContentType, object_id, *, change: bool = False):
+    """The entry an attachment points at, if this user may see it (``change``: and change it) in its admin."""
+    model = content_type.model_class()
+    model_admin = admin_site._registry.get(model)
+    if model_admin is None:
+        return None
+    # Through the target admin's scoped queryset: another municipality's entry "does not exist".
+    target = model_admin.get_queryset(request).filter(pk=object_id).first()
+    if target is None:
+        return None
+    allowed = model_admin.has_change_permission if change else model_admin.has_view_or_change_permission
+    return target if allowed(request, target) else None
+
+
 class AlbumAttachmentInline(MunicipalityScopedInlineMixin, admin.TabularInline):
+    """The pages an album is shown on.
+
+    Staff attach an album only to an entry they may change themselves (through that entry's
+    scoped admin), so an album never appears on the other municipality's pages by their
+    hand, and the page column names only entries they may see.
+    """
+
     model = AlbumAttachment
     municipality_lookup = "album__municipality"
     extra = 0
-    fields = ["content_type", "object_id", "order"]
+    fields = ["content_type", "object_id", "page", "order"]
+    readonly_fields = ["page"]
+
+    # The rows are part of their album: whoever may change the album manages them (the role
+    # groups hold the registered admins' permissions only, as for tourism's inlines).
+    def _album_admin(self):
+        return self.admin_site._registry[Album]
+
+    def has_view_permission(self, request, obj=None):
+        return self._album_admin().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._album_admin().has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._album_admin().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._album_admin().has_change_permission(request, obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        admin_site = self.admin_site
+        self._request = request  # for the page column
+        types = attachable_content_types(admin_site, request)
+        if obj is not None:  # rows a portal administrator made stay as they are
+            types += ContentType.objects.filter(albumattachment__album=obj).distinct()
+
+        class TargetCheckedForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["content_type"].queryset = ContentType.objects.filter(pk__in=[t.pk for t in types])
+
+            def clean(self):
+                cleaned_data = super().clean()
+                content_type, object_id = cleaned_data.get("content_type"), cleaned_data.get("object_id")
+                moved = self.instance.pk is None or {"content_type", "object_id"} & set(self.changed_data)
+                if content_type is None or object_id is None or not moved or cleaned_data.get("DELETE"):
+                    return cleaned_data
+                if attachment_target(admin_site, request, content_type, object_id, change=True) is None:
+                    self.add_error(
+                        "object_id", gettext("There is no entry of this type with this id that you may change.")
+                    )
+                return cleaned_data
+
+        formset.form = TargetCheckedForm
+        return formset
+
+    @admin.display(description=_("page"))
+    def page(self, attachment):
+        request = getattr(self, "_request", None)
+        if request is None or attachment.pk is None:
+            return "—"
+        target = attachment_target(self.admin_site, request, attachment.content_type, attachment.object_id)
+        if target is None:
+            return gettext("an entry you cannot open")
+        opts = target._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk])
+        return format_html('<a href="{}">{}</a>', url, target)
 
 
 @admin.register(Album)

@@ -12,6 +12,7 @@ a service, an import, the shell) without a schema change: adoption is one mixin.
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -20,16 +21,30 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.history import FieldChange, field_changes, latest_version
+from portal.translation_status import translated_fields
 
 TOKEN_FIELD = "_conflict_token"  # noqa: S105  (a form field name, not a secret)
+# The same, on each row form of a change list's list editing (prefixed "form-0-…").
+ROW_TOKEN_FIELD = "conflict_token"  # noqa: S105
 SALT = "portal.admin.conflicts"
+
+
+def _compared_fields(model) -> list:
+    """The stored columns a snapshot compares: all but modeltranslation's untranslated mirrors.
+
+    A mirror duplicates one language's column and reads as the *active* language's value, so
+    comparing it would report a change twice, or a change that is none when the form was
+    opened in one admin language and saved in another.
+    """
+    mirrors = set(translated_fields(model))
+    return [field for field in model._meta.concrete_fields if field.name not in mirrors]
 
 
 def _values(obj) -> dict[str, str]:
     # None and "" read the same to staff (an empty translation is stored either way).
     return {
         field.attname: "" if field.value_from_object(obj) is None else field.value_to_string(obj)
-        for field in obj._meta.concrete_fields
+        for field in _compared_fields(type(obj))
     }
 
 
@@ -49,8 +64,19 @@ class Conflict:
     token: str
 
 
+def row_token(obj) -> str:
+    """The token of one change list row: its stored values when the list was shown."""
+    return signing.dumps({"": {str(obj.pk): _values(obj)}}, salt=SALT, compress=True)
+
+
 class ConflictAdminMixin:
-    """Refuse a save that would overwrite changes made since the form was opened."""
+    """Refuse a save that would overwrite changes made since the form was opened.
+
+    List editing too: each row of the change list carries its own token (rendered by
+    ``admin/staff/change_list.html``), and a row that would be written is compared with it.
+    """
+
+    change_list_template = "admin/staff/change_list.html"
 
     def _snapshot(self, request, obj) -> dict:
         """The stored values of ``obj`` and of its inline rows, locked until the transaction ends."""
@@ -67,8 +93,10 @@ class ConflictAdminMixin:
     def conflict_token(self, snapshot: dict) -> str:
         return signing.dumps(snapshot, salt=SALT, compress=True)
 
-    def check_conflict(self, request, obj, token: str | None) -> Conflict | None:
-        current = self._snapshot(request, obj)
+    def check_conflict(self, request, obj, token: str | None, current: dict | None = None) -> Conflict | None:
+        """``current``: the stored values compared (default: the entry and its inline rows, locked)."""
+        if current is None:
+            current = self._snapshot(request, obj)
         try:
             loaded = signing.loads(token or "", salt=SALT)
         except signing.BadSignature:
@@ -127,6 +155,42 @@ class ConflictAdminMixin:
 
         return ConflictCheckedForm
 
+    def get_changelist_form(self, request, **kwargs):
+        form_class = super().get_changelist_form(request, **kwargs)
+        model_admin = self
+
+        class ConflictCheckedRowForm(form_class):
+            """A row of list editing: written only if nobody changed the row since the list was shown."""
+
+            conflict = None
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                token = row_token(self.instance) if self.instance.pk is not None else ""
+                self.fields[ROW_TOKEN_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False, initial=token)
+
+            def has_changed(self):
+                # A row is written when the user changed one of its fields; its token alone does not count.
+                return any(name != ROW_TOKEN_FIELD for name in self.changed_data)
+
+            def clean(self):
+                cleaned_data = super().clean()
+                if not self.has_changed():
+                    return cleaned_data
+                stored = type(self.instance)._base_manager.select_for_update().get(pk=self.instance.pk)
+                token_name = self.add_prefix(ROW_TOKEN_FIELD)
+                current = {"": {str(stored.pk): _values(stored)}}
+                self.conflict = model_admin.check_conflict(request, stored, self.data.get(token_name), current)
+                if self.conflict is not None:
+                    # Shown again with the current token: saving once more is a deliberate choice.
+                    self.data = self.data.copy()
+                    self.data[token_name] = self.conflict.token
+                    changes = [f"{change.label}: {change.old} → {change.new}" for change in self.conflict.changes]
+                    raise ValidationError(" ".join([self.conflict.message, *changes]), code="conflict")
+                return cleaned_data
+
+        return ConflictCheckedRowForm
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if change and obj is not None and obj.pk is not None:
             conflict = getattr(context["adminform"].form, "conflict", None)
@@ -145,7 +209,7 @@ def _typed(model, values: dict | None) -> dict:
     if values is None:
         return {}
     result = {}
-    for field in model._meta.concrete_fields:
+    for field in _compared_fields(model):
         raw = values.get(field.attname) or None
         result[field.attname] = None if raw is None else field.to_python(raw)
     return result

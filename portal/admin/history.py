@@ -102,6 +102,14 @@ class HistoryAdminMixin(VersionAdmin):
             request, self.recover_list_template or self._reversion_get_template_list("recover_list.html"), context
         )
 
+    def extra_history_entries(self, request, obj) -> list[dict]:
+        """Changes recorded outside django-reversion's versions (bulk imports), as history entries.
+
+        Each: ``revision`` (its date, user and comment), ``changes`` (``FieldChange`` list),
+        ``url`` and an optional ``note``.
+        """
+        return []
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
@@ -122,6 +130,11 @@ class HistoryAdminMixin(VersionAdmin):
             for version, changes in zip(versions, version_changes(versions), strict=True)
         ]
         entries.reverse()
+        entries = sorted(  # stable: versions of the same moment stay newest first
+            [*entries, *self.extra_history_entries(request, obj)],
+            key=lambda entry: entry["revision"].date_created,
+            reverse=True,
+        )
         # Skip VersionAdmin's own list: the entries above carry the same revisions with their diffs.
         return super(VersionAdmin, self).history_view(
             request, object_id, {"history_entries": entries, **(extra_context or {})}

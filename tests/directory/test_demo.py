@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from cooperation.demo import COMPANIES
 from directory import identifiers
 from directory.demo import REAL_ORGANISATIONS
 from directory.models import Organisation
@@ -15,6 +16,11 @@ pytestmark = pytest.mark.django_db
 
 def load(smes: int) -> None:
     call_command("load_demo_content", smes=smes, stdout=io.StringIO())
+
+
+def synthetic_smes():
+    """The demo's synthetic SMEs: demo organisations but the cooperation board's few made-up companies."""
+    return Organisation.objects.filter(is_demo=True).exclude(slug__in=[company["slug"] for company in COMPANIES])
 
 
 def test_real_institutions_are_loaded_as_real_published_entries(demo_content):
@@ -33,7 +39,7 @@ def test_real_institutions_are_loaded_as_real_published_entries(demo_content):
 
 def test_synthetic_smes_are_flagged_spread_over_both_municipalities_and_valid():
     load(smes=40)
-    demo = Organisation.objects.filter(is_demo=True).select_related("municipality").prefetch_related("directions")
+    demo = synthetic_smes().select_related("municipality").prefetch_related("directions")
     assert demo.count() == 40
     countries = {organisation.municipality.country for organisation in demo}
     assert countries == {Country.BULGARIA, Country.SERBIA}
@@ -55,7 +61,7 @@ def test_synthetic_smes_are_flagged_spread_over_both_municipalities_and_valid():
 def test_loading_again_replaces_the_synthetic_smes_instead_of_adding_more():
     load(smes=30)
     load(smes=20)
-    assert Organisation.objects.filter(is_demo=True).count() == 20
+    assert synthetic_smes().count() == 20
     assert Organisation.objects.filter(is_demo=False).count() == len(REAL_ORGANISATIONS)
 
 

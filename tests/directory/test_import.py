@@ -15,7 +15,8 @@ from reversion.models import Version
 
 from directory import importing, services
 from directory.identifiers import eik_check_digit, pib_check_digit
-from directory.models import Organisation
+from directory.models import Organisation, OrganisationImport
+from portal.history import recorded_changes
 from portal.models import Country
 from search.models import SearchEntry
 from tests.directory.factories import OrganisationFactory
@@ -119,7 +120,7 @@ def test_errors_are_in_the_staff_members_language(koprivshtitsa):
     assert plan.errors[0].message == "Пощенският код в тази държава има 4 цифри."
 
 
-def test_an_import_creates_normalised_findable_organisations_in_one_revision(staff):
+def test_an_import_creates_normalised_findable_organisations_in_one_summary_revision(staff):
     plan = run_import(staff.home, [bulgarian_row(1), bulgarian_row(2)], user=staff.superuser)
     assert len(plan.created) == 2
     organisation = Organisation.objects.get(eik=eik(1))
@@ -129,10 +130,29 @@ def test_an_import_creates_normalised_findable_organisations_in_one_revision(sta
     assert organisation.slug == "bogdan-mill-1-ood"
     # Imported as drafts (the default): nobody finds them yet.
     assert not Organisation.objects.matching("Melnitsa Bogdan").exists()
-    versions = Version.objects.get_for_model(Organisation)
-    assert versions.count() == 2
-    assert {version.revision_id for version in versions} == {versions[0].revision_id}
-    assert versions[0].revision.user == staff.superuser
+    # One revision for the whole import (who, when, what), no version per organisation.
+    assert not Version.objects.get_for_model(Organisation).exists()
+    record = OrganisationImport.objects.get()
+    assert record.revision.user == staff.superuser
+    assert record.revision.comment == "Import of —: 2 new, 0 updated, 0 unchanged."
+    assert (record.municipality, record.created_count, record.updated_count) == (staff.home, 2, 0)
+    assert sorted(record.created_ids) == sorted(Organisation.objects.values_list("pk", flat=True))
+    assert plan.record == record
+
+
+def test_an_import_writes_with_the_same_number_of_queries_for_any_number_of_rows(
+    koprivshtitsa, django_assert_max_num_queries
+):
+    OrganisationFactory(municipality=koprivshtitsa, eik=eik(900), name_en="Stored")
+    with django_assert_max_num_queries(30) as few:
+        run_import(koprivshtitsa, [bulgarian_row(1), bulgarian_row(900, name_en="Renamed")])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        run_import(
+            koprivshtitsa,
+            [bulgarian_row(number) for number in range(2, 60)] + [bulgarian_row(900, name_en="Renamed again")],
+        )
+    assert Organisation.objects.count() == 60
+    assert Organisation.objects.get(eik=eik(900)).name_en == "Renamed again"
 
 
 def test_imported_organisations_are_found_once_published_and_no_longer_once_archived(koprivshtitsa):
@@ -403,3 +423,141 @@ def test_staff_download_a_template_for_their_country(staff, file_format):
     read = importing.read_file(f"template.{file_format}", response.content)
     assert read.columns == importing.COLUMNS
     assert read.rows[0]["pib"] and not read.rows[0]["eik"]
+
+
+# --- The history of imports, and undoing one -------------------------------------------------------
+
+
+def test_undoing_an_import_deletes_what_it_created_and_restores_what_it_changed(koprivshtitsa):
+    stored = OrganisationFactory(
+        municipality=koprivshtitsa, eik=eik(9), name_en="Old name", email="old@example.org", directions=["culture"]
+    )
+    header = ["eik", "name_en", "email", "directions"]
+    rows = [[eik(9), "New name", "new@example.org", "business"], [eik(1), "Created", "", "business"]]
+    plan = services.organisations_import(rows=table(rows, header=header), municipality=koprivshtitsa, by=None)
+    record = plan.record
+    assert record.changes[str(stored.pk)]["email"] == ["old@example.org", "new@example.org"]
+
+    undone = services.organisations_import_undo(record=record, by=None)
+    assert (undone.deleted, undone.restored, undone.kept) == (1, 1, 0)
+    stored.refresh_from_db()
+    assert (stored.name_en, stored.email) == ("Old name", "old@example.org")
+    assert list(stored.directions.values_list("slug", flat=True)) == ["culture"]
+    assert not Organisation.objects.filter(eik=eik(1)).exists()
+    record.refresh_from_db()
+    assert record.undone_by.comment == "Undo of the import of —: 1 deleted, 1 restored, 0 kept."
+    with pytest.raises(services.ImportAlreadyUndone):
+        services.organisations_import_undo(record=record, by=None)
+
+
+def test_undoing_an_import_keeps_what_was_changed_after_it(staff):
+    stored = OrganisationFactory(municipality=staff.home, eik=eik(9), email="old@example.org")
+    header = ["eik", "name_en", "email"]
+    rows = [[eik(9), "Renamed", "new@example.org"], [eik(1), "Created", ""], [eik(2), "Published", ""]]
+    record = services.organisations_import(rows=table(rows, header=header), municipality=staff.home, by=None).record
+    # Later work: the admin saves one new organisation, an action publishes another, a script changes the third.
+    client = logged_in(staff.superuser)
+    created = Organisation.objects.get(eik=eik(1))
+    with recorded_changes(user=staff.superuser, comment="Edited"):
+        created.description_en = "Edited after the import."
+        created.save()
+    published = Organisation.objects.get(eik=eik(2))
+    client.post(
+        "/admin/directory/organisation/", {"action": "publish", "_selected_action": [published.pk], "post": "yes"}
+    )
+    Organisation.objects.filter(pk=stored.pk).update(email="later@example.org")
+
+    undone = services.organisations_import_undo(record=record, by=staff.superuser)
+    assert (undone.deleted, undone.restored, undone.kept) == (0, 0, 3)
+    assert Organisation.objects.filter(eik__in=[eik(1), eik(2)]).count() == 2
+    stored.refresh_from_db()
+    assert (stored.name_en, stored.email) == ("Renamed", "later@example.org")
+
+
+def test_an_organisations_history_shows_the_imports_that_created_and_changed_it(staff):
+    run_import(staff.home, [bulgarian_row(1)], user=staff.editor)
+    organisation = Organisation.objects.get(eik=eik(1))
+    services.organisations_import(
+        rows=table([[eik(1), "changed@example.org"]], header=["eik", "email"]), municipality=staff.home, by=staff.editor
+    )
+    history = logged_in(staff.editor).get(f"/admin/directory/organisation/{organisation.pk}/history/")
+    entries = history.context["history_entries"]
+    assert [entry["note"] for entry in entries] == ["Changed by this import.", "Created by this import."]
+    assert [(change.label, change.old, change.new) for change in entries[0]["changes"]] == [
+        ("email", "—", "changed@example.org")
+    ]
+    assert b"Import of \xe2\x80\x94: 0 new, 1 updated, 0 unchanged." in history.content
+
+
+def test_staff_list_review_and_undo_their_municipalitys_imports(staff):
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes([bulgarian_row(1), bulgarian_row(2)]))
+    confirmed = client.post(response["Location"])
+    record = OrganisationImport.objects.get()
+    detail = f"/admin/directory/organisation/imports/{record.pk}/"
+    assert confirmed["Location"] == f"{detail}?imported=1"
+    page = client.get(confirmed["Location"])
+    assert b'class="import-count-created">2<' in page.content
+    assert b'aria-current="step">' in page.content and b'class="import-undo"' in page.content
+    listing = client.get("/admin/directory/organisation/imports/")
+    assert list(listing.context["page"].object_list) == [record]
+
+    assert client.post(detail).status_code == 302
+    assert Organisation.objects.count() == 0
+    record.refresh_from_db()
+    assert record.undone_by.user == staff.editor
+    assert b'class="import-undo"' not in client.get(detail).content
+
+
+@pytest.mark.parametrize("username", ["other_editor", "other_moderator", "outsider"])
+def test_another_municipalitys_imports_are_neither_listed_nor_undone(staff, username):
+    run_import(staff.home, [bulgarian_row(1)], user=staff.editor)
+    record = OrganisationImport.objects.get()
+    client = logged_in(getattr(staff, username))
+    listing = client.get("/admin/directory/organisation/imports/")
+    assert listing.status_code in (302, 403) or record not in listing.context["page"].object_list
+    detail = f"/admin/directory/organisation/imports/{record.pk}/"
+    assert client.get(detail).status_code in (302, 403, 404)
+    assert client.post(detail).status_code in (302, 403, 404)  # a forged undo
+    record.refresh_from_db()
+    assert record.undone_by is None and Organisation.objects.count() == 1
+
+
+def test_a_portal_administrator_sees_and_undoes_every_municipalitys_imports(staff):
+    run_import(staff.home, [bulgarian_row(1)], user=staff.editor)
+    record = OrganisationImport.objects.get()
+    client = logged_in(staff.administrator)
+    assert list(client.get("/admin/directory/organisation/imports/").context["page"].object_list) == [record]
+    client.post(f"/admin/directory/organisation/imports/{record.pk}/")
+    assert Organisation.objects.count() == 0
+
+
+@pytest.fixture
+def organisations_searchable():
+    """Organisations in the search registry: as directory/search_indexes.py registers them, or a stand-in."""
+    from search import registry
+
+    if registry.get(Organisation) is not None:
+        yield
+        return
+    registry.register(
+        Organisation,
+        kind="organisation",
+        label="Organisations",
+        title_field="name",
+        queryset=lambda: Organisation.objects.published(),
+        municipality=lambda organisation: organisation.municipality_id,
+    )
+    yield
+    registry._registry.pop(Organisation)
+
+
+def test_imported_organisations_are_indexed_and_an_undo_removes_them(koprivshtitsa, organisations_searchable):
+    from search.models import SearchEntry
+
+    header = [*HEADER, "status"]
+    rows = [[*bulgarian_row(1), "published"], [*bulgarian_row(2), "draft"]]
+    record = services.organisations_import(rows=table(rows, header=header), municipality=koprivshtitsa, by=None).record
+    assert [entry.title_en for entry in SearchEntry.objects.matching("Bogdan")] == ["Bogdan Mill 1 OOD"]
+    services.organisations_import_undo(record=record, by=None)
+    assert not SearchEntry.objects.matching("Bogdan").exists()

@@ -39,3 +39,17 @@ def change_form_data(response, **changes) -> dict:
         data["_conflict_token"] = context["conflict_token"]
     data.update(changes)
     return data
+
+
+def changelist_form_data(response, changes: dict | None = None) -> dict:
+    """The list-editing POST of a change list page as shown, with ``changes`` ({pk: {field: value}}) applied."""
+    formset = response.context["cl"].formset
+    data = {"_save": "Save"}
+    for bound_field in formset.management_form:
+        _put(data, bound_field)
+    for form in formset.forms:
+        for bound_field in form:
+            _put(data, bound_field)
+        for name, value in (changes or {}).get(form.instance.pk, {}).items():
+            data[form.add_prefix(name)] = value
+    return data

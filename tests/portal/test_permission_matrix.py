@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
+from portal.admin.conflicts import row_token
 from portal.admin.scoping import admin_scope_kind
 from portal.history import recorded_changes
 from portal.models import Direction, StaffRole
@@ -254,6 +255,8 @@ def _list_edit_post(model_admin, obj) -> tuple[dict, str, object]:
         "form-MAX_NUM_FORMS": "1000",
         "form-0-id": str(obj.pk),
         f"form-0-{field.name}": str(value),
+        # The row as the list showed it (the conflict check compares it with the stored row).
+        "form-0-conflict_token": row_token(type(obj)._base_manager.get(pk=obj.pk)),
         "_save": "Save",
     }
     return data, field.attname, value
@@ -340,3 +343,69 @@ def test_staff_of_the_same_municipality_see_their_rows_where_their_role_allows(s
         else:
             assert changelist.status_code == 403
         assert (client.get(_url(model, "add")).status_code == 200) == ("add" in granted)
+
+
+# --- Album attachments: the target page is scoped too -----------------------------------------------
+
+
+def _attach(client, album, content_type, object_id):
+    """Post the album's change form with one new attachment row."""
+    from tests.portal.admin_forms import change_form_data
+
+    url = _url(type(album), "change", album.pk)
+    data = change_form_data(client.get(url))
+    rows = int(data["attachments-TOTAL_FORMS"])
+    data.update(
+        {
+            "attachments-TOTAL_FORMS": str(rows + 1),
+            f"attachments-{rows}-content_type": str(content_type.pk),
+            f"attachments-{rows}-object_id": str(object_id),
+            f"attachments-{rows}-order": "0",
+        }
+    )
+    return client.post(url, data)
+
+
+def test_staff_attach_their_albums_only_to_entries_they_may_change(staff):
+    from django.contrib.contenttypes.models import ContentType
+
+    from media_library.models import AlbumAttachment
+
+    album = AlbumFactory(municipality=staff.home)
+    organisation_type = ContentType.objects.get_for_model(OrganisationFactory._meta.model)
+    theirs = OrganisationFactory(municipality=staff.other)
+    client = _client(staff.editor)
+
+    refused = _attach(client, album, organisation_type, theirs.pk)  # a forged target of the other municipality
+    assert refused.status_code == 200
+    assert not AlbumAttachment.objects.exists()
+    for target in (Direction.objects.first(), staff.editor):  # global records, accounts: not pages staff change
+        refused = _attach(client, album, ContentType.objects.get_for_model(target), target.pk)
+        assert refused.status_code == 200
+        assert not AlbumAttachment.objects.exists()
+
+    ours = OrganisationFactory(municipality=staff.home)
+    assert _attach(client, album, organisation_type, ours.pk).status_code == 302
+    assert AlbumAttachment.objects.get().content_object == ours
+
+
+def test_an_attachment_to_the_other_municipality_is_not_shown_to_staff(staff):
+    """A portal administrator may attach an album to any page; staff do not see the other page through it."""
+    from media_library.models import AlbumAttachment
+
+    album = AlbumFactory(municipality=staff.home)
+    theirs = OrganisationFactory(municipality=staff.other, name_en="Their secret mill")
+    AlbumAttachment.objects.create(album=album, content_object=theirs)
+    client = _client(staff.editor)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = client.get(_url(type(album), "change", album.pk))
+    their_page = _url(type(theirs), "change", theirs.pk)
+    assert "Their secret mill" not in page.content.decode() and their_page not in page.content.decode()
+    assert "an entry you cannot open" in page.content.decode()
+    # The album itself stays editable: the existing row is kept as it is.
+    from tests.portal.admin_forms import change_form_data
+
+    saved = client.post(_url(type(album), "change", album.pk), change_form_data(page, title_en="Renamed"))
+    assert saved.status_code == 302
+    assert AlbumAttachment.objects.get().content_object == theirs
+    assert their_page in _client(staff.administrator).get(_url(type(album), "change", album.pk)).content.decode()

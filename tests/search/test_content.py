@@ -28,7 +28,7 @@ from tests.civic.factories import (
 )
 from tests.directory.factories import OrganisationFactory
 from tests.media_library.factories import AlbumFactory
-from tests.portal.admin_forms import change_form_data
+from tests.portal.admin_forms import change_form_data, changelist_form_data
 from tests.tourism.factories import RouteFactory, SightFactory
 from tourism.models import Status as TourismStatus
 
@@ -64,7 +64,7 @@ def found(query: str = WORD) -> list[tuple[str, int]]:
 
 
 def test_every_kind_of_content_is_registered():
-    assert set(registry.kind_labels()) == {*CONTENT, "municipality", "information-centre"}
+    assert set(registry.kind_labels()) == {*CONTENT, "municipality", "information-centre", "cooperation"}
 
 
 @pytest.mark.parametrize("kind", CONTENT)
@@ -147,13 +147,8 @@ def test_bulk_actions_keep_the_index_current(superuser_client, kind, action, sta
 
 def test_an_album_hidden_from_the_list_is_no_longer_found(superuser_client):
     album = make("album")
-    data = {
-        "form-TOTAL_FORMS": "1",
-        "form-INITIAL_FORMS": "1",
-        "form-0-id": str(album.pk),
-        "form-0-order": "0",
-        "_save": "Save",
-    }
+    page = superuser_client.get("/admin/media_library/album/")
+    data = changelist_form_data(page, {album.pk: {"is_published": ""}})
     assert superuser_client.post("/admin/media_library/album/", data).status_code == 302
     assert found() == []
 
