@@ -87,7 +87,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The security headers come first, so that every response gets them: files
+    # WhiteNoise serves and the 400 of a forged Host header included.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -100,7 +103,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: axes must see the result of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -251,6 +253,13 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script of the portal or the admin reads a cookie (forms carry the CSRF
+# token in a hidden field), so every cookie can be out of scripts' reach.
+CSRF_COOKIE_HTTPONLY = True
+# The language switcher's cookie gets the same protection as the others.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Maps (tourism/). Leaflet is served by the app; the tiles come from MAP_TILE_URL
 # (OpenStreetMap's by default: fine for a small public site, see their tile usage
 # policy; a busy deployment should point this at its own or a paid tile server).

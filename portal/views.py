@@ -149,6 +149,8 @@ def media_file(request, path):
     response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Type"] = content_type
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
+    )
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response

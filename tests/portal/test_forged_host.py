@@ -82,7 +82,9 @@ def test_a_forged_host_header_is_refused(forged, url):
 
 @pytest.mark.parametrize(("url", "email"), RESETS)
 @pytest.mark.parametrize("forged", FORGED_HOSTS)
-def test_a_reset_request_with_a_forged_host_sends_no_mail(accounts, django_capture_on_commit_callbacks, url, email, forged):
+def test_a_reset_request_with_a_forged_host_sends_no_mail(
+    accounts, django_capture_on_commit_callbacks, url, email, forged
+):
     client = Client(raise_request_exception=False)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"email": email}, headers={"host": forged})

@@ -88,7 +88,9 @@ def test_scripts_and_floods_are_held_back(client, owner, committed, settings):
     # One client gets a translated refusal after the limit.
     for _ in range(2):
         client.post(RESET.format(language="bg"), {"email": "x@example.org", "fax": ""}, REMOTE_ADDR="198.51.100.1")
-    response = client.post(RESET.format(language="bg"), {"email": "x@example.org", "fax": ""}, REMOTE_ADDR="198.51.100.1")
+    response = client.post(
+        RESET.format(language="bg"), {"email": "x@example.org", "fax": ""}, REMOTE_ADDR="198.51.100.1"
+    )
     assert response.status_code == 429
     assert "Опитайте отново по-късно" in response.content.decode()
 
