@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Below CommonMiddleware so that it sees the response first and the
     # Content-Length set afterwards is that of the Latin text.
     "portal.middleware.SerbianLatinMiddleware",
+    # A view that finds the database gone answers 503 "try again shortly", not 500.
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
