@@ -39,7 +39,7 @@ def test_an_owner_chooses_a_new_password_through_the_link(client, owner, committ
     assert response["Location"] == "/bg/account/password-reset/sent/"
     assert "Проверете пощата си" in client.get(response["Location"]).content.decode()
     (message,) = mail.outbox
-    assert message.to == ["ana@example.org"] and message.subject == "Изберете нова парола за Мост"
+    assert message.to == ["ana@example.org"] and message.subject == "Изберете нова парола за „Мост“"
     assert "ana@example.org" in message.body
 
     link = reset_link(message).split("testserver", 1)[1]
