@@ -116,6 +116,13 @@ def endpoints(resolver=None, prefix="/", route="", language=None) -> list[Endpoi
     return found
 
 
+@pytest.fixture(autouse=True)
+def language_kept():
+    """The requests below activate languages; the tests after this one find the language they had."""
+    with translation.override(translation.get_language()):
+        yield
+
+
 @pytest.fixture
 def forger(django_user_model):
     """A logged-in superuser's browser, CSRF cookie and all, sending a POST that carries no token.
