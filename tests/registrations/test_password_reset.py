@@ -107,3 +107,30 @@ def test_staff_reset_their_password_from_the_admin_log_in_page(client, staff):
     client.post(form.redirect_chain[-1][0], {"new_password1": "new-password-456", "new_password2": "new-password-456"})
     staff.editor.refresh_from_db()
     assert staff.editor.check_password("new-password-456")
+
+
+@pytest.mark.browser
+def test_an_owner_who_forgot_the_password_gets_back_in_through_the_browser(browser, live_server, owner):
+    from playwright.sync_api import expect
+
+    from tests.quality.validators import axe_violations
+
+    page = browser.new_context(base_url=live_server.url).new_page()
+    page.goto("/sr-latn/account/login/")
+    page.get_by_role("link", name="Zaboravili ste lozinku?").click()
+    expect(page).to_have_url(re.compile("/sr-latn/account/password-reset/$"))
+    page.get_by_role("button", name="Pošaljite mi link").click()
+    expect(page.locator(".error-summary")).to_be_visible()  # nothing typed: the error is announced
+    assert page.get_attribute("#id_email", "aria-invalid") == "true"
+    assert axe_violations(page) == []
+
+    page.fill("#id_email", "ana@example.org")
+    page.get_by_role("button", name="Pošaljite mi link").click()
+    expect(page.locator("h1")).to_have_text("Proverite poštu")
+    assert axe_violations(page) == []
+
+    page.goto(reset_link(mail.outbox[-1]))
+    page.fill("#id_new_password1", "koprivshtitsa-mill-2027")
+    page.fill("#id_new_password2", "koprivshtitsa-mill-2027")
+    page.get_by_role("button", name="Sačuvaj lozinku").click()
+    expect(page).to_have_url(re.compile("/sr-latn/account/$"))
