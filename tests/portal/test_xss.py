@@ -172,11 +172,16 @@ def register_company(batch_number: int, batch: list[str], staff, coverage: Cover
     """A company registered through the public form with ``batch`` in its text fields, then approved."""
     limits = {"name": 200, "street_address": 200, "settlement": 100}
     text = {name: pack(batch, limits.get(name), " " if name in limits else "\n") for name in REGISTRATION_FIELDS}
+    # A web address must be a URL, but a URL may still carry markup and quotes.
+    website = (
+        f"https://example.org/{batch_number}?q=\"><script>__xss({batch_number})</script>&x='onmouseover='__xss(1)'"
+    )
     data = application(
         staff.home,
         eik=valid_eik(4_000_000 + batch_number),
         contact_email=f"company{batch_number}@example.org",
         open_to_cooperation="on",
+        website=website,
         **text,
     )
     response = Client().post("/en/companies/register/", data)
@@ -188,6 +193,7 @@ def register_company(batch_number: int, batch: list[str], staff, coverage: Cover
     )
     for name, value in text.items():
         coverage.add(f"Registration.{name}", value)
+    assert organisation.website == website
     return organisation
 
 
@@ -344,7 +350,8 @@ def fill_and_send(visitor: Visitor, url: str, batch: list[str], values: dict[str
     page = visitor.page
     page.goto(url)
     form = page.locator(f"main form:has({submit})").first
-    for field in form.locator("input[type=text], input:not([type]), input[type=search], textarea").all():
+    text_inputs = "input[type=text], input:not([type]), input[type=search], input[type=url], input[type=email]"
+    for field in form.locator(f"{text_inputs}, input[type=tel], textarea").all():
         name = field.get_attribute("name")
         if name in values or not field.is_visible():
             continue
