@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from media_library.models import Licence, Video
-from media_library.validators import image_open
+from media_library.validators import image_check
 
 # A ZIP may hold at most this many files; each is checked like a single upload.
 MAX_ZIP_MEMBERS = 1000
@@ -99,6 +99,6 @@ class VideoAdminForm(forms.ModelForm):
     def clean_poster_upload(self):
         poster = self.cleaned_data.get("poster_upload")
         if poster:
-            image_open(poster)  # the full decode happens in the service, with the same messages
+            image_check(poster)  # refused here with the field's error, not later in the service
             poster.seek(0)
         return poster

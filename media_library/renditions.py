@@ -69,9 +69,13 @@ class Rendition:
 
 
 def orientation(image: Image.Image) -> int:
+    # Reading a PNG's EXIF decodes the whole file, so a truncated or damaged
+    # one fails here already (OSError), and a hostile EXIF block can fail in
+    # other ways: then the photo has no orientation, and decoding its pixels
+    # decides whether it is usable at all.
     try:
         value = image.getexif().get(ExifTags.Base.Orientation, 1)
-    except (ValueError, TypeError, SyntaxError):
+    except Exception:
         return 1
     return value if value in ORIENTATION_TRANSPOSE else 1
 
@@ -100,7 +104,7 @@ def date_taken(image: Image.Image) -> date | None:
     try:
         value = image.getexif().get_ifd(ExifTags.IFD.Exif).get(ExifTags.Base.DateTimeOriginal)
         return datetime.strptime(str(value).strip("\x00 "), "%Y:%m:%d %H:%M:%S").date() if value else None
-    except (ValueError, TypeError, SyntaxError, KeyError):
+    except Exception:  # a damaged or hostile EXIF block: no date, as for a photo without one
         return None
 
 
@@ -127,7 +131,7 @@ def renditions_make(image: Image.Image, widths: tuple[int, ...] = WIDTHS) -> lis
         image.load()
         mode = "RGBA" if alpha else "RGB"
         base = image if image.mode == mode else image.convert(mode)
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+    except Exception as error:  # whatever the decoder raises on damaged bytes, the pixels cannot be read
         raise UnreadableImage(str(error)) from error
     if turn in ORIENTATION_TRANSPOSE:
         base = base.transpose(ORIENTATION_TRANSPOSE[turn])

@@ -1,12 +1,17 @@
-"""Upload checks for the media library: by content, never by file name.
+"""Upload checks for the media library: by content first, then by file name.
 
 Each check raises a ``ValidationError`` with a message an editor can act on.
-They read only what they need: an image's header (format, size), a video's
-first bytes, a caption file's first line.
+They read only what they need: an image's header (format, size) and the
+parts of it that are not pixels (metadata, anything after its end), a
+video's first bytes, a caption file's first line. The public registration
+forms use the same checks (``registrations/images.py``).
 """
 
 import re
+import unicodedata
 import warnings
+import zipfile
+from pathlib import PurePosixPath
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
@@ -17,6 +22,30 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+# A photo's name must end in one of these. Content decides the format (a PNG
+# called .jpg is fine: what is stored is re-encoded, under a name of ours);
+# the name only has to look like a photo's to anyone who sees it.
+ACCEPTED_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
+# Endings that some web server somewhere runs or renders, also inside a name
+# ("photo.php.jpg"): a photo has no reason to carry them.
+DANGEROUS_EXTENSIONS = {
+    *(".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".pht", ".phar", ".phps", ".inc"),
+    *(".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".js", ".mjs", ".swf", ".hta"),
+    *(".asp", ".aspx", ".jsp", ".jspx", ".cgi", ".pl", ".py", ".rb", ".sh", ".htaccess"),
+    *(".exe", ".dll", ".bat", ".cmd", ".com", ".scr", ".vbs", ".wsf", ".ps1", ".jar"),
+}
+# Markup, server-side script or another document hidden in a photo's
+# metadata or after its end: harmless once re-encoded, but the sign of a
+# polyglot meant for a server or browser that trusts the original. Long
+# enough that the compressed bytes of a real photo never match by chance.
+HIDDEN_CONTENT = re.compile(
+    rb"<script|<iframe|<object|<embed|<!doctype|<\?php|javascript:|%PDF-"
+    rb"|<(?:html|body|head|svg|img|meta|link|style|form|base)[\s/>]",
+    re.IGNORECASE,
+)
+# Bidirectional and other invisible formatting characters make a name read
+# differently from what it is ("photo‮gpj.php" shows as "photophp.jpg").
+MISLEADING_NAME_CHARACTERS = {"Cc", "Cf"}
 # Pillow parses headers only of these: the accepted formats, and common others
 # so that their refusal can name them. Exotic formats are never parsed at all.
 OPENED_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "AVIF"]
@@ -41,6 +70,20 @@ MESSAGES = {
     ),
     "broken": _(
         "The photo is damaged or incomplete and could not be read. Export it again from the original and re-upload it."
+    ),
+    "animated": _("Animated images are not accepted. Upload a still JPEG, PNG or WebP photo."),
+    "hidden": _(
+        "This photo carries something that is not part of a picture (a web page, a script or another file), "
+        "so it was refused. Export the photo again from the original and upload that."
+    ),
+    "extension": _(
+        "The file name “%(name)s” does not end in .jpg, .jpeg, .png or .webp. Give the photo such a name and "
+        "upload it again."
+    ),
+    "file_name": _("The file name contains invisible control characters. Rename the file and upload it again."),
+    "double_extension": _(
+        "The file name “%(name)s” contains “%(extension)s”, an ending of web pages and programs. Rename the file "
+        "so that it ends only in .jpg, .jpeg, .png or .webp."
     ),
     "video": _("This file is not an MP4 or WebM video, whatever its name says."),
     "video_too_large": _("The video is %(size)s; a video may be at most %(limit)s."),
@@ -71,10 +114,11 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def image_open(upload) -> Image.Image:
-    """Open an uploaded photo after checking its size, its real format and its pixel count.
+    """Open an uploaded photo after checking its size, real format, pixel count, frames, hidden content and name.
 
     Returns the Pillow image with only its header read: decoding (which may
-    still find the file truncated) happens when the renditions are made.
+    still find the file truncated) happens when the renditions are made, or
+    in ``image_check``.
     """
     size = _size(upload)
     if size == 0:
@@ -100,6 +144,8 @@ def image_open(upload) -> Image.Image:
         raise ValidationError(MESSAGES["bomb"], code="bomb") from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(MESSAGES["not_an_image"], code="not_an_image") from error
+    except Exception as error:  # Pillow's parsers may fail on hostile bytes in other ways: still not a photo
+        raise ValidationError(MESSAGES["not_an_image"], code="not_an_image") from error
     if image.format not in ACCEPTED_IMAGE_FORMATS:
         raise ValidationError(MESSAGES["format"], code="format", params={"format": image.format})
     width, height = image.size
@@ -117,7 +163,124 @@ def image_open(upload) -> Image.Image:
         )
     if width < 1 or height < 1:
         raise ValidationError(MESSAGES["broken"], code="broken")
+    if getattr(image, "n_frames", 1) > 1:
+        raise ValidationError(MESSAGES["animated"], code="animated")
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if _hides_content(data, image.format) or zipfile.is_zipfile(upload):
+        raise ValidationError(MESSAGES["hidden"], code="hidden")
+    if image.format == "PNG":
+        _png_verify(upload)
+    upload.seek(0)
+    _check_name(getattr(upload, "name", None))
     return image
+
+
+def image_check(upload) -> None:
+    """``image_open``, then decode every pixel: a form can refuse a truncated or damaged photo at once.
+
+    JPEGs are decoded at a reduced scale (every byte is still read), so the
+    check costs a fraction of the full decoding that the renditions do.
+    """
+    image = image_open(upload)
+    try:
+        if image.format == "JPEG":
+            image.draft(None, (2048, 2048))
+        image.load()
+    except Exception as error:  # whatever the decoder raises, the photo cannot be used
+        raise ValidationError(MESSAGES["broken"], code="broken") from error
+    finally:
+        upload.seek(0)
+
+
+def _png_verify(upload) -> None:
+    """Every chunk's checksum, up to IEND: a PNG cut short or altered is refused before it is decoded."""
+    try:
+        with Image.open(upload, formats=["PNG"]) as image:
+            image.verify()
+    except Exception as error:
+        raise ValidationError(MESSAGES["broken"], code="broken") from error
+
+
+def _check_name(name: str | None) -> None:
+    if not name:
+        return  # a file made by the portal itself (a ZIP member keeps its name)
+    if any(unicodedata.category(character) in MISLEADING_NAME_CHARACTERS for character in name):
+        raise ValidationError(MESSAGES["file_name"], code="file_name")
+    suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
+    if not suffixes or suffixes[-1] not in ACCEPTED_EXTENSIONS:
+        raise ValidationError(MESSAGES["extension"], code="extension", params={"name": name[-80:]})
+    for suffix in suffixes[:-1]:
+        if suffix in DANGEROUS_EXTENSIONS:
+            raise ValidationError(
+                MESSAGES["double_extension"], code="double_extension", params={"name": name[-80:], "extension": suffix}
+            )
+
+
+def _hides_content(data: bytes, format: str) -> bool:
+    """True when the parts of the image that are not pixels hold markup, script or a PDF."""
+    parts = {"JPEG": _jpeg_parts, "PNG": _png_parts, "WEBP": _webp_parts}[format](data)
+    return any(HIDDEN_CONTENT.search(part) for part in parts)
+
+
+# After a JPEG scan's start, the entropy-coded data runs to the next marker
+# that is neither a stuffed 0xFF00, a restart marker nor fill.
+_JPEG_NEXT_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+
+
+def _jpeg_parts(data: bytes) -> list[bytes]:
+    """A JPEG's metadata segments (APPn, COM) and whatever follows its end (EOI)."""
+    parts, position = [], 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            return [*parts, data[position:]]  # not a marker where one must be: judge the rest as it is
+        marker = data[position + 1]
+        if marker == 0xFF:
+            position += 1
+            continue
+        if marker == 0xD9:  # EOI
+            return [*parts, data[position + 2 :]]
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            position += 2
+            continue
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            parts.append(data[position + 4 : position + 2 + length])
+        position += 2 + length
+        if marker == 0xDA:  # SOS
+            found = _JPEG_NEXT_MARKER.search(data, position)
+            if found is None:
+                break  # cut short: decoding will say so
+            position = found.start()
+    return parts
+
+
+def _png_parts(data: bytes) -> list[bytes]:
+    """A PNG's chunks other than pixels (text, profiles, private chunks) and whatever follows IEND."""
+    parts, position = [], 8
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        if kind not in {b"IDAT", b"fdAT"}:
+            parts.append(data[position + 8 : position + 8 + length])
+        position += 12 + length
+        if kind == b"IEND":
+            return [*parts, data[position:]]
+    return parts
+
+
+def _webp_parts(data: bytes) -> list[bytes]:
+    """A WebP's RIFF chunks other than pixels (EXIF, XMP, unknown) and whatever follows the RIFF."""
+    end = 8 + int.from_bytes(data[4:8], "little")
+    parts, position = [data[end:]], 12
+    while position + 8 <= min(end, len(data)):
+        kind = data[position : position + 4]
+        length = int.from_bytes(data[position + 4 : position + 8], "little")
+        if kind not in {b"VP8 ", b"VP8L", b"ALPH", b"ANMF"}:
+            parts.append(data[position + 8 : position + 8 + length])
+        position += 8 + length + (length & 1)
+    return parts
 
 
 def video_kind(upload) -> str | None:

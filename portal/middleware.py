@@ -1,9 +1,18 @@
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from portal.transliteration import to_latin
 
+logger = logging.getLogger(__name__)
+
 SERBIAN_LATIN = "sr-latn"
+# Seconds a reader (or a client) is asked to wait before trying again after a database outage.
+DATABASE_RETRY_AFTER = 10
 
 # Text responses that a reader sees; binary files and downloads pass untouched.
 TEXT_CONTENT_TYPES = (
@@ -62,4 +71,29 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A request that finds the database gone (a restart, a failover) gets a translated 503: try again shortly.
+
+    Nothing is half-written: every write is one transaction, rolled back when
+    the connection drops. Connections are health-checked before reuse
+    (``CONN_HEALTH_CHECKS``), so the first request after the database is back
+    opens a new one and the portal recovers by itself. The page is rendered
+    without the database (no context processors).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
         return response

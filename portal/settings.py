@@ -88,7 +88,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The security headers come first, so that every response gets them: files
+    # WhiteNoise serves and the 400 of a forged Host header included.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -98,10 +101,11 @@ MIDDLEWARE = [
     # Below CommonMiddleware so that it sees the response first and the
     # Content-Length set afterwards is that of the Latin text.
     "portal.middleware.SerbianLatinMiddleware",
+    # A view that finds the database gone answers 503 "try again shortly", not 500.
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: axes must see the result of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -252,6 +256,13 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script of the portal or the admin reads a cookie (forms carry the CSRF
+# token in a hidden field), so every cookie can be out of scripts' reach.
+CSRF_COOKIE_HTTPONLY = True
+# The language switcher's cookie gets the same protection as the others.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Maps (tourism/). Leaflet is served by the app; the tiles come from MAP_TILE_URL
 # (OpenStreetMap's by default: fine for a small public site, see their tile usage
 # policy; a busy deployment should point this at its own or a paid tile server).
@@ -324,6 +335,8 @@ REGISTRATIONS_RATE_WINDOW = int(os.environ.get("REGISTRATIONS_RATE_WINDOW", 60 *
 REGISTRATIONS_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_RATE_LIMIT", 5))
 REGISTRATIONS_CONTACT_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_CONTACT_RATE_LIMIT", 10))
 REGISTRATIONS_LOGIN_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_LOGIN_RATE_LIMIT", 30))
+# Password-reset requests (owners' and staff's), per client address and per email address.
+PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", 5))
 # Logos and photos from the public: smaller than the staff's media library limit;
 # the pixel limit and the decompression-bomb check are the media library's.
 REGISTRATIONS_MAX_IMAGE_BYTES = int(os.environ.get("REGISTRATIONS_MAX_IMAGE_BYTES", 5 * 1024 * 1024))

@@ -1,16 +1,20 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
 from civic.highlights import direction_highlights
 from cooperation.highlights import direction_highlights as cooperation_highlights
 from directory.models import Organisation
+from portal.abuse import client_address, rate_limit_hit
+from portal.forms import StaffPasswordResetForm
 from portal.models import Direction, InformationCentre, Municipality
 from tourism.highlights import direction_highlights as tourism_highlights
 
@@ -83,6 +87,29 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+class StaffPasswordResetView(auth_views.PasswordResetView):
+    """The admin's password reset (Django's, with its templates), for staff only, with the public forms' limits.
+
+    The link in the message is built from the request's host, which Django has
+    checked against ALLOWED_HOSTS (a forged Host header gets a 400 first).
+    """
+
+    form_class = StaffPasswordResetForm
+
+    def form_valid(self, form):
+        client = client_address(self.request)
+        limit, window = settings.PASSWORD_RESET_RATE_LIMIT, settings.REGISTRATIONS_RATE_WINDOW
+        if rate_limit_hit(scope="admin:password-reset", client=client, limit=limit, window=window):
+            form.add_error(None, gettext("Too many requests from your address. Please try again later."))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        email = form.cleaned_data["email"].lower()
+        if rate_limit_hit(scope="admin:password-reset-email", client=email, limit=limit, window=window):
+            return redirect(self.get_success_url())  # said to be sent, as for an unknown address
+        return super().form_valid(form)
+
+
 def csrf_failure(request, reason=""):
     """A translated page for a refused form, instead of Django's English one."""
     return render(request, "403_csrf.html", status=403)
@@ -124,6 +151,8 @@ def media_file(request, path):
     response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Type"] = content_type
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
+    )
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response

@@ -221,3 +221,11 @@ class ContactForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
 
 class OwnerLoginForm(DescribedErrorsMixin, HoneypotFormMixin, AuthenticationForm):
     pass
+
+
+class OwnerPasswordResetForm(DescribedErrorsMixin, HoneypotFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The address your company's account uses (the contact email of your registration)."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

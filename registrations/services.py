@@ -384,6 +384,36 @@ def _owner_account(registration: CompanyRegistration):
 
 
 @transaction.atomic
+def owner_password_reset(*, email: str, language: str, site_root: str) -> int:
+    """Mail a link to choose a new password to each company owner's account that uses ``email``.
+
+    Staff accounts are never reset here (they use the admin's own page), and
+    the caller tells nobody whether the address was known. An owner who
+    never chose a password (the approval link expired) gets a link too.
+    Returns the number of messages queued.
+    """
+    users = (
+        get_user_model()
+        .objects.filter(email__iexact=email.strip(), is_active=True, is_staff=False, owned_companies__isnull=False)
+        .distinct()
+    )
+    for user in users:
+        uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+        with translation.override(language):
+            path = reverse(
+                "registrations:set-password",
+                kwargs={"uidb64": uidb64, "token": default_token_generator.make_token(user)},
+            )
+        email_queue(
+            to=[user.email],
+            template="password_reset",
+            context={"username": user.get_username(), "url": _absolute(site_root, path)},
+            language=language,
+        )
+    return len(users)
+
+
+@transaction.atomic
 def registration_reject(*, registration: CompanyRegistration, by, reason: str) -> CompanyRegistration:
     """Refuse an application with a reason the applicant is told; nothing becomes public."""
     registration = _lock_waiting(registration)

@@ -21,6 +21,12 @@ urlpatterns = [
     path("account/login/", views.OwnerLoginView.as_view(), name="login"),
     path("account/logout/", views.OwnerLogoutView.as_view(), name="logout"),
     path("account/set-password/<uidb64>/<token>/", views.OwnerSetPasswordView.as_view(), name="set-password"),
+    path("account/password-reset/", views.OwnerPasswordResetView.as_view(), name="password-reset"),
+    path(
+        "account/password-reset/sent/",
+        TemplateView.as_view(template_name="registrations/password_reset_sent.html"),
+        name="password-reset-sent",
+    ),
     path("account/companies/<slug:slug>/edit/", views.OwnerProfileEditView.as_view(), name="company-edit"),
     path("account/my-data.json", views.OwnerDataExportView.as_view(), name="data-export"),
     path("account/delete/", views.OwnerEraseView.as_view(), name="erase"),

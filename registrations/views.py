@@ -21,7 +21,7 @@ from directory.models import Organisation
 from portal.abuse import client_address, rate_limit_hit
 from portal.models import Municipality
 from registrations import services
-from registrations.forms import ContactForm, OwnerLoginForm, OwnerProfileForm, RegistrationForm
+from registrations.forms import ContactForm, OwnerLoginForm, OwnerPasswordResetForm, OwnerProfileForm, RegistrationForm
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
 
 SENT_SESSION_KEY = "registrations_sent_to"
@@ -293,6 +293,40 @@ class OwnerSetPasswordView(auth_views.PasswordResetConfirmView):
     post_reset_login = True
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = reverse_lazy("registrations:account")
+
+
+class OwnerPasswordResetView(FormView):
+    """Forgot your password? A link to choose a new one, sent to the owner's address.
+
+    The answer is the same whether the address is known or not. Limits per
+    client address and per email address keep it from being used to flood
+    someone's mailbox.
+    """
+
+    form_class = OwnerPasswordResetForm
+    template_name = "registrations/password_reset_form.html"
+    success_url = reverse_lazy("registrations:password-reset-sent")
+
+    def form_valid(self, form):
+        if form.is_spam:
+            return redirect(self.get_success_url())
+        if rate_limit_hit(
+            scope="registrations:password-reset",
+            client=client_address(self.request),
+            limit=settings.PASSWORD_RESET_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            refusal = gettext("Several password requests came from your address in a short time. Try again later.")
+            return refused_for_rate(self, form, refusal)
+        email = form.cleaned_data["email"]
+        if not rate_limit_hit(
+            scope="registrations:password-reset-email",
+            client=email.lower(),
+            limit=settings.PASSWORD_RESET_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            services.owner_password_reset(email=email, language=get_language(), site_root=site_root(self.request))
+        return redirect(self.get_success_url())
 
 
 class OwnerRequiredMixin(LoginRequiredMixin):

@@ -131,3 +131,16 @@ def test_alt_text_is_required_in_every_language(media_root):
     assert "alt_text_sr" in error.value.message_dict
     assert Photo.objects.count() == 0
     assert public_files(media_root) == []
+
+
+def test_a_truncated_png_has_no_orientation_or_date_and_cannot_be_rendered():
+    """Reading a PNG's EXIF decodes it: a truncated one must not crash there, only be refused on decoding."""
+    from media_library.renditions import UnreadableImage, date_taken, orientation, renditions_make, upright_size
+
+    data = image_bytes(300, 200, format="PNG", colour=(10, 200, 90))
+    image = Image.open(io.BytesIO(data[: len(data) - 40]))
+    assert orientation(image) == 1
+    assert upright_size(image) == (300, 200)
+    assert date_taken(image) is None
+    with pytest.raises(UnreadableImage):
+        renditions_make(image)

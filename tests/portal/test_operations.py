@@ -102,3 +102,12 @@ def test_demo_content_if_empty_leaves_edits_alone():
     Municipality.objects.filter(slug="koprivshtitsa").update(population=1898, population_year=2022)
     call_command("load_demo_content", "--if-empty", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert Municipality.objects.get(slug="koprivshtitsa").population == 1898
+
+
+@pytest.mark.parametrize(("url", "text"), [("/en/", "briefly unavailable"), ("/sr-latn/", "privremeno nedostupan")])
+def test_a_page_that_finds_the_database_gone_says_to_try_again(client, dead_database, url, text):
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert text in response.content.decode()

@@ -34,6 +34,8 @@ def test_the_crawl_reaches_every_page_type_in_every_language(crawled_site):
             "portal:municipality-detail",
             "portal:information-centre-list",
             "portal:information-centre-detail",
+            "registrations:login",
+            "registrations:password-reset",
         ]:
             assert (language, page_type) in types
 

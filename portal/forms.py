@@ -1,0 +1,8 @@
+from django.contrib.auth.forms import PasswordResetForm
+
+
+class StaffPasswordResetForm(PasswordResetForm):
+    """The admin's "forgotten your password?": only staff accounts get a link; owners use their own page."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.is_staff)

@@ -1,0 +1,294 @@
+"""PostgreSQL restarts under load: nothing acknowledged is lost or doubled, and the portal recovers by itself.
+
+The portal runs as in production, under gunicorn (two workers of four
+threads, persistent health-checked connections), on a throwaway PostgreSQL
+cluster made for this test from the ``pgserver`` wheel's binaries and
+migrated. It uses no test database of its own. Threads register companies through the public
+form and read pages while the cluster is stopped (fast shutdown: open
+transactions are cut) and started again. Afterwards every registration the
+portal acknowledged (the redirect to "sent"; its contact address is its
+reference) must be in the database exactly once, and every request made from
+10 seconds after the database's return must have succeeded.
+"""
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.cookiejar import CookieJar
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote, urlencode
+from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, build_opener
+
+import psycopg
+import pytest
+
+from tests.registrations.factories import application, valid_eik
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+LOAD_BEFORE = 4.0  # seconds of load before the restart
+DOWN = 3.0  # seconds the database stays down
+LOAD_AFTER = 12.0  # seconds of load after it is back
+RECOVERY_LIMIT = 10.0
+
+
+class Cluster:
+    """A PostgreSQL cluster of its own in a temporary folder, which the test may stop and start."""
+
+    def __init__(self, folder: Path):
+        import pgserver
+
+        self.server = pgserver.get_server(folder, cleanup_mode="delete")
+        self.socket_dir = re.search(r"host=([^&]+)", self.server.get_uri()).group(1)
+        self.server.psql("CREATE DATABASE most;")
+        self.restarted = False
+
+    def pg_ctl(self, *arguments: str) -> None:
+        import pgserver
+
+        pgserver.pg_ctl(list(arguments), pgdata=self.server.pgdata, user=self.server.system_user, timeout=30)
+
+    def stop(self) -> None:
+        self.pg_ctl("-w", "-m", "fast", "stop")
+
+    def start(self) -> None:
+        # The options pgserver started it with: Unix socket only, in the same folder.
+        self.restarted = True
+        self.pg_ctl("-w", "-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l", str(self.server.log), "start")
+
+    def url(self, database="most") -> str:
+        return f"postgresql://postgres@{quote(self.socket_dir, safe='')}/{database}"
+
+    def close(self) -> None:
+        # pgserver stops the server it started; one started again here is stopped here.
+        if self.restarted:
+            with contextlib.suppress(subprocess.CalledProcessError):
+                self.stop()
+        self.server.cleanup()
+
+
+def manage(cluster: "Cluster", tmp_path: Path, *arguments: str) -> str:
+    """``manage.py`` in a fresh process, on the throwaway cluster."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=BASE_DIR,
+        env=portal_environment(cluster, tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def portal_environment(cluster: "Cluster", tmp_path: Path) -> dict:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
+    environment.update(
+        DJANGO_DEBUG="true",  # development static files: nothing to collect first
+        DATABASE_URL=cluster.url(),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        MOST_VAR_DIR=str(tmp_path / "var"),
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        DJANGO_LOG_LEVEL="ERROR",
+        REGISTRATIONS_RATE_LIMIT="1000000",
+        PORTAL_FORM_MIN_FILL_SECONDS="0",
+    )
+    return environment
+
+
+CREATE_MUNICIPALITY = (
+    "from portal.models import Country; from tests.portal.factories import MunicipalityFactory; "
+    "print(MunicipalityFactory(slug='koprivshtitsa', country=Country.BULGARIA).pk)"
+)
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    """The throwaway cluster, migrated, with one municipality (its id in ``cluster.municipality``)."""
+    cluster = Cluster(tmp_path / "pgdata")
+    try:
+        manage(cluster, tmp_path, "migrate", "--verbosity", "0")
+        created = manage(cluster, tmp_path, "shell", "--no-imports", "-c", CREATE_MUNICIPALITY)
+        cluster.municipality = SimpleNamespace(pk=int(created.split()[-1]))
+        yield cluster
+    finally:
+        cluster.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def portal(cluster, tmp_path):
+    """The portal under gunicorn on the throwaway cluster; its base URL."""
+    port = free_port()
+    environment = portal_environment(cluster, tmp_path)
+    command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", "2", "--worker-class", "gthread", "--threads", "4", "--timeout", "30"]
+    command += ["--log-level", "warning"]
+    log = (tmp_path / "gunicorn.log").open("w")
+    process = subprocess.Popen(command, cwd=BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if build_opener().open(f"{base}/healthz", timeout=2).status == 200:
+                break
+        except (URLError, ConnectionError, OSError):
+            pass
+        assert time.monotonic() < deadline and process.poll() is None, (tmp_path / "gunicorn.log").read_text()
+        time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=15)
+    log.close()
+
+
+@dataclass
+class Attempt:
+    kind: str  # "register" or "view"
+    started: float
+    ended: float
+    ok: bool
+    outcome: str  # status or error
+    email: str = ""
+
+
+class NoRedirects(HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def request(opener, url: str, data: dict | None = None) -> tuple[int, str, dict]:
+    body = urlencode(data, doseq=True).encode() if data is not None else None
+    try:
+        with opener.open(url, data=body, timeout=15) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except HTTPError as error:
+        return error.code, error.read().decode(errors="replace"), dict(error.headers)
+
+
+class Load:
+    """Threads that register companies and read pages until told to stop, recording every attempt."""
+
+    def __init__(self, base: str, municipality):
+        self.base, self.municipality = base, municipality
+        self.attempts: list[Attempt] = []
+        self.stopping = threading.Event()
+        self.counter = iter(range(10**6))
+        self.lock = threading.Lock()
+
+    def record(self, attempt: Attempt) -> None:
+        with self.lock:
+            self.attempts.append(attempt)
+
+    def register(self) -> None:
+        opener = build_opener(HTTPCookieProcessor(CookieJar()), NoRedirects)
+        while not self.stopping.is_set():
+            with self.lock:
+                number = next(self.counter)
+            email = f"load-{number}@example.org"
+            started = time.monotonic()
+            try:
+                status, page, _headers = request(opener, f"{self.base}/en/companies/register/")
+                if status != 200:
+                    raise RuntimeError(f"form {status}")
+                data = application(
+                    self.municipality,
+                    eik=valid_eik(5_000_000 + number),
+                    contact_email=email,
+                    name=f"Товарна фирма {number} ООД",
+                    started=re.search(r'name="started" value="([^"]+)"', page).group(1),
+                    csrfmiddlewaretoken=re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1),
+                )
+                status, _page, headers = request(opener, f"{self.base}/en/companies/register/", data)
+                acknowledged = status == 302 and headers.get("Location", "").endswith("/companies/register/sent/")
+                outcome = str(status)
+            except Exception as error:  # refused connections, timeouts: the client sees a failure
+                acknowledged, outcome = False, type(error).__name__
+            self.record(Attempt("register", started, time.monotonic(), acknowledged, outcome, email))
+            if not acknowledged:
+                time.sleep(0.1)
+
+    def view(self) -> None:
+        opener = build_opener(NoRedirects)
+        paths = ["/en/", "/en/directory/", "/bg/companies/register/", "/healthz"]
+        number = 0
+        while not self.stopping.is_set():
+            path = paths[number % len(paths)]
+            number += 1
+            started = time.monotonic()
+            try:
+                status, _page, _headers = request(opener, self.base + path)
+                ok, outcome = status == 200, str(status)
+            except Exception as error:
+                ok, outcome = False, type(error).__name__
+            self.record(Attempt("view", started, time.monotonic(), ok, outcome))
+            if not ok:
+                time.sleep(0.1)
+
+
+def test_a_database_restart_under_load_loses_nothing_acknowledged_and_heals_itself(cluster, portal):
+    load = Load(portal, cluster.municipality)
+    threads = [threading.Thread(target=load.register) for _ in range(3)]
+    threads += [threading.Thread(target=load.view) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(LOAD_BEFORE)
+        stopped = time.monotonic()
+        cluster.stop()
+        time.sleep(DOWN)
+        cluster.start()
+        back = time.monotonic()
+        time.sleep(LOAD_AFTER)
+    finally:
+        load.stopping.set()
+        for thread in threads:
+            thread.join(timeout=30)
+
+    with psycopg.connect(cluster.url()) as database:
+        rows = database.execute("SELECT contact_email FROM registrations_companyregistration").fetchall()
+    stored = [email for (email,) in rows]
+    acknowledged = [attempt.email for attempt in load.attempts if attempt.kind == "register" and attempt.ok]
+    lost = sorted(set(acknowledged) - set(stored))
+    duplicated = sorted({email for email in stored if stored.count(email) > 1})
+
+    failures = [attempt for attempt in load.attempts if not attempt.ok]
+    late_failures = [attempt for attempt in failures if attempt.started > back + RECOVERY_LIMIT]
+    early_failures = [attempt for attempt in failures if attempt.ended < stopped]
+    # Recovery: from the database's return to the first of the successes that last to the end.
+    after = sorted((attempt for attempt in load.attempts if attempt.started >= back), key=lambda a: a.started)
+    last_failure = max((attempt.started for attempt in after if not attempt.ok), default=None)
+    healthy = [a.started for a in after if a.ok and (last_failure is None or a.started > last_failure)]
+    recovery = (healthy[0] - back) if healthy else float("inf")
+    outcomes = sorted({attempt.outcome for attempt in failures})
+    print(
+        f"\nDatabase restart under load: {len(load.attempts)} requests, {len(acknowledged)} registrations "
+        f"acknowledged, {len(stored)} stored, {len(lost)} lost, {len(duplicated)} duplicated; "
+        f"{len(failures)} failed while it was down ({', '.join(outcomes)}); "
+        f"answering normally {recovery:.2f} s after the database's return"
+    )
+    assert not lost, lost
+    assert not duplicated, duplicated
+    assert set(stored) <= {attempt.email for attempt in load.attempts if attempt.kind == "register"}
+    assert not early_failures, early_failures[:5]
+    assert not late_failures, late_failures[:5]
+    assert recovery <= RECOVERY_LIMIT
+    # The load was real on both sides of the restart, and the outage was seen.
+    assert any(attempt.ok and attempt.ended < stopped for attempt in load.attempts if attempt.kind == "register")
+    assert any(attempt.ok and attempt.started > back for attempt in load.attempts if attempt.kind == "register")
+    assert failures
+    # A request that met the outage was told so: the portal's 503 (or no connection at all), never a 200.
+    visible = {"503", "500", "URLError", "RemoteDisconnected", "ConnectionResetError", "TimeoutError", "RuntimeError"}
+    assert set(outcomes) <= visible
