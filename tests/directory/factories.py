@@ -2,6 +2,7 @@ import factory
 
 from directory.models import Kind, Organisation, Status
 from portal.models import Country, Direction
+from portal.pagecache import content_changed
 from tests.portal.factories import MunicipalityFactory
 
 
@@ -52,4 +53,6 @@ def create_many(count: int, directions=(Direction.Key.BUSINESS,), **fields) -> l
         for organisation in organisations
         for direction_id in direction_ids
     )
+    # Bulk writes send no signal: like the portal's own bulk loads, say that content changed.
+    content_changed()
     return organisations

@@ -57,7 +57,7 @@ PUBLIC_PAGES = [
     "/{language}/directory/?q=Mlin",
     "/{language}/directory/export.csv",
     "/{language}/directory/export.json",
-    "/sitemap.xml",
+    "/sitemap-organisations.xml",
     "/{language}/",
     "/{language}/directions/business/",
 ]
