@@ -18,6 +18,7 @@ from django.views.static import serve as static_serve
 from civic.highlights import direction_highlights
 from directory.models import Organisation
 from portal.models import Direction, InformationCentre, Municipality
+from portal.pagecache import cached_fragment
 from tourism.highlights import direction_highlights as tourism_highlights
 
 
@@ -38,18 +39,25 @@ class DirectionDetailView(DetailView):
     directory_entries_shown = 6
 
     def get_context_data(self, **kwargs):
-        organisations = Organisation.objects.published().in_direction(self.object.slug)
+        directory_organisations, directory_count = cached_fragment(
+            "direction-organisations", self.object.slug, self._directory_organisations
+        )
         return super().get_context_data(
             municipalities=Municipality.objects.all(),
             civic=direction_highlights(self.object),
             tourism=tourism_highlights(self.object),
-            directory_organisations=organisations.for_listing().order_by("-updated_at", "-pk")[
-                : self.directory_entries_shown
-            ],
-            directory_count=organisations.count(),
+            directory_organisations=directory_organisations,
+            directory_count=directory_count,
             active_direction=self.object.slug,
             **kwargs,
         )
+
+    def _directory_organisations(self) -> tuple[list[Organisation], int]:
+        """The latest entries of the direction and how many it has: over 100,000 organisations the
+        costliest part of the page, so cached until content changes."""
+        organisations = Organisation.objects.published().in_direction(self.object.slug)
+        latest = organisations.for_listing().order_by("-updated_at", "-pk")[: self.directory_entries_shown]
+        return list(latest), organisations.count()
 
 
 class MunicipalityDetailView(DetailView):
