@@ -11,7 +11,8 @@ run test messages: export DJANGO_DEBUG ?= true
 # What the quality gates run besides Python (docs/QUALITY.md): axe-core and the
 # Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
 # installed under tests/.tools/; Debian's Chromium for Playwright (which never
-# downloads a browser of its own); Java for the checker; gettext to extract UI strings.
+# downloads a browser of its own); Java for the checker; gettext to extract UI strings;
+# wrk, the load generator of `make bench` (its smoke test runs in `make test`).
 TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
@@ -46,6 +47,7 @@ system-packages:
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing Debian packages:$$missing"; \

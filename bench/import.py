@@ -116,8 +116,6 @@ def measure(rows: int = 7158, formats: tuple[str, ...] | None = None) -> dict:
         "load_average": round(os.getloadavg()[0], 2),
         "results": results,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     return report
 
 
@@ -132,6 +130,8 @@ def main() -> None:
     manage(environment, "load_bench_data", "--organisations", str(options.organisations))
     django_setup(environment)
     report = measure(options.rows)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
 
     print(
         f"\nImport of {options.rows:,} organisations into a directory of {report['organisations_stored']:,}, "

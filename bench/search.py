@@ -127,7 +127,7 @@ def explain(text: str) -> str:
 
 
 def measure_summary(rounds: int = 10) -> dict:
-    """The figures ``make bench`` reports, on the database Django is set up on; also written to search.json."""
+    """The figures ``make bench`` reports, on the database Django is set up on."""
     from django.db import connection
 
     from search.models import SearchEntry
@@ -161,8 +161,6 @@ def measure_summary(rounds: int = 10) -> dict:
         "gin_index_used": gin_used,
         "plans": plans,
     }
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    (RESULTS_DIR / "search.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     return report
 
 
@@ -177,6 +175,8 @@ def main() -> None:
     manage(environment, "load_bench_data", "--organisations", str(arguments.organisations))
     django_setup(environment)
     report = measure_summary(arguments.rounds)
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    (RESULTS_DIR / "search.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(
         f"\n{report['entries']:,} entries ({report['table_size']}), {report['postgres']}, load average "
         f"{report['load_average'][0]:.1f}; database time per search (planning + execution of its statements)\n"
