@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import translation
 
+from portal import pagecache
 from portal.transliteration import to_latin
 
 SERBIAN_LATIN = "sr-latn"
@@ -98,12 +99,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from portal import pagecache
-
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             response = self.get_response(request)
-            if request.method == "POST" and response.status_code < 400 and self._in_admin(request):
+            if request.method == "POST" and response.status_code < 400 and self._by_staff_in_admin(request):
                 # Admin actions may write with queryset.update(), which sends no signal.
                 pagecache.content_changed()
             return response
@@ -133,10 +132,12 @@ class AnonymousPageCacheMiddleware:
         return not (path.startswith(self._uncached_prefixes()) or path.lstrip("/") in self.UNCACHED_PATHS)
 
     @staticmethod
-    def _in_admin(request) -> bool:
+    def _by_staff_in_admin(request) -> bool:
+        """Staff at work in the admin (not anyone posting to its log-in page, which would empty the cache)."""
         from django.urls import reverse
 
-        return request.path_info.startswith(reverse("admin:index"))
+        user = getattr(request, "user", None)
+        return bool(user and user.is_staff) and request.path_info.startswith(reverse("admin:index"))
 
     @staticmethod
     def _uncached_prefixes() -> tuple[str, ...]:

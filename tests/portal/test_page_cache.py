@@ -157,3 +157,10 @@ def test_the_version_is_shared_through_redis_when_there_is_one(settings, tmp_pat
     assert content_version() != before
     caches[CACHE_ALIAS].clear()  # lost (evicted, flushed): a new version, never an old one
     assert content_version() not in (before, str(int(before) + 1))
+
+
+def test_strangers_posting_to_the_admin_log_in_page_do_not_empty_the_cache(client):
+    before = content_version()
+    response = client.post("/admin/login/", {"username": "nobody", "password": "wrong-password"})
+    assert response.status_code == 200
+    assert content_version() == before
