@@ -342,7 +342,7 @@ def drive(binary: str, servers: dict, addresses: list, rounds: int, seconds: flo
             health = wrk(binary, f"http://127.0.0.1:{port}{HEALTH[1]}", connections, seconds)
             samples.setdefault((HEALTH[0], mode, connections), []).append({**health, "ratio": 1.0})
             for name, path in addresses:
-                result = wrk(binary, f"http://127.0.0.1:{port}{path}", connections, seconds)
+                result = wrk(binary, f"http://127.0.0.1:{port}{quote(path, safe='/?&=')}", connections, seconds)
                 result["ratio"] = result["rps"] / health["rps"] if health["rps"] else 0.0
                 samples.setdefault((name, mode, connections), []).append(result)
     return {
