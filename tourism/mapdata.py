@@ -11,6 +11,7 @@ from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
 from directory.models import Kind, Organisation
+from portal.pagecache import cached_fragment
 from tourism.models import HOSPITALITY, STAY, Route, Sight, SightCategory
 
 # Stands for the slug in a URL reversed once for every place of a kind.
@@ -75,8 +76,15 @@ class MapPlaces:
                     if layer in layers:
                         setattr(places, layer, list(organisations.filter(condition)[: limit + 1]))
                 if len(places.stay) > limit or len(places.eat) > limit:
+                    # A scan of the whole directory: kept until content changes.
                     places.counts.update(
-                        organisations.order_by().aggregate(stay=Count("pk", filter=STAY), eat=Count("pk", filter=~STAY))
+                        cached_fragment(
+                            "map-hospitality-counts",
+                            getattr(municipality, "pk", None),
+                            lambda: organisations.order_by().aggregate(
+                                stay=Count("pk", filter=STAY), eat=Count("pk", filter=~STAY)
+                            ),
+                        )
                     )
                 for layer in ("stay", "eat"):
                     places.counts.setdefault(layer, len(getattr(places, layer)))

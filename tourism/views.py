@@ -187,7 +187,7 @@ class MapView(MapSettingsMixin, MapFilterMixin, TemplateView):
     """
 
     template_name = "tourism/map.html"
-    listed = 100
+    listed = 50
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.urlencode()
