@@ -1,6 +1,7 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import translation
@@ -163,4 +164,7 @@ class AnonymousPageCacheMiddleware:
         language = translation.get_language_from_request(request, check_path=True)
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{version}:{language}:{digest}"
+        # A deploy with new static files gives pages that name them: a page cached before it
+        # would point at files that are gone.
+        static = getattr(staticfiles_storage, "manifest_hash", "")
+        return f"page:{version}:{static}:{language}:{digest}"

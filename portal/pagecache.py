@@ -12,7 +12,7 @@ made by one gunicorn worker or a management command reaches every worker's
 local cache too.
 
 It is bumped on every save, delete and many-to-many change of a model of the
-portal's own apps (signals: the one place that sees every write, whichever
+portal's own apps, after ``migrate`` (signals: the one place that sees every write, whichever
 service, admin or import made it), on every successful POST in the admin
 (bulk actions write with ``queryset.update()``, which sends no signal), and
 by bulk loads that bypass both (``content_changed()``).
@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 CACHE_ALIAS = "pages"
 VERSION_KEY = "page-cache-version"
@@ -113,6 +113,8 @@ def content_models():
 
 
 def connect_signals() -> None:
+    # A deploy that migrates starts afresh: no page or fragment from the code before it.
+    post_migrate.connect(content_changed, dispatch_uid="pagecache-migrate")
     for model in content_models():
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
