@@ -32,7 +32,7 @@ portal_patterns = (
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    # An index of paged sections: one file of every page would be some 20 MB at 100,000 organisations.
+    # An index of paged sections: one file of every page was 31 MB at 10,000 organisations.
     path(
         "sitemap.xml",
         sitemap_views.index,
