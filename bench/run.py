@@ -152,7 +152,8 @@ def pages() -> list[tuple[str, str]]:
     organisations = Organisation.objects.published()
     listed = organisations.count()
     # The deepest page a reader can reach: pages stop at max_pages.
-    last_page = min(Paginator(range(listed), OrganisationListView.paginate_by).num_pages, OrganisationListView.max_pages)
+    pages_listed = Paginator(range(listed), OrganisationListView.paginate_by).num_pages
+    last_page = min(pages_listed, OrganisationListView.max_pages)
     middle = organisations.order_by("pk").values_list("slug", flat=True)[listed // 2]
     sight = Sight.objects.published().exclude(latitude=None).order_by("pk").values_list("slug", flat=True).last()
     return [
