@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from civic.models import Event, NewsArticle
@@ -251,12 +251,19 @@ class Command(BaseCommand):
 
     @staticmethod
     def _delete_synthetic_organisations() -> None:
-        """In SQL: the ORM would load 100,000 rows to send their delete signals."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            demo = "SELECT id FROM directory_organisation WHERE is_demo"
-            cursor.execute(f"DELETE FROM directory_organisation_directions WHERE organisation_id IN ({demo})")  # noqa: S608
-            cursor.execute(f"UPDATE tourism_sight SET organisation_id = NULL WHERE organisation_id IN ({demo})")  # noqa: S608
-            cursor.execute("DELETE FROM directory_organisation WHERE is_demo")
+        """In SQL: the ORM would load 100,000 rows to send their delete signals.
+
+        Should another table point at a synthetic organisation, the ORM does it
+        after all (``load_synthetic_smes`` deletes them itself), cascades included.
+        """
+        demo = "SELECT id FROM directory_organisation WHERE is_demo"
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM directory_organisation_directions WHERE organisation_id IN ({demo})")  # noqa: S608
+                cursor.execute(f"UPDATE tourism_sight SET organisation_id = NULL WHERE organisation_id IN ({demo})")  # noqa: S608
+                cursor.execute("DELETE FROM directory_organisation WHERE is_demo")
+        except IntegrityError:
+            pass
 
     @transaction.atomic
     def _load_content(self, wanted: dict[str, int]) -> None:
