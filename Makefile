@@ -11,7 +11,8 @@ run test messages: export DJANGO_DEBUG ?= true
 # What the quality gates run besides Python (docs/QUALITY.md): axe-core and the
 # Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
 # installed under tests/.tools/; Debian's Chromium for Playwright (which never
-# downloads a browser of its own); Java for the checker; gettext to extract UI strings.
+# downloads a browser of its own); Java for the checker; gettext to extract UI strings;
+# wrk, the load generator of `make bench` (its smoke test runs in `make test`).
 TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
@@ -46,6 +47,7 @@ system-packages:
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing Debian packages:$$missing"; \
@@ -72,16 +74,11 @@ messages: install
 	$(BIN)/python manage.py build_serbian_latin_catalogue
 	$(BIN)/python manage.py compile_catalogues
 
-# Every page under load, served as in production; the directory list at scale;
-# the renditions of a 24-megapixel JPEG; the import of 7,158 organisations; search database
-# time over 100,000 indexed organisations (docs/PERFORMANCE.md, docs/SEARCH.md).
-# BENCH_ARGS=--large for 100,000 organisations.
+# Every page under load, served as in production, with the renditions of a 24-megapixel
+# JPEG, the import of 7,158 organisations and search database time in the same run
+# (docs/PERFORMANCE.md). BENCH_ARGS=--large for 100,000 organisations, --quick for a smoke run.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
-	$(BIN)/python bench/directory_list.py
-	$(BIN)/python bench/renditions.py
-	$(BIN)/python bench/import.py
-	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) var $(TOOLS)

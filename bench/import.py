@@ -2,8 +2,7 @@
 
 Builds the rows from the demo's synthetic SME generator (Serbian SMEs for Medijana, with
 identifiers outside the demo's ranges, so that every row is new), writes them as an import
-file, then times in the ``most_bench`` database (``directory_list.py`` fills it; this script
-fills it too when it holds another number of organisations than ``--directory``), DEBUG off:
+file, then times in the ``most_bench`` database (``load_bench_data`` fills it), DEBUG off:
 
 - parse: reading the file into rows;
 - check: every row through the directory's validators (``importing.plan``);
@@ -13,9 +12,8 @@ fills it too when it holds another number of organisations than ``--directory``)
 Each run happens in a transaction that is rolled back: the bench database does not grow.
 Prints the figures and writes bench/results/import.json.
 
-    make bench                       # or:
+    make bench                       # with every other figure, or alone:
     python bench/import.py --rows 7158
-    python bench/import.py --database most_bench_import   # a database of its own
 """
 
 import argparse
@@ -24,9 +22,10 @@ import os
 import platform
 import sys
 import time
+from pathlib import Path
 
-import directory_list
-from directory_list import BASE_DIR, use_bench_database
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.run import BASE_DIR, bench_database_url, django_setup, manage, production_environment
 
 RESULTS = BASE_DIR / "bench" / "results" / "import.json"
 
@@ -49,34 +48,6 @@ def import_lines(count: int) -> list[list[str]]:
         if len(lines) == count:
             return lines
     raise AssertionError("not enough Serbian rows")
-
-
-def register_for_search_if_needed() -> str:
-    """Until directory/search_indexes.py registers organisations, time the import with a stand-in.
-
-    The import re-indexes what it writes (``search.services.index_objects``) only for a
-    registered model; the stand-in indexes what the directory's registration will (names,
-    descriptions, places, identifiers of published organisations), so the figure includes it.
-    """
-    from django.contrib.postgres.aggregates import ArrayAgg
-
-    from directory.models import Organisation
-    from search import registry
-
-    if registry.get(Organisation) is not None:
-        return "directory/search_indexes.py"
-    registry.register(
-        Organisation,
-        kind="organisation",
-        label="Organisations",
-        title_field="name",
-        body_fields=("description", "settlement", "street_address", "eik", "vat_number", "pib", "mb"),
-        summary_field="description",
-        queryset=lambda: Organisation.objects.published().annotate(direction_slugs=ArrayAgg("directions__slug")),
-        municipality=lambda organisation: organisation.municipality_id,
-        directions=lambda organisation: organisation.direction_slugs,
-    )
-    return "stand-in registered by bench/import.py"
 
 
 def timed(function, *args, **kwargs):
@@ -117,65 +88,62 @@ def run(file_name: str, data: bytes, user) -> dict:
     return figures
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=7158)
-    parser.add_argument("--directory", type=int, default=10_000, help="organisations stored before the import")
-    parser.add_argument("--database", default=directory_list.BENCH_DATABASE)
-    options = parser.parse_args()
+def measure(rows: int = 7158, formats: tuple[str, ...] | None = None) -> dict:
+    """Import ``rows`` organisations from each file format (CSV and XLSX by default), rolled back.
 
-    import django
-
-    django.setup()
+    Django must be set up on the benchmark database (``load_bench_data`` filled it).
+    """
     from django.contrib.auth.models import User
     from django.utils import translation
 
     from directory import importing
     from directory.models import Organisation
-    from portal import demo as portal_demo
 
-    directory_list.BENCH_DATABASE = options.database
-    use_bench_database()
-    directory_list.load(options.directory)
-    portal_demo.load(open(os.devnull, "w"))  # noqa: SIM115
     translation.activate("bg")  # error messages and the history comment are in the staff member's language
     user, _ = User.objects.get_or_create(username="bench-import", defaults={"is_superuser": True})
     stored = Organisation.objects.count()
-    search_registration = register_for_search_if_needed()
-    lines = import_lines(options.rows)
-    results = [
-        run("organisations.csv", importing.write_csv(lines), user),
-        run("organisations.xlsx", importing.write_xlsx(lines), user),
-    ]
+    lines = import_lines(rows)
+    writers = {"csv": importing.write_csv, "xlsx": importing.write_xlsx}
+    results = [run(f"organisations.{name}", writers[name](lines), user) for name in formats or writers]
+    report = {
+        "benchmark": "import",
+        "rows": rows,
+        "organisations_stored": stored,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        # Other work on the machine slows every figure: the 1-minute load when the run ended.
+        "load_average": round(os.getloadavg()[0], 2),
+        "results": results,
+    }
+    return report
 
-    load = os.getloadavg()[0]
-    print(f"\nImport of {options.rows:,} organisations into a directory of {stored:,}, DEBUG off (seconds)")
-    print(f"Load average {load:.1f} on {os.cpu_count()} CPUs; search registration: {search_registration}")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=7158)
+    parser.add_argument("--organisations", type=int, default=10_000, help="the directory imported into")
+    options = parser.parse_args()
+
+    environment = production_environment(bench_database_url())
+    manage(environment, "migrate", "--noinput", "-v0")
+    manage(environment, "load_bench_data", "--organisations", str(options.organisations))
+    django_setup(environment)
+    report = measure(options.rows)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+
+    print(
+        f"\nImport of {options.rows:,} organisations into a directory of {report['organisations_stored']:,}, "
+        "DEBUG off (seconds)"
+    )
+    print(f"Load average {report['load_average']:.1f} on {os.cpu_count()} CPUs")
     print(f"{'file':<20} {'parse':>7} {'check':>7} {'import':>7} {'parse+import':>13} {'again':>7}")
-    for figures in results:
+    for figures in report["results"]:
         print(
             f"{figures['file']:<20} {figures['parse_s']:>7} {figures['check_s']:>7} {figures['import_s']:>7}"
             f" {figures['parse_and_import_s']:>13} {figures['again_s']:>7}"
         )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "benchmark": "import",
-                "rows": options.rows,
-                "organisations_stored": stored,
-                "search_registration": search_registration,
-                "python": platform.python_version(),
-                "machine": platform.machine(),
-                "cpus": os.cpu_count(),
-                # Other work on the machine slows every figure: the 1-minute load when the run ended.
-                "load_average": round(os.getloadavg()[0], 2),
-                "results": results,
-            },
-            indent=2,
-        )
-        + "\n"
-    )
     print(f"\nWritten to {RESULTS.relative_to(BASE_DIR)}")
 
 

@@ -73,7 +73,7 @@ def peak_rss_mb() -> float:
     raise RuntimeError("VmHWM not found in /proc/self/status (Linux only)")
 
 
-def measure(mode: str) -> None:
+def child(mode: str) -> None:
     """Child process: one timed run; prints JSON with the time and this process's peak memory."""
     sys.path.insert(0, str(ROOT))
     from PIL import Image
@@ -108,9 +108,9 @@ def measure(mode: str) -> None:
     )
 
 
-def run(mode: str) -> dict:
+def run(mode: str, count: int) -> dict:
     runs = []
-    for _ in range(RUNS):
+    for _ in range(count):
         result = subprocess.run(
             [sys.executable, __file__, "--child", mode], capture_output=True, text=True, check=True, cwd=ROOT
         )
@@ -129,7 +129,8 @@ def run(mode: str) -> dict:
     }
 
 
-def main() -> None:
+def measure(runs: int = RUNS, naive: bool = True) -> dict:
+    """Time and peak memory of ``runs`` runs of the portal's pipeline (and the naive one), each in a fresh process."""
     if not SOURCE.exists():
         # In its own process too, so that no measured run inherits its memory.
         subprocess.run([sys.executable, __file__, "--make-source"], check=True, cwd=ROOT)
@@ -141,8 +142,8 @@ def main() -> None:
         "source": {"width": width, "height": height, "bytes": SOURCE.stat().st_size},
         "python": platform.python_version(),
         "machine": platform.machine(),
-        "optimised": run("optimised"),
-        "naive": run("naive"),
+        "optimised": run("optimised", runs),
+        "naive": run("naive", runs) if naive else None,
         "targets": {"ms": TARGET_MS, "peak_mb": TARGET_MB},
     }
     optimised = report["optimised"]
@@ -152,6 +153,13 @@ def main() -> None:
         "cpu": optimised["median_cpu_ms"] < TARGET_MS and optimised["peak_mb"] < TARGET_MB,
     }
     (RESULTS / "renditions.json").write_text(json.dumps(report, indent=2) + "\n")
+    return report
+
+
+def main() -> None:
+    report = measure()
+    optimised = report["optimised"]
+    width, height = report["source"]["width"], report["source"]["height"]
     megapixels = width * height / 1e6
     print(f"Renditions of a {width}×{height} ({megapixels:.0f} MP, {SOURCE.stat().st_size / 1e6:.1f} MB) JPEG")
     print(f"  widths {[s[0] for s in optimised['sizes']]}, formats {optimised['formats']}, {optimised['files']} files")
@@ -172,7 +180,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        measure(sys.argv[2])
+        child(sys.argv[2])
     elif sys.argv[1:] == ["--make-source"]:
         make_source()
     else:

@@ -79,7 +79,13 @@ class EventFilter(django_filters.FilterSet):
         first, last = data.get("date_from"), data.get("date_to")
         if first is None and last is None:
             now = timezone.now()
-            return self.qs.occurrences(now, now + timedelta(days=UPCOMING_DAYS))
+            # The filters in use name the events selected: their occurrences are cached under them.
+            chosen = tuple(
+                (name, str(getattr(value, "pk", value)))
+                for name, value in sorted(data.items())
+                if value not in (None, "")
+            )
+            return self.qs.occurrences(now, now + timedelta(days=UPCOMING_DAYS), cache_key=("event-filter", chosen))
         first = first or timezone.localdate()
         last = last or first + timedelta(days=UPCOMING_DAYS)
         return days_between(self.qs, first, last)

@@ -28,7 +28,7 @@ def direction_highlights(direction: Direction, *, limit: int = 4) -> DirectionHi
     now = timezone.now()
     events = Event.objects.published().for_listing().filter(direction=direction)
     highlights = DirectionHighlights(
-        events=events.occurrences(now, now + timedelta(days=365))[:limit],
+        events=events.occurrences(now, now + timedelta(days=365), cache_key=("direction", direction.pk))[:limit],
         news=list(NewsArticle.objects.published().for_listing().filter(direction=direction).latest()[:limit]),
     )
     if direction.slug == Direction.Key.ADMINISTRATION:

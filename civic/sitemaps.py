@@ -20,12 +20,10 @@ class PublishedSitemap(PortalSitemap):
     """Only what ``published()`` lets through: nothing scheduled for later."""
 
     model = None
+    lastmod_field = "published_at"
 
     def items(self):
         return self.model.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return item.published_at
 
 
 class EventSitemap(PublishedSitemap):

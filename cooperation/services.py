@@ -29,6 +29,7 @@ from cooperation.models import (
 from directory.models import Organisation
 from directory.models import Status as OrganisationStatus
 from portal.history import recorded_changes
+from portal.pagecache import content_changed
 from registrations.models import CompanyOwner
 from registrations.services import email_queue
 from search.models import SearchEntry
@@ -369,6 +370,8 @@ def search_index_prune() -> int:
         .exclude(object_id__in=Opportunity.objects.public().values("pk"))
         .delete()
     )
+    if deleted:
+        content_changed()  # boards and search results in the page cache, which expiry by the calendar does not reach
     return deleted
 
 

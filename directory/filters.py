@@ -4,7 +4,8 @@ Every filter lives in the URL (``?q=mill&country=BG&kind=company``), so a
 search can be shared and works without JavaScript. Each option of a filter
 shows how many results choosing it would give: the count is taken on the list
 filtered by all the *other* filters (standard faceting), with at most one
-aggregate query per filter, never one per option.
+aggregate query per filter, never one per option; the counts are cached until
+content changes.
 """
 
 from dataclasses import dataclass
@@ -13,12 +14,14 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from directory.models import Kind, Organisation, SizeClass, SpokenLanguage
 from directory.nace import NaceRevision, NaceSection
 from portal.models import Country, Direction, Municipality
+from portal.pagecache import cached_fragment
 from search.filters import SearchTextFilter
 
 
@@ -118,24 +121,49 @@ class OrganisationFilterSet(django_filters.FilterSet):
     # --- Facets -------------------------------------------------------------
 
     def facets(self) -> list[Facet]:
-        """Every filter's options with the number of results each would give.
+        """Every filter's options with the number of results each would give."""
+        counts = self._counts["facets"]
+        return [self._facet(name, counts[name]) for name in self.FACETS]
 
-        A facet counts on the list filtered by every *other* filter. Facets
-        whose own filter is not in use therefore share one base, the filtered
-        list, and are counted together in one aggregate query; each facet in
-        use needs one more. So a page runs at most one query per facet, and
-        one in all when no filter is set.
+    @property
+    def count(self) -> int:
+        """How many organisations the filters select: the list's total, without a query of its own."""
+        return self._counts["total"]
+
+    @cached_property
+    def _counts(self) -> dict:
+        """The total and the facet counts, cached until content changes (``portal.pagecache``).
+
+        They are the same for every page and sort order of one set of filters,
+        and over 100,000 organisations they are the costliest part of the page.
         """
         self.errors  # noqa: B018 (validates the form, so that cleaned_data exists)
-        data = self.form.cleaned_data
-        active = [name for name in self.FACETS if data.get(name) not in EMPTY_VALUES]
-        counts = {}
+        active = tuple(sorted((name, str(value)) for name, value in self._active().items()))
+        return cached_fragment("directory-facets", active, self._count_all)
+
+    def _active(self) -> dict:
+        """The filters in use, with their values (an unticked checkbox is not in use)."""
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if name != "sort" and value not in EMPTY_VALUES and value is not False
+        }
+
+    def _count_all(self) -> dict:
+        """A facet counts on the list filtered by every *other* filter.
+
+        Facets whose own filter is not in use therefore share one base, the
+        filtered list, and are counted together in one aggregate query with
+        the total; each facet in use needs one more. So at most one query per
+        facet, and one in all when no filter is set.
+        """
+        active = [name for name in self.FACETS if name in self._active()]
         shared = [name for name in self.FACETS if name not in active]
-        if shared:
-            counts.update(self._count(self._queryset_without(None), shared))
+        counts = self._count(self._queryset_without(None), shared, total=True)
         for name in active:
             counts.update(self._count(self._queryset_without(name), [name]))
-        return [self._facet(name, counts[name]) for name in self.FACETS]
+        total = counts.pop(None)
+        return {"total": total, "facets": counts}
 
     def _queryset_without(self, excluded: str | None):
         """The base queryset filtered by every active filter except ``excluded`` (and the sort)."""
@@ -165,18 +193,23 @@ class OrganisationFilterSet(django_filters.FilterSet):
             "cooperation": lambda: Q(open_to_cooperation=True),
         }[name]()
 
-    def _count(self, queryset, names: list[str]) -> dict[str, dict[str, int]]:
-        """Counts for every option of the named facets, in one aggregate query over ``queryset``."""
+    def _count(self, queryset, names: list[str], *, total: bool = False) -> dict[str | None, dict[str, int] | int]:
+        """Counts for every option of the named facets (and the total, under None) in one aggregate query."""
         aggregates = {
             f"{index}_{option}": Count("pk", filter=self._option_condition(name, value))
             for index, name in enumerate(names)
             for option, (value, _label) in enumerate(self._options(name))
         }
+        if total:
+            aggregates["total"] = Count("pk")
         totals = queryset.aggregate(**aggregates)
-        return {
+        counts = {
             name: {value: totals[f"{index}_{option}"] for option, (value, _label) in enumerate(self._options(name))}
             for index, name in enumerate(names)
         }
+        if total:
+            counts[None] = totals["total"]
+        return counts
 
     def _facet(self, name: str, counts: dict[str, int]) -> Facet:
         selected = self.form.cleaned_data.get(name)

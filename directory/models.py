@@ -276,11 +276,14 @@ class Organisation(models.Model):
             GinIndex(fields=["languages"], name="organisation_languages_gin"),
             models.Index(fields=["status", "municipality"], name="organisation_status_munic"),
             # The list is sorted by name in the reader's language: an index per language
-            # lets PostgreSQL read a page in order instead of sorting every row.
+            # lets PostgreSQL read a page in order instead of sorting every row, and with
+            # the status in it, skip the rows of the pages before from the index alone.
             *(
-                models.Index(fields=[f"name_{code}", "id"], name=f"organisation_name_{code}")
+                models.Index(fields=[f"name_{code}", "id"], include=["status"], name=f"organisation_name_{code}")
                 for code in ("bg", "sr", "en")
             ),
+            # "Newest entries first", read backwards.
+            models.Index(fields=["created_at", "id"], include=["status"], name="organisation_created"),
         ]
         constraints = [
             *(

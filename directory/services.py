@@ -13,6 +13,7 @@ from reversion.models import Revision, Version
 from directory import importing
 from directory.models import Organisation, OrganisationImport
 from portal.models import Direction, Municipality
+from portal.pagecache import content_changed
 from portal.translation_status import translated_fields
 from portal.transliteration import to_latin
 from search.services import index_objects, index_update
@@ -125,6 +126,7 @@ def organisations_import(
         },
     )
     index_objects(model=Organisation, pks=[o.pk for o in plan.created + plan.updated])
+    content_changed()  # COPY and UPDATE … FROM send no signal
     return plan
 
 
@@ -305,6 +307,7 @@ def organisations_import_undo(*, record: OrganisationImport, by) -> ImportUndone
     )
     record.save(update_fields=["undone_by"])
     index_objects(model=Organisation, pks=[*deleted, *(o.pk for o in restored)])
+    content_changed()
     return result
 
 

@@ -3,11 +3,10 @@ from portal.sitemaps import PortalSitemap
 
 
 class OrganisationSitemap(PortalSitemap):
+    lastmod_field = "updated_at"
+
     def items(self):
         return Organisation.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, organisation):
-        return organisation.updated_at
 
 
 sitemaps = {"organisations": OrganisationSitemap}

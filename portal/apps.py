@@ -8,6 +8,12 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Site core")
 
+    def ready(self):
+        from portal import pagecache
+
+        # Every write to the portal's content invalidates the anonymous page cache.
+        pagecache.connect_signals()
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with the staff workspace site (dashboard, translation status) as ``admin.site``.

@@ -1,11 +1,15 @@
+import hashlib
 import logging
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal import pagecache
 from portal.transliteration import to_latin
 
 logger = logging.getLogger(__name__)
@@ -97,3 +101,102 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(DATABASE_RETRY_AFTER)
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve public pages to anonymous readers from a whole-page cache (docs/PERFORMANCE.md).
+
+    Placed below WhiteNoise and above the session middleware: a hit skips
+    everything below, so it costs no SQL query; the security headers of the
+    middleware above are added to it afresh.
+
+    A page is served from the cache, and stored in it, only for a GET or HEAD
+    (stored on GET) without a session or messages cookie: a logged-in person
+    (or anyone with a session) neither gets nor fills the anonymous cache.
+    A response is stored only when it is a complete 200 that sets no cookie,
+    carries no CSRF token and no CSP nonce, may be cached (no private or
+    no-store), and varies on nothing but language and cookies. The key holds
+    the content version (``portal.pagecache``), the language the request is
+    served in (so ``sr`` and ``sr-latn`` never share an entry), the scheme,
+    host, path and query string.
+    """
+
+    SAFE_METHODS = ("GET", "HEAD")
+    # Response headers whose variation the key already covers (language) or the bypass rules do (cookies).
+    COVERED_VARY = {"accept-language", "cookie"}
+    MAX_BYTES = 2 * 1024 * 1024
+    # Probes must reach the database every time.
+    UNCACHED_PATHS = {"healthz"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not self._cacheable_request(request):
+            response = self.get_response(request)
+            if request.method == "POST" and response.status_code < 400 and self._by_staff_in_admin(request):
+                # Admin actions may write with queryset.update(), which sends no signal.
+                pagecache.content_changed()
+            return response
+        key = self._key(request, pagecache.content_version())
+        cache = caches[pagecache.CACHE_ALIAS]
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self._cacheable_response(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+            cache.set(key, (response.content, headers), timeout=seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _cacheable_request(self, request) -> bool:
+        if request.method not in self.SAFE_METHODS or "HTTP_AUTHORIZATION" in request.META:
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False
+        path = request.path_info
+        return not (path.startswith(self._uncached_prefixes()) or path.lstrip("/") in self.UNCACHED_PATHS)
+
+    @staticmethod
+    def _by_staff_in_admin(request) -> bool:
+        """Staff at work in the admin (not anyone posting to its log-in page, which would empty the cache)."""
+        from django.urls import reverse
+
+        user = getattr(request, "user", None)
+        return bool(user and user.is_staff) and request.path_info.startswith(reverse("admin:index"))
+
+    @staticmethod
+    def _uncached_prefixes() -> tuple[str, ...]:
+        from django.urls import reverse
+
+        return (reverse("admin:index"), settings.MEDIA_URL, f"/{settings.STATIC_URL.lstrip('/')}")
+
+    def _cacheable_response(self, request, response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if isinstance(getattr(request, "_csp_nonce", None), str):
+            return False  # the page carries this response's nonce; the next one gets another
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+        if not vary <= self.COVERED_VARY:
+            return False
+        return len(response.content) <= self.MAX_BYTES and b"csrfmiddlewaretoken" not in response.content
+
+    @staticmethod
+    def _key(request, version: str) -> str:
+        language = translation.get_language_from_request(request, check_path=True)
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        # A deploy with new static files gives pages that name them: a page cached before it
+        # would point at files that are gone.
+        static = getattr(staticfiles_storage, "manifest_hash", "")
+        return f"page:{version}:{static}:{language}:{digest}"

@@ -183,7 +183,11 @@ class RegistrationEditView(RegistrationTokenMixin, RegistrationCreateView):
 
 
 class CompanyPageMixin:
-    """For the directory's detail view: the owner (for the contact form) and photos, joined in."""
+    """For the directory's detail view: the owner (whether it can be written to) and photos, joined in.
+
+    The page links to the contact form instead of holding it: a form posts with a CSRF
+    token, and a page with a token could not be served from the anonymous page cache.
+    """
 
     def get_queryset(self):
         return (
@@ -196,7 +200,7 @@ class CompanyPageMixin:
     def get_context_data(self, **kwargs):
         organisation = self.object
         contactable = bool(services.company_contact_address(organisation))
-        return super().get_context_data(contact_form=ContactForm() if contactable else None, **kwargs)
+        return super().get_context_data(contactable=contactable, **kwargs)
 
 
 class CompanyContactView(FormView):

@@ -22,6 +22,7 @@ from django.db import connection, models, transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from portal.pagecache import content_changed
 from search import registry
 from search.models import SearchEntry
 from search.normalise import words
@@ -234,4 +235,5 @@ def index_rebuild(model: type[models.Model] | None = None) -> int:
     if not model:
         kinds = [searchable.kind for searchable in searchables]
         SearchEntry.objects.exclude(kind__in=kinds).delete()
+    content_changed()  # search result pages in the page cache
     return indexed

@@ -1,4 +1,5 @@
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,25 @@ def demo_content(db):
 
 
 @pytest.fixture
+def sitemap(client):
+    """Read the whole sitemap as one text: the index at /sitemap.xml and every page of every section it lists."""
+    from html import unescape
+    from urllib.parse import urlsplit
+
+    def read() -> str:
+        index = client.get("/sitemap.xml").content.decode()
+        texts = [index]
+        for location in re.findall(r"<loc>([^<]+)</loc>", index):
+            address = urlsplit(unescape(location))
+            response = client.get(f"{address.path}?{address.query}" if address.query else address.path)
+            assert response.status_code == 200, location
+            texts.append(response.content.decode())
+        return "\n".join(texts)
+
+    return read
+
+
+@pytest.fixture
 def cyrillic_free():
     """Assert that a text has no Cyrillic letter, naming the first ones found."""
     from portal.transliteration import CYRILLIC_WORD
@@ -45,6 +65,17 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MEDIA_LIBRARY_ORIGINALS_ROOT = tmp_path / "originals"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test starts from a database state of its own, so no page or fragment cached by another is read.
+
+    (Rolling a test back sends no signal, so nothing else would tell the page cache.)
+    """
+    from portal.pagecache import content_changed
+
+    content_changed()
 
 
 @pytest.fixture

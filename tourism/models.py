@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -251,11 +251,20 @@ class Sight(models.Model):
         """
         if not self.has_exact_location:
             return []
+        latitude, longitude = float(self.latitude), float(self.longitude)
+        # The database orders the box by a flat-earth distance, good enough at this scale to pick
+        # the nearest few (with some to spare); they are then measured exactly. Hundreds of sights
+        # around a town are never all loaded.
+        squared = (F("latitude") - latitude) ** 2 + (
+            (F("longitude") - longitude) * math.cos(math.radians(latitude))
+        ) ** 2
         candidates = (
             Sight.objects.published()
             .for_listing()
-            .near(float(self.latitude), float(self.longitude), radius_km)
+            .near(latitude, longitude, radius_km)
             .exclude(pk=self.pk)
+            .annotate(flat_distance=ExpressionWrapper(squared, output_field=models.FloatField()))
+            .order_by("flat_distance", "pk")[: limit * 2]
         )
         measured = sorted(((sight, self.distance_km(sight)) for sight in candidates), key=lambda pair: pair[1])
         return [(sight, distance) for sight, distance in measured if distance <= radius_km][:limit]

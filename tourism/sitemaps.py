@@ -13,19 +13,17 @@ class TourismPagesSitemap(PortalSitemap):
 
 
 class SightSitemap(PortalSitemap):
+    lastmod_field = "updated_at"
+
     def items(self):
         return Sight.objects.published().order_by("pk").only("slug", "updated_at")
 
-    def lastmod(self, sight):
-        return sight.updated_at
-
 
 class RouteSitemap(PortalSitemap):
+    lastmod_field = "updated_at"
+
     def items(self):
         return Route.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, route):
-        return route.updated_at
 
 
 sitemaps = {"tourism": TourismPagesSitemap, "sights": SightSitemap, "routes": RouteSitemap}

@@ -1,13 +1,15 @@
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from directory.models import Organisation
 from media_library.views import AttachedAlbumsMixin
+from portal.pagecache import cached_fragment
 from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
 from tourism.mapdata import MapPlaces
 from tourism.models import HOSPITALITY, Route, Sight
@@ -172,34 +174,63 @@ class HospitalityListView(FilteredListMixin, ListView):
 
 
 class MapFilterMixin:
-    def places(self) -> MapPlaces:
+    def places(self, *, limit: int | None = None) -> MapPlaces:
         self.form = MapFilterForm(self.request.GET)
-        return MapPlaces.load(layers=self.form.layers(), municipality=self.form.chosen_municipality())
+        return MapPlaces.load(layers=self.form.layers(), municipality=self.form.chosen_municipality(), limit=limit)
 
 
 class MapView(MapSettingsMixin, MapFilterMixin, TemplateView):
-    """Sights, routes and places to stay and eat of both municipalities: a map, and the same places as a list."""
+    """Sights, routes and places to stay and eat of both municipalities: a map, and the same places as a list.
+
+    The list shows the first ``listed`` places of each kind and links to the
+    list pages for the others: at 100,000 organisations there are thousands.
+    """
 
     template_name = "tourism/map.html"
+    listed = 50
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.urlencode()
+        places = self.places(limit=self.listed)
+        municipality = self.form.chosen_municipality()
         return super().get_context_data(
-            places=self.places(),
+            places=places,
             form=self.form,
             geojson_url=reverse("tourism:map-data") + (f"?{query}" if query else ""),
+            more_urls=self._list_urls(municipality.slug if municipality else ""),
             active_direction="tourism",
             **kwargs,
         )
 
+    @staticmethod
+    def _list_urls(municipality: str) -> dict[str, str]:
+        """The list pages, filtered alike, that have the places a list on the map page leaves out."""
+
+        def address(name: str, **query) -> str:
+            query = {key: value for key, value in query.items() if value}
+            return reverse(name) + (f"?{urlencode(query)}" if query else "")
+
+        return {
+            "sight": address("tourism:sight-list", municipality=municipality),
+            "route": address("tourism:route-list", municipality=municipality),
+            "stay": address("tourism:hospitality-list", municipality=municipality, type="stay"),
+            "eat": address("tourism:hospitality-list", municipality=municipality, type="eat"),
+        }
+
 
 class MapDataView(MapFilterMixin, View):
-    """The map's places as GeoJSON, with the same filters as the map page; published places only."""
+    """The map's places as GeoJSON, with the same filters as the map page; published places only.
+
+    Thousands of places at 100,000 organisations: the document is cached,
+    per language and filters, until content changes.
+    """
 
     def get(self, request, *args, **kwargs):
+        document = cached_fragment("map-geojson", (get_language(), sorted(request.GET.lists())), self._document)
+        return HttpResponse(document, content_type=GEOJSON_CONTENT_TYPE)
+
+    def _document(self) -> str:
+        self.form = MapFilterForm(self.request.GET)
+        places = MapPlaces.geojson(layers=self.form.layers(), municipality=self.form.chosen_municipality())
         # Letters, not \u escapes: the sr-latn response is transliterated like any page.
-        return JsonResponse(
-            self.places().feature_collection(),
-            content_type=GEOJSON_CONTENT_TYPE,
-            json_dumps_params={"ensure_ascii": False},
-        )
+        return json.dumps(places, ensure_ascii=False, separators=(",", ":"))

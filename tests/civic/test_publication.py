@@ -45,12 +45,12 @@ def hidden_item(kind: str, state: str):
 
 @pytest.mark.parametrize("state", ["draft", "scheduled"])
 @pytest.mark.parametrize("kind", list(FACTORIES))
-def test_hidden_items_are_not_listed_and_their_pages_are_404(client, kind, state):
+def test_hidden_items_are_not_listed_and_their_pages_are_404(client, sitemap, kind, state):
     item = hidden_item(kind, state)
     _, list_url, detail_url = FACTORIES[kind]
     assert item.title_en not in client.get(list_url).content.decode()
     assert client.get(detail_url.format(slug=item.slug)).status_code == 404
-    assert item.slug not in client.get("/sitemap.xml").content.decode()
+    assert item.slug not in sitemap()
 
 
 @pytest.mark.parametrize("state", ["draft", "scheduled"])

@@ -2,6 +2,7 @@ import factory
 
 from directory.models import Kind, Organisation, Status
 from portal.models import Country, Direction
+from portal.pagecache import content_changed
 from search.services import index_objects
 from tests.portal.factories import MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory
@@ -45,4 +46,6 @@ def create_many(count: int, directions=(Direction.Key.BUSINESS,), **fields) -> l
         for direction_id in direction_ids
     )
     index_objects(model=Organisation, pks=[organisation.pk for organisation in organisations])
+    # Bulk writes send no signal: like the portal's own bulk loads, say that content changed.
+    content_changed()
     return organisations

@@ -101,6 +101,30 @@ def test_list_is_paginated_and_sorted(client, koprivshtitsa):
     assert len(client.get(LIST, {"page": 2}).context["organisations"]) == 6
 
 
+def test_pages_stop_at_max_pages_and_say_how_to_see_the_rest(client, koprivshtitsa, monkeypatch):
+    """Far pages would cost an OFFSET scan of every row before them: readers narrow the list instead."""
+    from directory.views import OrganisationListView
+
+    monkeypatch.setattr(OrganisationListView, "max_pages", 2)
+    create_many(50, municipality=koprivshtitsa)
+    last = client.get(LIST, {"page": 2})
+    assert last.context["result_count"] == 50  # the count is the real one
+    assert len(last.context["organisations"]) == 24
+    html = last.content.decode()
+    assert "Page 2 of 2" in html and 'rel="next"' not in html
+    assert "Only the first 48 organisations can be browsed page by page." in html
+    assert client.get(LIST, {"page": 3}).status_code == 404
+    assert "can be browsed page by page" not in client.get(LIST).content.decode()
+
+
+def test_a_deep_page_shows_the_same_rows_as_a_plain_offset(client, koprivshtitsa):
+    """The page's rows are found by id first (a deferred join): the order is the list's own."""
+    create_many(60, municipality=koprivshtitsa)
+    expected = list(Organisation.objects.published().order_by("name_en", "pk").values_list("pk", flat=True)[48:60])
+    shown = [organisation.pk for organisation in client.get(LIST, {"page": 3}).context["organisations"]]
+    assert shown == expected
+
+
 def test_invalid_filter_values_are_ignored(client, koprivshtitsa):
     OrganisationFactory(municipality=koprivshtitsa)
     response = client.get(LIST, {"kind": "<script>", "size": "huge", "page": "1"})
@@ -109,7 +133,7 @@ def test_invalid_filter_values_are_ignored(client, koprivshtitsa):
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.ARCHIVED])
-def test_unpublished_entries_appear_nowhere_public(client, koprivshtitsa, status):
+def test_unpublished_entries_appear_nowhere_public(client, sitemap, koprivshtitsa, status):
     hidden = OrganisationFactory(name_en="Hidden Mill", status=status, municipality=koprivshtitsa)
     OrganisationFactory(name_en="Visible Mill", municipality=koprivshtitsa)
     assert "Hidden Mill" not in client.get(LIST).content.decode()
@@ -118,9 +142,9 @@ def test_unpublished_entries_appear_nowhere_public(client, koprivshtitsa, status
     assert "Hidden Mill" not in client.get("/en/directory/export.csv").content.decode()
     assert "Hidden Mill" not in client.get("/en/directory/export.json").content.decode()
     assert "Hidden Mill" not in client.get("/en/directions/business/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert hidden.slug not in sitemap
-    assert "/en/directory/organisation-" in sitemap
+    xml = sitemap()
+    assert hidden.slug not in xml
+    assert "/en/directory/organisation-" in xml
 
 
 def test_csv_export_is_utf8_with_documented_columns_and_neutralised_formulas(client, koprivshtitsa):

@@ -216,7 +216,7 @@ def test_gallery_pages_use_a_fixed_number_of_queries(client, django_assert_max_n
         assert client.get(album.videos.get().get_absolute_url()).status_code == 200
 
 
-def test_sitemap_lists_the_gallery_and_its_albums(client, demo_content):
-    xml = client.get("/sitemap.xml").content.decode()
+def test_sitemap_lists_the_gallery_and_its_albums(sitemap, demo_content):
+    xml = sitemap()
     assert "<loc>http://testserver/en/gallery/</loc>" in xml
     assert "<loc>http://testserver/sr-latn/gallery/mediana-archaeological-site/</loc>" in xml

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from directory.models import Organisation
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 
 LANGUAGES = ["bg", "sr", "sr-latn", "en"]
@@ -100,14 +101,36 @@ def test_pages_of_missing_objects_are_404(client, demo_content):
     assert client.get("/en/directions/nowhere/").status_code == 404
 
 
-def test_sitemap_lists_every_page_with_language_alternates(client, demo_content):
-    xml = client.get("/sitemap.xml").content.decode()
+def test_sitemap_lists_every_page_with_language_alternates(sitemap, demo_content):
+    xml = sitemap()
     for language in LANGUAGES:
         with translation.override(language):
             for url in page_urls():
                 assert f"<loc>http://testserver{url}</loc>" in xml, url
     assert 'hreflang="sr-latn"' in xml
     assert 'hreflang="x-default"' in xml
+
+
+def test_the_sitemap_is_an_index_of_paged_sections(client, demo_content, monkeypatch, django_assert_max_num_queries):
+    """One file was 31 MB at 10,000 organisations: sections are paged, and the index lists each page."""
+    from portal.sitemaps import PortalSitemap
+
+    monkeypatch.setattr(PortalSitemap, "limit", 8)  # two items in four languages a page
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index
+    assert "<loc>http://testserver/sitemap-organisations.xml</loc>" in index
+    assert "<loc>http://testserver/sitemap-organisations.xml?p=2</loc>" in index
+    pages = index.count("sitemap-organisations.xml")
+    seen = []
+    for number in range(1, pages + 1):
+        with django_assert_max_num_queries(2):
+            xml = client.get("/sitemap-organisations.xml", {"p": number}).content.decode()
+        entries = re.findall(r"<url><loc>([^<]+)</loc>", xml)
+        assert len(entries) <= 8
+        seen.extend(entries)
+    assert len(seen) == len(set(seen)) == 4 * Organisation.objects.published().count()
+    assert client.get("/sitemap-organisations.xml", {"p": pages + 1}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):

@@ -10,6 +10,7 @@ the sitemap.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -180,8 +181,13 @@ def internal_path(href: str, base: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+# The sitemap index and its sections' pages (/sitemap-organisations.xml?p=2).
+SITEMAP = re.compile(r"^/sitemap(-[\w-]+)?\.xml(\?p=\d+)?$")
+
+
 def sitemap_paths(xml: str) -> list[str]:
-    return [internal_path(loc, "/") for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    """The addresses a sitemap lists: pages, or (in the index) the sitemap's sections."""
+    return [internal_path(unescape(loc), "/") for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
 
 
 def crawl(client: Client | None = None, start: list[str] | None = None) -> dict[str, Page]:
@@ -207,7 +213,7 @@ def crawl(client: Client | None = None, start: list[str] | None = None) -> dict[
         found = []
         if page.is_html:
             found = [internal_path(href, url) for href in page.links]
-        elif page.status == 200 and url.endswith("sitemap.xml"):
+        elif page.status == 200 and SITEMAP.match(url):
             found = sitemap_paths(page.html)
         for target in found:
             if target is None:

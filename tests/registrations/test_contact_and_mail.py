@@ -40,11 +40,15 @@ def message(**overrides):
     }
 
 
-def test_the_company_page_offers_the_form_without_the_address(client, company, django_assert_max_num_queries):
+def test_the_company_page_links_to_the_form_without_the_address(client, company, django_assert_max_num_queries):
+    """The form lives on a page of its own: the company page, without a CSRF token, stays cacheable."""
     with django_assert_max_num_queries(8):
         page = client.get(f"/en/directory/{company.slug}/")
     html = page.content.decode()
-    assert 'id="contact_name"' in html and "hidden-owner@example.org" not in html
+    assert f'href="/en/companies/{company.slug}/contact/"' in html and "hidden-owner@example.org" not in html
+    assert "csrfmiddlewaretoken" not in html
+    form = client.get(f"/en/companies/{company.slug}/contact/").content.decode()
+    assert 'id="contact_name"' in form and "hidden-owner@example.org" not in form
 
 
 def test_a_message_is_relayed_and_the_sender_gets_a_copy(client, company, committed):

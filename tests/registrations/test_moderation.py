@@ -60,7 +60,7 @@ PUBLIC_PAGES = [
     "/{language}/search/?q=Мелница",
     "/{language}/directory/export.csv",
     "/{language}/directory/export.json",
-    "/sitemap.xml",
+    "/sitemap-organisations.xml",
     "/{language}/",
     "/{language}/directions/business/",
 ]

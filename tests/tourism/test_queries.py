@@ -16,6 +16,7 @@ from tests.tourism.factories import (
     SightFactory,
     TicketPriceFactory,
 )
+from tourism.models import Sight
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +46,27 @@ LIST_PAGES = [
     ("/en/tourism/sights/", 4),  # the filter's municipalities, count, rows, the navigation
     ("/en/tourism/routes/", 4),
     ("/en/tourism/stay-and-eat/", 4),
-    ("/en/tourism/map/", 5),  # municipalities, sights, routes, organisations, the navigation
+    ("/en/tourism/map/", 6),  # municipalities, sights, routes, places to stay, to eat, the navigation
     ("/en/tourism/map.geojson", 4),
     ("/en/tourism/map.geojson?type=sight&municipality=medijana", 2),
     ("/en/directions/tourism/", 11),  # + the sights shown and the counts of sights and routes
 ]
+
+
+def test_the_map_page_lists_the_first_places_of_each_kind_in_a_bounded_number_of_queries(
+    client, places, django_assert_max_num_queries, monkeypatch
+):
+    """Past ``listed`` places of a kind, the list links to its page instead: two counts more at most."""
+    from tourism.views import MapView
+
+    monkeypatch.setattr(MapView, "listed", 2)
+    SightFactory.create_batch(2)
+    with django_assert_max_num_queries(9):
+        html = client.get("/en/tourism/map/").content.decode()
+    assert html.count('<li data-place="sight"') == 2
+    sights = Sight.objects.published().count()
+    assert f'<a href="/en/tourism/sights/">All {sights}, page by page</a>' in html
+    assert html.count('<li data-place="stay"') <= 2 and html.count('<li data-place="eat"') <= 2
 
 
 @pytest.mark.parametrize(("url", "queries"), LIST_PAGES)

@@ -283,9 +283,9 @@ def test_tourism_direction_page_shows_sights_of_both_municipalities(client, both
     assert "Oslekov House" not in client.get("/en/directions/culture/").content.decode()
 
 
-def test_sitemap_lists_published_sights_and_routes(client, both):
+def test_sitemap_lists_published_sights_and_routes(sitemap, both):
     route = RouteFactory()
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap()
     assert f"http://testserver/en/tourism/sights/{both['oslekov'].slug}/" in xml
     assert f"http://testserver/en/tourism/routes/{route.slug}/" in xml
     assert "http://testserver/en/tourism/map/" in xml

@@ -1,0 +1,56 @@
+"""`make bench` on a tiny data set: every page type answers, within its query budget, and the report prints.
+
+The figures themselves mean nothing at this size (docs/PERFORMANCE.md has the real ones); this
+keeps the benchmark's machinery working as pages change.
+"""
+
+import importlib
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+from bench import run
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def bench_data(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # as the uncached server; measure_in_process turns it on for hits
+    call_command("load_bench_data", organisations=300, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):
+    addresses = run.pages()
+    assert {name for name, _path in addresses} >= {
+        "home", "direction landing", "directory filtered", "directory deep", "organisation", "search", "sight",
+        "map data", "gallery", "events", "news feed",
+    }  # fmt: skip
+    pages = run.measure_in_process(addresses, repetitions=1)
+    for name, page in pages.items():
+        assert page["queries"] <= run.TARGETS["queries"], (name, page)
+    assert all(page["hit_queries"] == 0 for name, page in pages.items() if name != "healthz")
+
+    wrk = shutil.which("wrk")
+    assert wrk, "the benchmark needs wrk (`make test` installs it from Debian)"
+    load = [
+        {"page": name, "mode": "uncached", "concurrency": 1, **run.wrk(wrk, live_server.url + path, 1, 1)}
+        for name, path in (run.HEALTH, addresses[0])
+    ]
+    assert all(row["rps"] > 0 and row["errors"] == 0 for row in load)
+
+    report = {
+        "organisations": 300, "workers": 1, "rounds": 1, "seconds_per_run": 1, "seconds": 1,
+        "load_average_at_start": 0.0, "load_average_at_end": 0.0,
+        "in_process": pages,
+        "page_weight": {"home": run.page_weight("/en/")},
+        "assets_gzip_bytes": run.asset_sizes(),
+        "import": importlib.import_module("bench.import").measure(rows=20, formats=("csv",)),
+        "search": importlib.import_module("bench.search").measure_summary(rounds=1),
+        "load": load,
+    }  # fmt: skip
+    assert report["import"]["results"][0]["created"] == 20
+    run.print_report(report)
+    printed = capsys.readouterr().out
+    assert "directory deep" in printed and "First view of /en/" in printed and "Import of 20" in printed

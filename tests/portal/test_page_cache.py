@@ -1,0 +1,166 @@
+"""The anonymous page cache: hits cost no query, changes show at once, nobody's session or token is ever shared."""
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from directory.models import Organisation, Status
+from portal.models import Municipality
+from portal.pagecache import CACHE_ALIAS, content_changed, content_version
+from portal.transliteration import CYRILLIC_WORD
+from tests.directory.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+# Public pages of every kind; the demo content fills them.
+PAGES = [
+    "/en/",
+    "/sr/",
+    "/sr-latn/",
+    "/bg/directions/culture/",
+    "/en/directory/",
+    "/en/directory/?q=chitalishte&country=BG",
+    "/en/directory/chitalishte-hadzhi-nencho-palaveev-1869/",
+    "/en/search/?q=Koprivshtitsa",
+    "/en/tourism/sights/",
+    "/en/tourism/map/",
+    "/en/tourism/map.geojson",
+    "/en/events/",
+    "/en/news/",
+    "/en/news/rss/",
+    "/en/gallery/",
+    "/sitemap.xml",
+    "/sitemap-organisations.xml",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """The page cache on, as in production, and empty."""
+    settings.PAGE_CACHE_SECONDS = 300
+    caches[CACHE_ALIAS].clear()
+
+
+def get_twice(client, path):
+    first = client.get(path)
+    return first, client.get(path)
+
+
+def test_a_cache_hit_runs_no_query(client, demo_content, django_assert_num_queries):
+    for path in PAGES:
+        first = client.get(path)
+        assert first.status_code == 200, path
+        assert first["X-Page-Cache"] == "miss", path
+        with django_assert_num_queries(0):
+            second = client.get(path)
+        assert second["X-Page-Cache"] == "hit", path
+        assert second.content == first.content, path
+        assert second["Content-Type"] == first["Content-Type"], path
+
+
+def test_head_is_answered_from_the_page_stored_by_get(client, demo_content, django_assert_num_queries):
+    client.get("/en/events/")
+    with django_assert_num_queries(0):
+        assert client.head("/en/events/")["X-Page-Cache"] == "hit"
+
+
+def test_a_published_change_is_visible_at_once(client, demo_content, django_user_model):
+    koprivshtitsa = Municipality.objects.get(slug="koprivshtitsa")
+    _first, second = get_twice(client, "/en/directory/")
+    assert second["X-Page-Cache"] == "hit"
+    organisation = OrganisationFactory(municipality=koprivshtitsa, name_en="Brand New Mill", status=Status.DRAFT)
+    assert "Brand New Mill" not in client.get("/en/directory/").content.decode()
+    # A bulk action of the admin writes with queryset.update(): no signal, but the POST itself counts.
+    admin = Client()
+    admin.force_login(django_user_model.objects.create_superuser("root", "root@example.org"))
+    response = admin.post(
+        "/admin/directory/organisation/", {"action": "publish", "_selected_action": [organisation.pk]}
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.get(pk=organisation.pk).status == Status.PUBLISHED
+    html = client.get("/en/directory/").content.decode()
+    assert "Brand New Mill" in html
+    # A change saved anywhere else (a service, a form, the shell) is seen through its signal.
+    organisation.refresh_from_db()
+    organisation.name_en = "Renamed Mill"
+    organisation.save()
+    assert "Renamed Mill" in client.get("/en/directory/").content.decode()
+    assert "Renamed Mill" in client.get(f"/en/directory/{organisation.slug}/").content.decode()
+
+
+def test_a_logged_in_person_neither_gets_nor_fills_the_anonymous_cache(client, demo_content, django_user_model):
+    member = Client()
+    member.force_login(django_user_model.objects.create_user("owner@example.org", "owner@example.org"))
+    response = member.get("/en/")
+    assert "X-Page-Cache" not in response
+    assert client.get("/en/")["X-Page-Cache"] == "miss"  # the member's visit stored nothing
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in member.get("/en/")  # and the member is not served the anonymous page
+
+
+def test_no_cached_page_carries_a_token_or_sets_a_cookie(client, demo_content):
+    for path in PAGES:
+        first, second = get_twice(client, path)
+        for response in (first, second):
+            assert not response.cookies, path
+            assert b"csrfmiddlewaretoken" not in response.content, path
+
+
+def test_pages_with_a_post_form_are_never_stored_and_their_forms_work(demo_content):
+    """The forms that post (contact, enquiry, registration) have pages of their own, never cached;
+    a cached company page links to its form, which works with CSRF checks on."""
+    visitor = Client(enforce_csrf_checks=True)
+    organisation = OrganisationFactory(
+        municipality=Municipality.objects.get(slug="koprivshtitsa"), email="mill@example.org"
+    )
+    visitor.get(f"/en/directory/{organisation.slug}/")
+    company = visitor.get(f"/en/directory/{organisation.slug}/")
+    assert company["X-Page-Cache"] == "hit"
+    contact_url = f"/en/companies/{organisation.slug}/contact/"
+    assert f'href="{contact_url}"' in company.content.decode()
+    for path in (contact_url, "/en/ask/koprivshtitsa/", "/en/companies/register/"):
+        first, second = get_twice(visitor, path)
+        assert first.status_code == 200, path
+        assert "X-Page-Cache" not in first and "X-Page-Cache" not in second, path
+        assert b"csrfmiddlewaretoken" in second.content, path
+    token = visitor.cookies["csrftoken"].value
+    response = visitor.post(contact_url, {"csrfmiddlewaretoken": token, "name": ""})
+    assert response.status_code == 200  # the form answered with its errors, not a CSRF refusal
+    assert "csrfmiddlewaretoken" in response.content.decode()
+
+
+def test_serbian_cyrillic_and_latin_have_entries_of_their_own(client, demo_content, cyrillic_free):
+    cyrillic = client.get("/sr/directory/")
+    latin = client.get("/sr-latn/directory/")
+    assert cyrillic["X-Page-Cache"] == latin["X-Page-Cache"] == "miss"
+    assert client.get("/sr/directory/").content == cyrillic.content
+    assert client.get("/sr-latn/directory/").content == latin.content
+    assert CYRILLIC_WORD.search(cyrillic.content.decode())
+    cyrillic_free(latin.content.decode(), "/sr-latn/directory/ from the cache")
+
+
+def test_errors_and_the_health_check_are_never_stored(client, demo_content):
+    for path in ("/en/directory/no-such-organisation/", "/healthz"):
+        first, second = get_twice(client, path)
+        assert "X-Page-Cache" not in first and "X-Page-Cache" not in second, path
+
+
+def test_the_version_is_shared_through_redis_when_there_is_one(settings, tmp_path):
+    """With a shared cache (here a file-based one, standing for Redis) the version lives in it."""
+    settings.CACHES = {
+        **settings.CACHES,
+        CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path},
+    }
+    before = content_version()
+    assert content_version() == before
+    content_changed()
+    assert content_version() != before
+    caches[CACHE_ALIAS].clear()  # lost (evicted, flushed): a new version, never an old one
+    assert content_version() not in (before, str(int(before) + 1))
+
+
+def test_strangers_posting_to_the_admin_log_in_page_do_not_empty_the_cache(client):
+    before = content_version()
+    response = client.post("/admin/login/", {"username": "nobody", "password": "wrong-password"})
+    assert response.status_code == 200
+    assert content_version() == before
