@@ -15,11 +15,10 @@ class BoardSitemap(PortalSitemap):
 class OpportunitySitemap(PortalSitemap):
     """Only what ``public()`` lets through: nothing pending, withdrawn or expired."""
 
+    lastmod_field = "updated_at"
+
     def items(self):
         return Opportunity.objects.public().order_by("pk").only("pk", "updated_at")
-
-    def lastmod(self, opportunity):
-        return opportunity.updated_at
 
 
 sitemaps = {"cooperation": BoardSitemap, "cooperation-items": OpportunitySitemap}

@@ -113,11 +113,12 @@ def test_feeds_list_the_newest_items_per_language_and_follow_the_filters(client,
     assert all("/sr-latn/cooperation/" in entry.link for entry in atom.entries)
 
 
-def test_the_sitemap_and_the_business_direction_list_public_items_only(client, items):
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert f"/en/cooperation/{items['flour'].pk}/" in sitemap
-    assert f"/en/cooperation/{items['pending'].pk}/" not in sitemap
-    assert "/en/cooperation/</loc>" in sitemap
+def test_the_sitemap_and_the_business_direction_list_public_items_only(client, sitemap, items):
+    xml = sitemap()
+    assert "/sitemap-cooperation-items.xml</loc>" in xml
+    assert f"/en/cooperation/{items['flour'].pk}/</loc>" in xml
+    assert f"/en/cooperation/{items['pending'].pk}/" not in xml
+    assert "/en/cooperation/</loc>" in xml
     business = client.get("/en/directions/business/").content.decode()
     assert "Rye flour" in business and "Not yet approved" not in business
     assert "/en/cooperation/" in business

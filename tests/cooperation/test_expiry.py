@@ -23,7 +23,6 @@ PUBLIC_PAGES = [
     "/{language}/cooperation/?kind=offer&sector=C&side=RS",
     "/{language}/cooperation/export.json",
     "/{language}/directions/business/",
-    "/sitemap.xml",
 ]
 FEEDS = ["/{language}/cooperation/feed/rss/", "/{language}/cooperation/feed/atom/"]
 
@@ -38,8 +37,11 @@ def items(board):
     return live, gone, last_day
 
 
-def test_an_expired_item_is_in_no_list_export_feed_or_sitemap(client, items):
+def test_an_expired_item_is_in_no_list_export_feed_or_sitemap(client, sitemap, items):
     live, gone, last_day = items
+    xml = sitemap()
+    assert f"/en/cooperation/{live.pk}/</loc>" in xml and f"/en/cooperation/{last_day.pk}/</loc>" in xml
+    assert f"/cooperation/{gone.pk}/" not in xml
     for language in LANGUAGES:
         for page in PUBLIC_PAGES:
             content = client.get(page.format(language=language)).content.decode()

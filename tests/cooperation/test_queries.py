@@ -6,6 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from cooperation.models import Interest, Kind
+from portal.urls import sitemaps
 from tests.cooperation.factories import OpportunityFactory
 from tests.directory.factories import OrganisationFactory
 
@@ -43,7 +44,9 @@ PUBLIC_PAGES = [
     ("/en/cooperation/export.json", 2),
     ("/en/cooperation/export.json?type=supplier", 2),
     ("/en/directions/business/", 8),  # + the board's newest items
-    ("/sitemap.xml", 15),
+    ("/sitemap-cooperation-items.xml", 2),  # the count of items (kept until content changes), the page's items
+    # The index: per section at most a count and its latest change, kept until content changes.
+    ("/sitemap.xml", 2 * len(sitemaps)),
 ]
 
 
