@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Organisation, SpokenLanguage
 from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, NaceSection, division_section, section_label
-from portal.models import Country
+from portal.models import ChoiceLabelsMixin, Country
 
 # How long an item stays on the board unless its owner chooses a shorter time or renews it.
 VALIDITY_DAYS = 183
@@ -116,7 +116,7 @@ class OpportunityQuerySet(models.QuerySet):
         return self.filter(organisation__owner__user=user)
 
 
-class Opportunity(models.Model):
+class Opportunity(ChoiceLabelsMixin, models.Model):
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,

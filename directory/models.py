@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
-from portal.models import Country, Direction, Municipality, normalise_phone
+from portal.models import ChoiceLabelsMixin, Country, Direction, Municipality, normalise_phone
 from search.filters import filter_matching
 
 LOGO_MAX_BYTES = 1024 * 1024
@@ -183,7 +183,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(languages__contains=[language])
 
 
-class Organisation(models.Model):
+class Organisation(ChoiceLabelsMixin, models.Model):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )

@@ -46,6 +46,10 @@ class NaceSection(models.TextChoices):
     U = "U", _("Activities of extraterritorial organisations and bodies")
 
 
+# Looked up for every card of a list: TextChoices.values and NaceSection(x) rebuild their lists per call.
+SECTION_LABELS = dict(NaceSection.choices)
+
+
 def _stdnum_revision(revision: str) -> str:
     return "2.0" if revision == NaceRevision.REV_2 else revision
 
@@ -64,8 +68,8 @@ def division_section(division: str, revision: str) -> str | None:
 
 def section_label(section: str, revision: str) -> str:
     """The section's name: translated for Rev. 2, Eurostat's English name otherwise."""
-    if revision == NaceRevision.REV_2 and section in NaceSection.values:
-        return NaceSection(section).label
+    if revision == NaceRevision.REV_2 and section in SECTION_LABELS:
+        return SECTION_LABELS[section]
     try:
         return stdnum_nace.get_label(section, revision=_stdnum_revision(revision)).capitalize()
     except StdnumError:

@@ -1,5 +1,7 @@
 """The directory's searchable content: published organisations."""
 
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Kind, Organisation
@@ -27,8 +29,12 @@ register(
     summary_field="description",
     # Drafts and archived entries are never indexed; a registration only
     # becomes an Organisation once approved, so pending ones cannot be found.
-    queryset=lambda: Organisation.objects.published().prefetch_related("directions"),
+    # The directions' slugs in the same query: prefetching them made a queryset and a Direction per
+    # organisation, a fifth of the time of indexing an import.
+    queryset=lambda: Organisation.objects.published().annotate(
+        direction_slugs=ArrayAgg("directions__slug", filter=Q(directions__isnull=False))
+    ),
     municipality=lambda organisation: organisation.municipality_id,
-    directions=lambda organisation: [direction.slug for direction in organisation.directions.all()],
+    directions=lambda organisation: organisation.direction_slugs or [],
     order=10,
 )

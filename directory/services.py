@@ -125,7 +125,7 @@ def organisations_import(
             for organisation in plan.updated
         },
     )
-    index_objects(model=Organisation, pks=[o.pk for o in plan.created + plan.updated])
+    index_objects(model=Organisation, objects=plan.created + plan.updated)
     content_changed()  # COPY and UPDATE … FROM send no signal
     return plan
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from media_library.renditions import FALLBACK_CONTENT_TYPES
 from media_library.storage import originals_storage
 from media_library.validators import validate_video_file, validate_webvtt, video_url_parse
-from portal.models import Direction, Municipality
+from portal.models import ChoiceLabelsMixin, Direction, Municipality
 
 
 class Licence(models.TextChoices):
@@ -152,7 +152,7 @@ class PhotoQuerySet(models.QuerySet):
         return self.filter(album=album).order_by("order", "pk")
 
 
-class Photo(models.Model):
+class Photo(ChoiceLabelsMixin, models.Model):
     album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="photos", verbose_name=_("album"))
     original = models.FileField(_("original"), storage=originals_storage, max_length=200, editable=False)
     width = models.PositiveIntegerField(_("width"), editable=False)
@@ -208,7 +208,7 @@ class Photo(models.Model):
         return LICENCE_URLS.get(self.licence, "")
 
 
-class Video(models.Model):
+class Video(ChoiceLabelsMixin, models.Model):
     class Provider(models.TextChoices):
         FILE = "file", _("Uploaded file")
         YOUTUBE = "youtube", "YouTube"

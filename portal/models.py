@@ -5,7 +5,36 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.choices import CallableChoiceIterator
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
+
+
+class ChoiceLabelsMixin:
+    """``get_FOO_display()`` that looks the label up instead of translating every choice's label.
+
+    Django's version builds a dict of the field's choices on every call, and
+    hashing a lazy label translates it: a card showing a kind of five choices
+    paid five translations. Here each field's labels are collected once and
+    only the label shown is translated (in the active language, at each call).
+    """
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
+
+
+_CHOICE_LABELS: dict = {}
+
+
+def _choice_labels(field) -> dict:
+    labels = _CHOICE_LABELS.get(field)
+    if labels is None:
+        labels = {make_hashable(value): label for value, label in field.flatchoices}
+        if not isinstance(field.choices, CallableChoiceIterator):  # choices worked out per call stay so
+            _CHOICE_LABELS[field] = labels
+    return labels
 
 
 class Country(models.TextChoices):
@@ -30,7 +59,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.select_related("information_centre")
 
 
-class Municipality(models.Model):
+class Municipality(ChoiceLabelsMixin, models.Model):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; Latin letters only."))
     name = models.CharField(_("name"), max_length=200)
     seat = models.CharField(_("seat"), max_length=200, help_text=_("The town or city the municipality belongs to."))

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
-from portal.models import Municipality
+from portal.models import ChoiceLabelsMixin, Municipality
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
 
@@ -28,7 +28,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(**{field: value}) if value else self.none()
 
 
-class CompanyRegistration(models.Model):
+class CompanyRegistration(ChoiceLabelsMixin, models.Model):
     class Status(models.TextChoices):
         UNVERIFIED = "unverified", _("Email address not yet confirmed")
         PENDING = "pending", _("Waiting for moderation")
@@ -161,7 +161,7 @@ class ProposedChangeQuerySet(models.QuerySet):
         return self.filter(status=ProposedChange.Status.PENDING)
 
 
-class ProposedChange(models.Model):
+class ProposedChange(ChoiceLabelsMixin, models.Model):
     """An owner's edit of a published profile; the profile changes only when a moderator accepts it."""
 
     class Status(models.TextChoices):

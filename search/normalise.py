@@ -66,8 +66,13 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def _canonical(token: str) -> tuple[str, ...]:
     """The canonical words of one token of text (usually one; none for symbols)."""
-    latin = to_latin(token).lower().translate(_LATIN_EXTRAS)
-    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
+    if token.isascii():  # nothing to transliterate or strip (most of an import's identifiers and numbers)
+        if token.isdigit():
+            return (token,) if len(token) <= MAX_WORD_LENGTH else ()
+        stripped = token.lower()
+    else:
+        latin = to_latin(token).lower().translate(_LATIN_EXTRAS)
+        stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
     return tuple(fold(word) for word in _WORD.findall(stripped) if len(word) <= MAX_WORD_LENGTH)
 
 

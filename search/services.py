@@ -19,6 +19,7 @@ from html import unescape
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 
@@ -56,7 +57,8 @@ _SCIENTIFIC_THEN_WORD = re.compile(r"(\d+e\d+)([a-z].*)")
 
 def _lexemes(canonical_words: list[str]) -> list[str]:
     """The words as the 'simple' parser reads them: "12e3abc" is two lexemes, "12e3" and "abc"."""
-    if not any(word[0].isdigit() for word in canonical_words):
+    # Canonical words are [a-z0-9]+ and digits sort before letters: the least word tells.
+    if not canonical_words or not min(canonical_words)[0].isdigit():
         return canonical_words
     lexemes = []
     for word in canonical_words:
@@ -174,21 +176,39 @@ def _searchable(model: type[models.Model]) -> registry.SearchableModel:
 
 
 @transaction.atomic
-def index_objects(*, model: type[models.Model], pks: Iterable) -> int:
+def index_objects(*, model: type[models.Model], pks: Iterable = (), objects: Iterable[models.Model] = ()) -> int:
     """Re-index the objects of ``model`` with these primary keys; returns how many are indexed.
 
     Those that may be found are (re-)indexed, the others (unpublished,
-    pending, archived, deleted) are removed from the index.
+    pending, archived, deleted) are removed from the index. A caller that
+    holds the objects already, as saved (an import), passes them as
+    ``objects``: only their primary keys and the public queryset's
+    annotations are then read back, and its prefetched relations fetched
+    for them; reading thousands of wide rows again cost more than indexing
+    them.
     """
     searchable = _searchable(model)
     content_type = ContentType.objects.get_for_model(model)
-    pks = list(pks)
+    held = {obj.pk: obj for obj in objects}
+    pks = list(held) or list(pks)
+    public_objects = searchable.public_objects()
     indexed = 0
     for start in range(0, len(pks), BATCH_SIZE):
         batch = pks[start : start + BATCH_SIZE]
-        public = list(searchable.public_objects().filter(pk__in=batch))
+        if held:
+            # Which of them may be found, with what the public queryset annotates (set on the objects held).
+            annotations = list(public_objects.query.annotations)
+            public = []
+            for pk, *values in public_objects.filter(pk__in=batch).values_list("pk", *annotations):
+                public.append(held[pk])
+                for name, value in zip(annotations, values, strict=True):
+                    setattr(held[pk], name, value)
+            public_pks = {obj.pk for obj in public}
+            prefetch_related_objects(public, *public_objects._prefetch_related_lookups)
+        else:
+            public = list(public_objects.filter(pk__in=batch))
+            public_pks = {obj.pk for obj in public}
         _save([build_entry(searchable, obj, content_type) for obj in public])
-        public_pks = {obj.pk for obj in public}
         gone = [pk for pk in batch if pk not in public_pks]
         if gone:
             SearchEntry.objects.filter(content_type=content_type, object_id__in=gone).delete()

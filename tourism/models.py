@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Kind, Organisation
-from portal.models import Currency, Municipality, normalise_phone
+from portal.models import ChoiceLabelsMixin, Currency, Municipality, normalise_phone
 from tourism import gpx
 
 # The directory's accommodation and food-service providers: by kind, or by NACE section I
@@ -132,7 +132,7 @@ class SightQuerySet(models.QuerySet):
         )
 
 
-class Sight(models.Model):
+class Sight(ChoiceLabelsMixin, models.Model):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -427,7 +427,7 @@ def gpx_read_limit() -> int:
     return settings.TOURISM_MAX_GPX_BYTES + 1
 
 
-class Route(models.Model):
+class Route(ChoiceLabelsMixin, models.Model):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import ChoiceLabelsMixin
+
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -31,7 +33,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=PublicationStatus.PUBLISHED)
 
 
-class Publishable(models.Model):
+class Publishable(ChoiceLabelsMixin, models.Model):
     status = models.CharField(
         _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
     )

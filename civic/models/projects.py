@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import Country, Municipality
+from portal.models import ChoiceLabelsMixin, Country, Municipality
 
 
 class Programme(models.Model):
@@ -151,7 +151,7 @@ class PartnerRole(models.TextChoices):
     ASSOCIATED = "associated", _("Associated partner")
 
 
-class Partner(models.Model):
+class Partner(ChoiceLabelsMixin, models.Model):
     """A project partner. Linked to the directory's organisations when that app lands."""
 
     Role = PartnerRole

@@ -162,6 +162,10 @@ def test_imported_organisations_are_found_once_published_and_no_longer_once_arch
     found = Organisation.objects.matching("Melnitsa Bogdan")
     assert found.count() == 30
     assert {entry.kind for entry in SearchEntry.objects.matching("Мелница Богдан")} == {"organisation"}
+    # Indexed from the objects the import holds, with the directions of their rows.
+    first = Organisation.objects.get(eik=eik(1))
+    assert SearchEntry.objects.get(kind="organisation", object_id=first.pk).directions == ["business", "tourism"]
+    assert Organisation.objects.matching("Melnitsa Bogdan").filter(directions__slug="tourism").count() == 30
     rows[0][-1] = "archived"
     services.organisations_import(rows=table(rows, header=header), municipality=koprivshtitsa, by=None)
     assert Organisation.objects.matching("Melnitsa Bogdan").count() == 29
