@@ -59,3 +59,23 @@ def test_database_refuses_an_unknown_country():
 
     with pytest.raises(IntegrityError):
         MunicipalityFactory(country="XX")
+
+
+def test_choice_labels_are_shown_in_the_active_language_and_unknown_values_as_they_are():
+    from django.utils import translation
+
+    from directory.models import Kind, Organisation
+
+    museum = Organisation(kind=Kind.MUSEUM)
+    labels = {}
+    for language in ("en", "bg", "sr", "en"):  # the labels are collected once, translated at each call
+        with translation.override(language):
+            labels[language] = museum.get_kind_display()
+    assert labels["en"] == "Museum"
+    assert labels["bg"] == "Музей"
+    assert labels["sr"] == "Музеј"
+    municipality = Municipality(country=Country.SERBIA)
+    with translation.override("en"):
+        assert municipality.get_country_display() == "Serbia"
+    museum.kind = "not-a-kind"
+    assert museum.get_kind_display() == "not-a-kind"
