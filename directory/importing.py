@@ -441,6 +441,20 @@ def _stored_values(organisation: Organisation) -> dict:
     return dict(zip(fields.compared, fields.read_compared(organisation), strict=True))
 
 
+def identifiers_query(values: dict[str, set[str]]) -> Q:
+    """Organisations holding any of these identifiers (``{"pib": {...}, "mb": {...}}``), through their indexes.
+
+    "Not empty" repeats the predicate of each identifier's partial unique index, which PostgreSQL
+    cannot infer from a list of over 100 values: without it, every row of the table was compared
+    with every number (11 s at 100,000 organisations instead of 0.1 s).
+    """
+    query = Q()
+    for name, numbers in values.items():
+        if numbers:
+            query |= Q(**{f"{name}__in": numbers}) & ~Q(**{name: ""})
+    return query
+
+
 def _stored(table: Table, key: str, *, lock: bool = False):
     """The stored organisations the file names: by key, every identifier's owner, direction ids."""
     values = {name: set() for name in UNIQUE_IDENTIFIER_MESSAGES}
@@ -451,13 +465,10 @@ def _stored(table: Table, key: str, *, lock: bool = False):
                 values[name].add(number)
                 if name == "vat_number" and not number.startswith("BG"):
                     values[name].add("BG" + number)
-    query = Q()
-    for name, numbers in values.items():
-        if numbers:
-            query |= Q(**{f"{name}__in": numbers})
+    query = identifiers_query(values)
     if not query:
         return {}, {}, {}
-    stored = Organisation.objects.filter(query)
+    stored = Organisation.objects.filter(query).order_by()
     if lock:
         stored = stored.select_for_update(of=("self",))
     stored = list(stored)
@@ -565,7 +576,7 @@ def _column(name: str) -> str:
 
 def _assign_slugs(organisations: list[Organisation]) -> None:
     """Free slugs from the names, as ``services.unique_slug`` makes them, with one query for all."""
-    taken = set(Organisation.objects.values_list("slug", flat=True))
+    taken = set(Organisation.objects.order_by().values_list("slug", flat=True))
     last_number: dict[str, int] = {}  # many rows share a name: never count up from 1 twice
     for organisation in organisations:
         name = organisation.name_en or organisation.name_bg or organisation.name_sr or ""

@@ -565,3 +565,18 @@ def test_imported_organisations_are_indexed_and_an_undo_removes_them(koprivshtit
     assert [entry.title_en for entry in SearchEntry.objects.matching("Bogdan")] == ["Bogdan Mill 1 OOD"]
     services.organisations_import_undo(record=record, by=None)
     assert not SearchEntry.objects.matching("Bogdan").exists()
+
+
+def test_the_organisations_a_large_file_names_are_looked_up_through_the_identifier_indexes(koprivshtitsa):
+    """Over 100 numbers: PostgreSQL reads the partial unique indexes only if the query repeats their predicate."""
+    from django.db import transaction
+
+    OrganisationFactory(municipality=koprivshtitsa, eik=eik(1))
+    numbers = {"eik": {eik(number) for number in range(1, 300)}, "pib": {str(100_000_000 + n) for n in range(300)}}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the table is tiny: make a scan the last resort
+        plan = Organisation.objects.filter(importing.identifiers_query(numbers)).order_by().explain()
+        found = list(Organisation.objects.filter(importing.identifiers_query(numbers)).values_list("eik", flat=True))
+    assert "organisation_eik_unique" in plan and "organisation_pib_unique" in plan, plan
+    assert "Seq Scan" not in plan, plan
+    assert found == [eik(1)]
