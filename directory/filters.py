@@ -97,8 +97,13 @@ class OrganisationFilterSet(django_filters.FilterSet):
     def filter_municipality(self, queryset, name, value):
         return queryset.filter(municipality_id__in=self._municipality_ids(slug=value))
 
+    def _direction_id(self, slug: str) -> int | None:
+        ids = cached_fragment("direction-ids", None, lambda: dict(Direction.objects.values_list("slug", "pk")))
+        return ids.get(slug)
+
     def filter_direction(self, queryset, name, value):
-        return queryset.in_direction(value)
+        direction_id = self._direction_id(value)
+        return queryset.none() if direction_id is None else queryset.in_direction(direction_id)
 
     def filter_nace(self, queryset, name, value):
         # Sections are compared within the revision they belong to.
@@ -181,7 +186,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     def _option_condition(self, name: str, value: str) -> Q:
         if name == "direction":
-            memberships = Organisation.directions.through.objects.filter(direction__slug=value)
+            memberships = Organisation.directions.through.objects.filter(direction_id=self._direction_id(value))
             return Q(pk__in=memberships.values("organisation_id"))
         return {
             "country": lambda: Q(municipality_id__in=self._municipality_ids(country=value)),

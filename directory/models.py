@@ -13,6 +13,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -171,10 +172,18 @@ class OrganisationQuerySet(models.QuerySet):
         """
         return filter_matching(self, text)
 
-    def in_direction(self, slug: str):
-        """Organisations in a direction, as a subquery: no join that could repeat rows or narrow aggregates."""
-        memberships = self.model.directions.through.objects.filter(direction__slug=slug)
-        return self.filter(pk__in=memberships.values("organisation_id"))
+    def in_direction(self, direction_id: int):
+        """Organisations in a direction, as a semi-join: no join that could repeat rows or narrow aggregates.
+
+        By the direction's id, not its slug: with the value known when the query is planned,
+        PostgreSQL knows how many organisations a direction holds and, with a search narrowing
+        the list, looks up each candidate's membership instead of collecting every member of
+        the direction first (100 ms of 150 at 100,000 organisations).
+        """
+        memberships = self.model.directions.through.objects.filter(
+            organisation_id=OuterRef("pk"), direction_id=direction_id
+        )
+        return self.filter(Exists(memberships))
 
     def in_country(self, country: str):
         return self.filter(municipality__country=country)

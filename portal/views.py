@@ -61,7 +61,7 @@ class DirectionDetailView(DetailView):
     def _directory_organisations(self) -> tuple[list[Organisation], int]:
         """The latest entries of the direction and how many it has: over 100,000 organisations the
         costliest part of the page, so cached until content changes."""
-        organisations = Organisation.objects.published().in_direction(self.object.slug)
+        organisations = Organisation.objects.published().in_direction(self.object.pk)
         latest = organisations.for_listing().order_by("-updated_at", "-pk")[: self.directory_entries_shown]
         return list(latest), organisations.count()
 
