@@ -1,40 +1,24 @@
-"""Presentation of civic content: times in the place's zone, prices with their currency, rich text.
+"""Presentation of civic content: times in the place's zone, rich text (prices: portal_tags' ``money``).
 
 No tag here starts a query: each formats what the view has loaded.
 """
 
 from datetime import UTC, timedelta
-from decimal import Decimal
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import formats
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 
 from civic.models.events import EventTiming, Occurrence
 from civic.richtext import sanitise_html
-from portal.models import COUNTRY_TIME_ZONES, Currency
+from portal.models import COUNTRY_TIME_ZONES
 
 register = template.Library()
 
 TIME_FORMAT = "H:i"  # 24-hour time is the norm on both sides of the border
-
-
-@register.filter
-def money(amount, currency) -> str:
-    """An amount with its currency, in the reader's number format: never a bare number."""
-    if amount is None:
-        return ""
-    amount = Decimal(amount)
-    places = 0 if amount == amount.to_integral_value() else 2
-    number = formats.number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
-    if currency == Currency.EUR:
-        return pgettext("price in euro", "€%(amount)s") % {"amount": number}
-    if currency == Currency.RSD:
-        return pgettext("price in dinars", "RSD %(amount)s") % {"amount": number}
-    return f"{number} {currency}"
 
 
 @register.filter

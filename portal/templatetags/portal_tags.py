@@ -1,6 +1,12 @@
+from decimal import Decimal
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import formats
+from django.utils.translation import pgettext
+
+from portal.models import Currency
 
 register = template.Library()
 
@@ -28,3 +34,18 @@ def language_alternates(context):
             }
         )
     return alternates
+
+
+@register.filter
+def money(amount, currency) -> str:
+    """An amount with its currency, in the reader's number format: never a bare number."""
+    if amount is None:
+        return ""
+    amount = Decimal(amount)
+    places = 0 if amount == amount.to_integral_value() else 2
+    number = formats.number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+    if currency == Currency.EUR:
+        return pgettext("price in euro", "€%(amount)s") % {"amount": number}
+    if currency == Currency.RSD:
+        return pgettext("price in dinars", "RSD %(amount)s") % {"amount": number}
+    return f"{number} {currency}"

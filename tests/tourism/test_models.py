@@ -66,8 +66,8 @@ def test_the_database_refuses_a_negative_price(bulgarian_sight):
     ],
 )
 def test_prices_are_rendered_with_their_currency(language, amount, currency, expected):
-    """The sight page renders prices with civic's ``money`` filter: never a bare number."""
-    template = Template("{% load civic_tags %}{{ amount|money:currency }}")
+    """The sight page renders prices with the portal's ``money`` filter: never a bare number."""
+    template = Template("{% load portal_tags %}{{ amount|money:currency }}")
     with translation.override(language):
         rendered = template.render(Context({"amount": Decimal(amount), "currency": currency}))
     assert rendered.replace("\xa0", " ") == expected
