@@ -67,8 +67,6 @@ def fold(word: str) -> str:
 def _canonical(token: str) -> tuple[str, ...]:
     """The canonical words of one token of text (usually one; none for symbols)."""
     if token.isascii():  # nothing to transliterate or strip (most of an import's identifiers and numbers)
-        if token.isdigit():
-            return (token,) if len(token) <= MAX_WORD_LENGTH else ()
         stripped = token.lower()
     else:
         latin = to_latin(token).lower().translate(_LATIN_EXTRAS)
