@@ -137,7 +137,7 @@ def measure_summary(rounds: int = 10) -> dict:
     rare = min((t for t in terms.values() if t["class"] == "rare" and t["hits"]), key=lambda t: t["hits"], default=None)
     common = max(terms.values(), key=lambda t: t["hits"])
     plans = {"rare": explain(rare["term"]) if rare else "", "common": explain(common["term"])}
-    gin_used = {name: "search_entry_document" in plan for name, plan in plans.items() if plan}
+    gin_used = {name: "search_entry_keys" in plan for name, plan in plans.items() if plan}
 
     def summary(samples: dict[str, list[float]]) -> dict:
         everything = [value for values in samples.values() for value in values]

@@ -65,7 +65,7 @@ class SearchEntryAdmin(PortalAdministratorsOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ("kind", "municipality")
     search_fields = ("title_bg", "title_sr", "title_en")
     list_select_related = ("municipality",)
-    exclude = ("document",)
+    exclude = ("document", "keys", "title_keys")
 
     def has_add_permission(self, request):
         return False

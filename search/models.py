@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from search.normalise import words
+from search.normalise import lexemes, words
 
 # Words that would match nearly every entry and say nothing about what is
 # sought: dropped from a query that has other words (never from the index).
@@ -37,13 +37,29 @@ def query_words(text: str) -> list[str]:
 
 
 def tsquery(query_words: list[str]) -> str:
-    """A raw ``to_tsquery`` text: every word as a prefix, all required.
+    """A raw ``to_tsquery`` text that ranks: every word as a prefix, all required.
 
     Words are canonical (only ``[a-z0-9]``), so nothing in them can be read
     as tsquery syntax. A one-letter word is matched whole: as a prefix it
     would match most of the index.
     """
     return " & ".join(word if len(word) == 1 else f"{word}:*" for word in query_words)
+
+
+# The longest beginning of a word the index holds as a key (search.services.word_keys).
+MAX_KEY_LENGTH = 20
+
+
+def key_tsquery(query_words: list[str]) -> str:
+    """A raw ``to_tsquery`` text that matches: every word as one key, all required.
+
+    The index holds every word and every beginning of a word (two letters
+    or more) as a key, so "kopriv" finds every word that starts with it, as
+    ``kopriv:*`` would, but through one entry of the GIN index. A one-letter
+    word is matched whole, as in :func:`tsquery`. The words are split as the
+    index splits them ("12e3abc" is "12e3" and "abc").
+    """
+    return " & ".join(dict.fromkeys(lexeme[:MAX_KEY_LENGTH] for lexeme in lexemes(query_words)))
 
 
 # A search looks at no more than this many entries matching in the title, and
@@ -53,8 +69,15 @@ CANDIDATES = 500
 
 
 def search_query(text: str) -> SearchQuery | None:
+    """The query that ranks (against ``document``)."""
     found = query_words(text)
     return SearchQuery(tsquery(found), config="simple", search_type="raw") if found else None
+
+
+def key_query(text: str) -> SearchQuery | None:
+    """The query that matches (against ``keys`` or ``title_keys``)."""
+    found = query_words(text)
+    return SearchQuery(key_tsquery(found), config="simple", search_type="raw") if found else None
 
 
 @dataclass
@@ -109,8 +132,8 @@ class SearchEntryQuerySet(models.QuerySet):
         normalised as the index is (search.normalise), and every language of
         an entry is indexed.
         """
-        query = search_query(text)
-        return self.visible().filter(document=query) if query else self.none()
+        keys = key_query(text)
+        return self.visible().filter(keys=keys) if keys else self.none()
 
     def filtered(self, *, kind: str = "", municipality: int | None = None, direction: str = ""):
         queryset = self
@@ -134,17 +157,18 @@ class SearchEntryQuerySet(models.QuerySet):
         Two statements: the candidates' narrow rows (one UNION ALL), then the
         page's entries.
         """
-        query = search_query(text)
-        if query is None:
+        keys = key_query(text)
+        if keys is None:
             return SearchResults(facets=Facets(), entries=[])
-        in_title = ExpressionWrapper(Q(title_document=query), output_field=models.BooleanField())
-        candidates = self.visible().annotate(title_match=in_title, rank=SearchRank(F("document"), query))
+        in_title = ExpressionWrapper(Q(title_keys=keys), output_field=models.BooleanField())
+        rank = SearchRank(F("document"), search_query(text))
+        candidates = self.visible().annotate(title_match=in_title, rank=rank)
         parts = [
-            candidates.filter(document=query).annotate(part=Value(FIRST_MATCHES)),
-            candidates.filtered(**filters).filter(title_document=query).annotate(part=Value(TITLE_MATCHES)),
+            candidates.filter(keys=keys).annotate(part=Value(FIRST_MATCHES)),
+            candidates.filtered(**filters).filter(title_keys=keys).annotate(part=Value(TITLE_MATCHES)),
         ]
         if any(filters.values()):
-            parts.append(candidates.filtered(**filters).filter(document=query).annotate(part=Value(FILTERED_MATCHES)))
+            parts.append(candidates.filtered(**filters).filter(keys=keys).annotate(part=Value(FILTERED_MATCHES)))
         columns = ("part", "id", "kind", "municipality_id", "directions", "title_match", "rank")
         first, *others = (part.values_list(*columns)[: CANDIDATES + 1] for part in parts)
         rows = list(first.union(*others, all=True))
@@ -217,11 +241,14 @@ class SearchEntry(models.Model):
     # Content scheduled for later is indexed when saved and found from this
     # time on; null for content that has no publication time.
     published_at = models.DateTimeField(_("found from"), null=True, blank=True)
-    # Canonical words of the title (weight A) and body (weight B), and of the
-    # title alone: the second answers "does the title hold every word?" from
-    # its own, small GIN index.
+    # Canonical words of the title (weight A) and body (weight B) with their
+    # positions: what ranks the entries that match.
     document = SearchVectorField(_("document"))
-    title_document = SearchVectorField(_("title document"))
+    # What matches: every word and every beginning of a word as a key
+    # (search.services.word_keys), without positions, in two GIN indexes; the
+    # title's own answers "does the title hold every word?".
+    keys = SearchVectorField(_("keys"))
+    title_keys = SearchVectorField(_("title keys"))
     indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     objects = SearchEntryQuerySet.as_manager()
@@ -233,8 +260,8 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_one_per_object"),
         ]
         indexes = [
-            GinIndex(fields=["document"], name="search_entry_document"),
-            GinIndex(fields=["title_document"], name="search_entry_title"),
+            GinIndex(fields=["keys"], name="search_entry_keys"),
+            GinIndex(fields=["title_keys"], name="search_entry_title_keys"),
         ]
 
     def __str__(self):

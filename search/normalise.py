@@ -30,6 +30,9 @@ Steps, for each word:
    drops a letter (h, j) that follows one: so the folded form of the first
    letters of a word is always the start of the folded word, and prefix
    search ("Kopriv", "Koprivsht", "Medij") keeps working after folding.
+
+An abbreviation written with a dot after each letter is one word: "д.о.о.",
+"d.o.o." and "doo" meet, and so do "А.Д." and "AD".
 """
 
 import re
@@ -51,6 +54,9 @@ _FOLDS = [
     (re.compile("dj"), "d"),
     (re.compile("ia"), "ija"),
 ]
+
+# Single letters each followed by a dot ("d.o.o.", "д.о.о", "U.S.A."): one word.
+_DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?!\w)")
 
 # Longest word kept; longer "words" are noise (hashes, pasted URLs).
 MAX_WORD_LENGTH = 60
@@ -84,7 +90,25 @@ def words(text: str) -> list[str]:
     """
     if not text:
         return []
+    if "." in text:
+        text = _DOTTED_ABBREVIATION.sub(lambda match: match[0].replace(".", ""), text)
     return [word for token in _TOKEN.findall(text) for word in _canonical(token)]
+
+
+# The 'simple' parser reads "12e3abc" as scientific notation followed by a word.
+_SCIENTIFIC_THEN_WORD = re.compile(r"(\d+e\d+)([a-z].*)")
+
+
+def lexemes(canonical_words: list[str]) -> list[str]:
+    """The words as PostgreSQL's 'simple' parser reads them: "12e3abc" is two lexemes, "12e3" and "abc"."""
+    # Canonical words are [a-z0-9]+ and digits sort before letters: the least word tells.
+    if not canonical_words or not min(canonical_words)[0].isdigit():
+        return canonical_words
+    found = []
+    for word in canonical_words:
+        split = _SCIENTIFIC_THEN_WORD.fullmatch(word) if word[0].isdigit() else None
+        found.extend(split.groups() if split else (word,))
+    return found
 
 
 def normalise(text: str) -> str:

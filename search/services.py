@@ -25,8 +25,8 @@ from django.utils.html import strip_tags
 
 from portal.pagecache import content_changed
 from search import registry
-from search.models import SearchEntry
-from search.normalise import words
+from search.models import MAX_KEY_LENGTH, SearchEntry
+from search.normalise import lexemes, words
 
 BATCH_SIZE = 1000
 SUMMARY_LENGTH = 240
@@ -51,20 +51,6 @@ def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
 # PostgreSQL keeps word positions up to this one, and this many positions per word.
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
-# The 'simple' parser reads "12e3abc" as scientific notation followed by a word.
-_SCIENTIFIC_THEN_WORD = re.compile(r"(\d+e\d+)([a-z].*)")
-
-
-def _lexemes(canonical_words: list[str]) -> list[str]:
-    """The words as the 'simple' parser reads them: "12e3abc" is two lexemes, "12e3" and "abc"."""
-    # Canonical words are [a-z0-9]+ and digits sort before letters: the least word tells.
-    if not canonical_words or not min(canonical_words)[0].isdigit():
-        return canonical_words
-    lexemes = []
-    for word in canonical_words:
-        split = _SCIENTIFIC_THEN_WORD.fullmatch(word) if word[0].isdigit() else None
-        lexemes.extend(split.groups() if split else (word,))
-    return lexemes
 
 
 def tsvector(*parts: tuple[list[str], str]) -> str:
@@ -82,7 +68,7 @@ def tsvector(*parts: tuple[list[str], str]) -> str:
     position = 0
     for part_words, weight in parts:
         suffix = "" if weight == "D" else weight
-        for lexeme in _lexemes(part_words):
+        for lexeme in lexemes(part_words):
             position += 1
             entry = f"{position if position < MAX_POSITION else MAX_POSITION}{suffix}"
             kept = positions.get(lexeme)
@@ -93,12 +79,37 @@ def tsvector(*parts: tuple[list[str], str]) -> str:
     return " ".join(f"'{lexeme}':{','.join(kept)}" for lexeme, kept in positions.items())
 
 
+def word_keys(canonical_words: list[str]) -> str:
+    """The text of a tsvector without positions: each word, and its beginnings of 2 to ``MAX_KEY_LENGTH`` letters.
+
+    A query word is then looked up as one key (search.models.key_query):
+    "kopriv" is a key of every entry with a word that starts with it. A
+    prefix query ("kopriv:*") would make PostgreSQL merge the entries of
+    every word starting so before it can intersect them with the query's
+    other words; an exact key is read only as far as the rarest word needs.
+    The migration that introduced keys computes the same from stored vectors
+    in SQL (tests/search/test_services.py compares them).
+    """
+    whole = set(lexemes(canonical_words))
+    found = set(whole)
+    for lexeme in whole:
+        found.update(lexeme[:length] for length in range(2, min(len(lexeme), MAX_KEY_LENGTH + 1)))
+    return " ".join(f"'{key}'" for key in sorted(found))
+
+
 def document_vectors(title: str, body: str) -> dict[str, str]:
-    """The index's two tsvectors: title (weight A) and body (weight B) words, and title words alone."""
+    """The index's three tsvectors.
+
+    ``document``: title (weight A) and body (weight B) words with their
+    positions, for ranking; ``keys`` and ``title_keys``: the keys of every
+    word and of the title's words, for matching.
+    """
     title_words = words(title)
+    body_words = words(body)
     return {
-        "document": tsvector((title_words, "A"), (words(body), "B")),
-        "title_document": tsvector((title_words, "D")),
+        "document": tsvector((title_words, "A"), (body_words, "B")),
+        "keys": word_keys(title_words + body_words),
+        "title_keys": word_keys(title_words),
     }
 
 
@@ -126,30 +137,30 @@ def build_entry(searchable: registry.SearchableModel, obj: models.Model, content
 # One array per column (in this order), unnested into rows: see _save.
 _COLUMNS = (
     "content_type_id", "object_id", "kind", "municipality_id", "directions", "title_bg", "title_sr", "title_en",
-    "summary_bg", "summary_sr", "summary_en", "path", "published_at", "document", "title_document",
+    "summary_bg", "summary_sr", "summary_en", "path", "published_at", "document", "keys", "title_keys",
 )  # fmt: skip
 _UPSERT = """
     INSERT INTO search_searchentry (
         content_type_id, object_id, kind, municipality_id, directions, title_bg, title_sr, title_en,
-        summary_bg, summary_sr, summary_en, path, published_at, document, title_document, indexed_at
+        summary_bg, summary_sr, summary_en, path, published_at, document, keys, title_keys, indexed_at
     )
     SELECT
         content_type_id, object_id, kind, municipality_id, string_to_array(directions, ' '), title_bg, title_sr,
-        title_en, summary_bg, summary_sr, summary_en, path, published_at, document::tsvector,
-        title_document::tsvector, now()
+        title_en, summary_bg, summary_sr, summary_en, path, published_at, document::tsvector, keys::tsvector,
+        title_keys::tsvector, now()
     FROM unnest(
         %s::integer[], %s::bigint[], %s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
-        %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[], %s::text[], %s::text[]
+        %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[], %s::text[], %s::text[], %s::text[]
     ) AS entry (
         content_type_id, object_id, kind, municipality_id, directions, title_bg, title_sr, title_en,
-        summary_bg, summary_sr, summary_en, path, published_at, document, title_document
+        summary_bg, summary_sr, summary_en, path, published_at, document, keys, title_keys
     )
     ON CONFLICT (content_type_id, object_id) DO UPDATE SET
         kind = EXCLUDED.kind, municipality_id = EXCLUDED.municipality_id, directions = EXCLUDED.directions,
         title_bg = EXCLUDED.title_bg, title_sr = EXCLUDED.title_sr, title_en = EXCLUDED.title_en,
         summary_bg = EXCLUDED.summary_bg, summary_sr = EXCLUDED.summary_sr, summary_en = EXCLUDED.summary_en,
         path = EXCLUDED.path, published_at = EXCLUDED.published_at, document = EXCLUDED.document,
-        title_document = EXCLUDED.title_document, indexed_at = EXCLUDED.indexed_at
+        keys = EXCLUDED.keys, title_keys = EXCLUDED.title_keys, indexed_at = EXCLUDED.indexed_at
 """
 
 

@@ -42,7 +42,26 @@ def test_the_canonical_form_of_a_words_beginning_begins_its_canonical_form(word,
 
 
 def test_words_are_lower_case_ascii_without_punctuation():
-    assert words("Ćele-kula, „Мост“! 2077 ЕООД d.o.o.") == ["tsele", "kula", "most", "2077", "eood", "d", "o", "o"]
+    assert words("Ćele-kula, „Мост“! 2077 ЕООД") == ["tsele", "kula", "most", "2077", "eood"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pekara Nikolić d.o.o.", ["pekara", "nikolits", "doo"]),
+        ("Пекара Николић д.о.о", ["pekara", "nikolits", "doo"]),
+        ("„Мост“ А.Д., Ниш", ["most", "ad", "nis"]),
+        ("U.S.A.", ["usa"]),
+        # Not abbreviations: dates, numbers, words of two letters or more, a letter without a dot.
+        ("5.12.2026.", ["5", "12", "2026"]),
+        ("ul. Vojvode Mišića 1", ["ul", "vojvode", "misitsa", "1"]),
+        ("St.Petersburg", ["st", "petersburg"]),
+        ("d o o", ["d", "o", "o"]),
+    ],
+)
+def test_an_abbreviation_with_a_dot_after_each_letter_is_one_word(text, expected):
+    """So that "д.о.о.", "d.o.o." and "doo" find the same companies."""
+    assert words(text) == expected
 
 
 def test_empty_and_symbol_only_text_has_no_words():

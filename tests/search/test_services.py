@@ -1,5 +1,7 @@
 """Keeping the index current: only what may be found is ever indexed."""
 
+import importlib
+
 import pytest
 from django.core.management import call_command
 
@@ -9,6 +11,9 @@ from search.models import SearchEntry
 from search.services import index_objects, index_rebuild, index_remove, index_update
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 from tests.search.conftest import key
+
+# What the migration that introduced keys computes from stored vectors, in SQL.
+KEYS_SQL = importlib.import_module("search.migrations.0003_keys").KEYS_SQL
 
 pytestmark = pytest.mark.django_db
 
@@ -120,13 +125,30 @@ def test_vectors_written_in_python_equal_those_postgresql_builds(title, body):
     from search.services import document_vectors
 
     vectors = document_vectors(title, body)
+    keys_of = f"(SELECT {KEYS_SQL} FROM (SELECT to_tsvector('simple', %s) AS v) AS stored)"  # noqa: S608 (constants)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT %s::tsvector = setweight(to_tsvector('simple', %s), 'A')"
-            " || setweight(to_tsvector('simple', %s), 'B'), %s::tsvector = to_tsvector('simple', %s)",
-            [vectors["document"], normalise(title), normalise(body), vectors["title_document"], normalise(title)],
+            f" || setweight(to_tsvector('simple', %s), 'B'), %s::tsvector = {keys_of}, %s::tsvector = {keys_of}",
+            [
+                *(vectors["document"], normalise(title), normalise(body)),
+                *(vectors["keys"], f"{normalise(title)} {normalise(body)}"),
+                *(vectors["title_keys"], normalise(title)),
+            ],
         )
-        assert cursor.fetchone() == (True, True)
+        assert cursor.fetchone() == (True, True, True)
+
+
+def test_keys_are_every_word_and_each_beginning_of_two_letters_or_more():
+    from search.models import MAX_KEY_LENGTH
+    from search.services import word_keys
+
+    long_word = "a" * 30
+    keys = word_keys(["niš", "a", "nisava", long_word])
+    assert keys.split() == sorted(keys.split())
+    keys = {key.strip("'") for key in keys.split()}
+    assert keys >= {"niš", "a", "ni", "nis", "nisa", "nisav", "nisava", long_word, "a" * MAX_KEY_LENGTH}
+    assert "n" not in keys and "a" * (MAX_KEY_LENGTH + 1) not in keys
 
 
 def test_make_run_indexes_the_kinds_an_existing_database_has_no_entries_for(demo_content):
