@@ -146,6 +146,12 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 # connection dropped by a database restart is replaced instead of failing.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A search for a very common word reads the index's table in order and stops
+# at its 501st match (search.models). PostgreSQL's synchronised scans would
+# start each such read where another one happened to be, so the same search
+# would find other candidates each time and page 2 would not follow page 1.
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options["options"] = f"{_options.get('options', '')} -c synchronize_seqscans=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when CACHE_URL is set (shared across workers), else per-process memory.

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from portal.models import InformationCentre, Municipality
@@ -295,3 +296,14 @@ def test_a_search_over_every_kind_runs_the_same_number_of_queries_for_few_and_ma
     assert len(results(response.content.decode())) == min(4 + extra + 3 * (extra // 6), 20)
     with django_assert_num_queries(5):
         client.get("/en/search/", {"q": "Niš", "kind": "organisation", "direction": "business", "page": 1})
+
+
+def test_searches_read_the_index_from_its_start_each_time():
+    """A very common word's candidates are the first matches in the table's order, the same for every page.
+
+    PostgreSQL's synchronised scans would start a read of a large table where
+    another read happened to be; the portal's connections turn them off.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronize_seqscans")
+        assert cursor.fetchone() == ("off",)
