@@ -20,7 +20,7 @@ from PIL import Image, UnidentifiedImageError
 
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
-from portal.models import ChoiceLabelsMixin, Country, Direction, Municipality, normalise_phone
+from portal.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
 from search.filters import filter_matching
 
 LOGO_MAX_BYTES = 1024 * 1024
@@ -243,9 +243,9 @@ class Organisation(ChoiceLabelsMixin, models.Model):
         help_text=_("Up to three, separated by commas; stored in international form."),
     )
     email = models.EmailField(_("email"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     social_links = ArrayField(
-        models.URLField(max_length=200),
+        WebAddressField(max_length=200),
         size=5,
         default=list,
         blank=True,

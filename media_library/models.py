@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from media_library.renditions import FALLBACK_CONTENT_TYPES
 from media_library.storage import originals_storage
 from media_library.validators import validate_video_file, validate_webvtt, video_url_parse
-from portal.models import ChoiceLabelsMixin, Direction, Municipality
+from portal.models import ChoiceLabelsMixin, Direction, Municipality, WebAddressField
 
 
 class Licence(models.TextChoices):
@@ -230,7 +230,7 @@ class Video(ChoiceLabelsMixin, models.Model):
         validators=[validate_video_file],
         help_text=_("MP4 or WebM."),
     )
-    external_url = models.URLField(
+    external_url = WebAddressField(
         _("YouTube or Vimeo address"), blank=True, help_text=_("Instead of a file: the address of the video's page.")
     )
     provider_id = models.CharField(_("video id"), max_length=40, blank=True, editable=False)

@@ -37,6 +37,17 @@ def _choice_labels(field) -> dict:
     return labels
 
 
+class WebAddressField(models.URLField):
+    """A URL whose form field reads a bare domain ("koprivshtitsa-bg.com") as https, Django 6's default.
+
+    On the model, so that every form built from it (the admin, its inlines,
+    the public registration form, a list of addresses) gets it.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Country(models.TextChoices):
     BULGARIA = "BG", _("Bulgaria")
     SERBIA = "RS", _("Serbia")
@@ -75,7 +86,7 @@ class Municipality(ChoiceLabelsMixin, models.Model):
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = MunicipalityQuerySet.as_manager()

@@ -91,7 +91,6 @@ class CompanyProfileForm(DescribedErrorsMixin, forms.ModelForm):
         self.fields["street_address"].widget.attrs["autocomplete"] = "address-line1"
         self.fields["phones"].widget.attrs["autocomplete"] = "tel"
         self.fields["website"].widget.attrs["autocomplete"] = "url"
-        self.fields["website"].assume_scheme = "https"
         self.fields["legal_form"].choices = [("", "—"), *LegalForm.choices]
         # A list field with a callable default renders a hidden "initial" copy that
         # inherits aria-describedby, which HTML forbids on hidden inputs; the

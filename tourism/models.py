@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Kind, Organisation
-from portal.models import ChoiceLabelsMixin, Currency, Municipality, normalise_phone
+from portal.models import ChoiceLabelsMixin, Currency, Municipality, WebAddressField, normalise_phone
 from tourism import gpx
 
 # The directory's accommodation and food-service providers: by kind, or by NACE section I
@@ -175,7 +175,7 @@ class Sight(ChoiceLabelsMixin, models.Model):
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
     email = models.EmailField(_("email"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import Currency, Direction, Municipality
+from portal.models import Currency, Direction, Municipality, WebAddressField
 
 # Recurrence is an RFC 5545 RRULE. Editors use the common forms; the parts below
 # are those the expansion, the iCal export and the description in words support.
@@ -217,9 +217,9 @@ class Event(Publishable):
     )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
-    venue_url = models.URLField(_("venue link"), blank=True)
+    venue_url = WebAddressField(_("venue link"), blank=True)
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
-    organiser_url = models.URLField(_("organiser's website"), blank=True)
+    organiser_url = WebAddressField(_("organiser's website"), blank=True)
     is_free = models.BooleanField(_("free admission"), default=False)
     price = models.DecimalField(
         _("price"), max_digits=10, decimal_places=2, null=True, blank=True, help_text=_("Leave empty if unknown.")
@@ -231,7 +231,7 @@ class Event(Publishable):
         blank=True,
         help_text=_("The municipality's currency: euro in Bulgaria, dinar in Serbia."),
     )
-    website = models.URLField(_("more information"), blank=True)
+    website = WebAddressField(_("more information"), blank=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import ChoiceLabelsMixin, Country, Municipality
+from portal.models import ChoiceLabelsMixin, Country, Municipality, WebAddressField
 
 
 class Programme(models.Model):
@@ -16,7 +16,7 @@ class Programme(models.Model):
     name = models.CharField(_("name"), max_length=200)
     first_year = models.PositiveSmallIntegerField(_("first year"))
     last_year = models.PositiveSmallIntegerField(_("last year"))
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
 
     class Meta:
         ordering = ["-first_year", "name"]
@@ -87,8 +87,8 @@ class Project(Publishable):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     results = models.TextField(_("results"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    source_url = models.URLField(_("source of the data"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
+    source_url = WebAddressField(_("source of the data"), blank=True)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -159,7 +159,7 @@ class Partner(ChoiceLabelsMixin, models.Model):
     name = models.CharField(_("name"), max_length=300)
     country = models.CharField(_("country"), max_length=2, choices=Country)
     role = models.CharField(_("role"), max_length=12, choices=Role, default=Role.PARTNER)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import Currency, Municipality
+from portal.models import Currency, Municipality, WebAddressField
 
 
 class LifeSituation(models.Model):
@@ -57,7 +57,7 @@ class MunicipalService(Publishable):
     how_to_apply = models.TextField(_("how to apply"), blank=True)
     at_information_centre = models.BooleanField(_("the information centre helps with the application"), default=False)
     office = models.CharField(_("office"), max_length=300, blank=True, help_text=_("Where to apply in person."))
-    online_url = models.URLField(_("online application"), blank=True)
+    online_url = WebAddressField(_("online application"), blank=True)
     responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
 
     objects = MunicipalServiceQuerySet.as_manager()

@@ -9,8 +9,6 @@ detection on save, and translation completeness, and puts the model's permission
 editor and moderator groups (``role_permissions``, written by ``manage.py sync_roles``).
 """
 
-from django.db import models
-
 from portal.admin.conflicts import ConflictAdminMixin
 from portal.admin.history import HistoryAdminMixin
 from portal.admin.scoping import (
@@ -21,9 +19,6 @@ from portal.admin.scoping import (
 from portal.admin.translations import TranslationCompletenessAdminMixin
 
 __all__ = ["GlobalContentAdmin", "MunicipalityContentAdmin", "MunicipalityScopedInlineMixin"]
-
-# Staff type a bare domain ("koprivshtitsa-bg.com"); today that means https (Django 6's default).
-URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class MunicipalityContentAdmin(
@@ -37,7 +32,6 @@ class MunicipalityContentAdmin(
     """
 
     draft_filter: dict[str, str] | None = None
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
 
 
 class GlobalContentAdmin(
@@ -46,4 +40,3 @@ class GlobalContentAdmin(
     """Content shared by the whole portal (the four directions): portal administrators only."""
 
     draft_filter: dict[str, str] | None = None
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS

@@ -79,3 +79,30 @@ def test_choice_labels_are_shown_in_the_active_language_and_unknown_values_as_th
         assert municipality.get_country_display() == "Serbia"
     museum.kind = "not-a-kind"
     assert museum.get_kind_display() == "not-a-kind"
+
+
+def test_every_web_address_form_field_reads_a_bare_domain_as_https():
+    """Staff and companies type "koprivshtitsa-bg.com": every form built from a model reads it as https.
+
+    The admin, its inlines, the public company form and the list of social links all build
+    their fields from the model, so none of them needs to be told (or warns before Django 6).
+    """
+    import warnings
+
+    from django.apps import apps
+    from django.contrib.postgres.fields import ArrayField
+    from django.db.models import URLField
+
+    url_fields = [
+        field
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, URLField) or (isinstance(field, ArrayField) and isinstance(field.base_field, URLField))
+    ]
+    assert len(url_fields) >= 5
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for field in url_fields:
+            form_field = field.formfield()
+            form_field = getattr(form_field, "base_field", form_field)
+            assert form_field.clean("koprivshtitsa-bg.com") == "https://koprivshtitsa-bg.com", field
