@@ -224,7 +224,30 @@ def index_objects(*, model: type[models.Model], pks: Iterable = (), objects: Ite
         if gone:
             SearchEntry.objects.filter(content_type=content_type, object_id__in=gone).delete()
         indexed += len(public)
+    if len(pks) >= MERGE_AFTER_ROWS:
+        _merge_pending_keys()
     return indexed
+
+
+# Writes of at least this many entries merge the keys' pending lists at once (see _merge_pending_keys).
+MERGE_AFTER_ROWS = 100
+_KEY_INDEXES = ("search_entry_keys", "search_entry_title_keys")
+
+
+def _merge_pending_keys() -> None:
+    """Move the keys that a bulk write left in the GIN indexes' pending lists into the indexes proper.
+
+    PostgreSQL appends new GIN entries to an unsorted pending list (up to
+    4 MB) and merges it at the next vacuum; until then every search reads
+    the whole list. An import of 7,158 organisations left a search at
+    100,000 organisations three times slower (p95 3.7 → 11.5 ms), and its
+    inserts alone would not make autovacuum come. Merging costs what the
+    vacuum would, once, where the write happens.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join("gin_clean_pending_list(%s::regclass)" for _ in _KEY_INDEXES), _KEY_INDEXES
+        )
 
 
 def index_update(obj: models.Model) -> bool:
@@ -263,6 +286,7 @@ def index_rebuild(model: type[models.Model] | None = None) -> int:
                 batch = []
         _save(batch)
         indexed += len(batch)
+    _merge_pending_keys()
     if not model:
         kinds = [searchable.kind for searchable in searchables]
         SearchEntry.objects.exclude(kind__in=kinds).delete()

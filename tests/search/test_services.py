@@ -158,3 +158,24 @@ def test_make_run_indexes_the_kinds_an_existing_database_has_no_entries_for(demo
     SearchEntry.objects.filter(kind="organisation").delete()
     call_command("load_demo_content", if_empty=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchEntry.objects.filter(kind="organisation").count() == organisations
+
+
+def test_a_bulk_write_leaves_no_keys_waiting_in_the_indexes_pending_lists(monkeypatch):
+    """Searches read a GIN index's whole pending list until it is merged: bulk writes merge it."""
+    from django.db import connection
+
+    def pending_pages() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('search_entry_keys'::regclass)")
+            return cursor.fetchone()[0]
+
+    monkeypatch.setattr("search.services.MERGE_AFTER_ROWS", 3)
+    pending_pages()
+    one = MunicipalityFactory()
+    index_update(one)
+    assert pending_pages() > 0  # a single write waits in the list, as PostgreSQL means it to
+    many = MunicipalityFactory.create_batch(3)
+    index_objects(model=Municipality, pks=[municipality.pk for municipality in many])
+    assert pending_pages() == 0
+    index_rebuild()
+    assert pending_pages() == 0
