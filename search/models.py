@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from search.normalise import lexemes, words
+from search.normalise import query_keys, words
 
 # Words that would match nearly every entry and say nothing about what is
 # sought: dropped from a query that has other words (never from the index).
@@ -46,38 +46,25 @@ def tsquery(query_words: list[str]) -> str:
     return " & ".join(word if len(word) == 1 else f"{word}:*" for word in query_words)
 
 
-# The longest beginning of a word the index holds as a key (search.services.word_keys).
-MAX_KEY_LENGTH = 20
-
-
-def key_tsquery(query_words: list[str]) -> str:
-    """A raw ``to_tsquery`` text that matches: every word as one key, all required.
-
-    The index holds every word and every beginning of a word (two letters
-    or more) as a key, so "kopriv" finds every word that starts with it, as
-    ``kopriv:*`` would, but through one entry of the GIN index. A one-letter
-    word is matched whole, as in :func:`tsquery`. The words are split as the
-    index splits them ("12e3abc" is "12e3" and "abc").
-    """
-    return " & ".join(dict.fromkeys(lexeme[:MAX_KEY_LENGTH] for lexeme in lexemes(query_words)))
-
-
 # A search looks at no more than this many entries matching in the title, and
 # as many matching elsewhere: what a search costs is bounded, however common
 # its words (see docs/SEARCH.md, "Cost").
 CANDIDATES = 500
 
 
-def search_query(text: str) -> SearchQuery | None:
-    """The query that ranks (against ``document``)."""
-    found = query_words(text)
-    return SearchQuery(tsquery(found), config="simple", search_type="raw") if found else None
+def search_query(found: list[str]) -> SearchQuery:
+    """The query of :func:`query_words` ``found`` that ranks (against ``document``)."""
+    return SearchQuery(tsquery(found), config="simple", search_type="raw")
 
 
-def key_query(text: str) -> SearchQuery | None:
-    """The query that matches (against ``keys`` or ``title_keys``)."""
-    found = query_words(text)
-    return SearchQuery(key_tsquery(found), config="simple", search_type="raw") if found else None
+def key_query(found: list[str]) -> SearchQuery:
+    """The query of :func:`query_words` ``found`` that matches (against ``keys`` or ``title_keys``).
+
+    Every word is one key, all required (search.normalise.keys): "kopriv"
+    finds every word that starts with it, as ``kopriv:*`` would, through one
+    entry of the GIN index. Keys are ``[a-z0-9]`` only: never tsquery syntax.
+    """
+    return SearchQuery(" & ".join(query_keys(found)), config="simple", search_type="raw")
 
 
 @dataclass
@@ -132,8 +119,8 @@ class SearchEntryQuerySet(models.QuerySet):
         normalised as the index is (search.normalise), and every language of
         an entry is indexed.
         """
-        keys = key_query(text)
-        return self.visible().filter(keys=keys) if keys else self.none()
+        found = query_words(text)
+        return self.visible().filter(keys=key_query(found)) if found else self.none()
 
     def filtered(self, *, kind: str = "", municipality: int | None = None, direction: str = ""):
         queryset = self
@@ -157,11 +144,12 @@ class SearchEntryQuerySet(models.QuerySet):
         Two statements: the candidates' narrow rows (one UNION ALL), then the
         page's entries.
         """
-        keys = key_query(text)
-        if keys is None:
+        found = query_words(text)
+        if not found:
             return SearchResults(facets=Facets(), entries=[])
+        keys = key_query(found)
         in_title = ExpressionWrapper(Q(title_keys=keys), output_field=models.BooleanField())
-        rank = SearchRank(F("document"), search_query(text))
+        rank = SearchRank(F("document"), search_query(found))
         candidates = self.visible().annotate(title_match=in_title, rank=rank)
         parts = [
             candidates.filter(keys=keys).annotate(part=Value(FIRST_MATCHES)),
@@ -245,7 +233,7 @@ class SearchEntry(models.Model):
     # positions: what ranks the entries that match.
     document = SearchVectorField(_("document"))
     # What matches: every word and every beginning of a word as a key
-    # (search.services.word_keys), without positions, in two GIN indexes; the
+    # (search.normalise.keys), without positions, in two GIN indexes; the
     # title's own answers "does the title hold every word?".
     keys = SearchVectorField(_("keys"))
     title_keys = SearchVectorField(_("title keys"))

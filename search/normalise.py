@@ -111,6 +111,34 @@ def lexemes(canonical_words: list[str]) -> list[str]:
     return found
 
 
+# The longest beginning of a word the index holds as a key; longer query words are cut to it.
+MAX_KEY_LENGTH = 20
+
+
+def keys(canonical_words: list[str]) -> set[str]:
+    """What the index holds to match these words: each lexeme, and its beginnings of 2 to ``MAX_KEY_LENGTH`` letters.
+
+    A query word is then looked up as one key (:func:`query_keys`): "kopriv"
+    is a key of every entry with a word that starts with it. A prefix query
+    ("kopriv:*") would make PostgreSQL merge the entries of every word
+    starting so before it can intersect them with the query's other words;
+    an exact key is read only as far as the rarest word needs.
+    """
+    whole = set(lexemes(canonical_words))
+    found = set(whole)
+    for lexeme in whole:
+        found.update(lexeme[:length] for length in range(2, min(len(lexeme), MAX_KEY_LENGTH + 1)))
+    return found
+
+
+def query_keys(canonical_words: list[str]) -> list[str]:
+    """The keys a query looks up, in order: one per lexeme, cut to ``MAX_KEY_LENGTH`` (see :func:`keys`).
+
+    A one-letter word is a key only of one-letter words: matched whole.
+    """
+    return list(dict.fromkeys(lexeme[:MAX_KEY_LENGTH] for lexeme in lexemes(canonical_words)))
+
+
 def normalise(text: str) -> str:
     """``text`` as the index stores it: canonical words separated by spaces."""
     return " ".join(words(text))

@@ -25,8 +25,8 @@ from django.utils.html import strip_tags
 
 from portal.pagecache import content_changed
 from search import registry
-from search.models import MAX_KEY_LENGTH, SearchEntry
-from search.normalise import lexemes, words
+from search.models import SearchEntry
+from search.normalise import keys, lexemes, words
 
 BATCH_SIZE = 1000
 SUMMARY_LENGTH = 240
@@ -80,21 +80,12 @@ def tsvector(*parts: tuple[list[str], str]) -> str:
 
 
 def word_keys(canonical_words: list[str]) -> str:
-    """The text of a tsvector without positions: each word, and its beginnings of 2 to ``MAX_KEY_LENGTH`` letters.
+    """The text of the tsvector (without positions) of the words' keys (search.normalise.keys).
 
-    A query word is then looked up as one key (search.models.key_query):
-    "kopriv" is a key of every entry with a word that starts with it. A
-    prefix query ("kopriv:*") would make PostgreSQL merge the entries of
-    every word starting so before it can intersect them with the query's
-    other words; an exact key is read only as far as the rarest word needs.
     The migration that introduced keys computes the same from stored vectors
     in SQL (tests/search/test_services.py compares them).
     """
-    whole = set(lexemes(canonical_words))
-    found = set(whole)
-    for lexeme in whole:
-        found.update(lexeme[:length] for length in range(2, min(len(lexeme), MAX_KEY_LENGTH + 1)))
-    return " ".join(f"'{key}'" for key in sorted(found))
+    return " ".join(f"'{key}'" for key in sorted(keys(canonical_words)))
 
 
 def document_vectors(title: str, body: str) -> dict[str, str]:
@@ -231,7 +222,6 @@ def index_objects(*, model: type[models.Model], pks: Iterable = (), objects: Ite
 
 # Writes of at least this many entries merge the keys' pending lists at once (see _merge_pending_keys).
 MERGE_AFTER_ROWS = 100
-_KEY_INDEXES = ("search_entry_keys", "search_entry_title_keys")
 
 
 def _merge_pending_keys() -> None:
@@ -244,10 +234,9 @@ def _merge_pending_keys() -> None:
     inserts alone would not make autovacuum come. Merging costs what the
     vacuum would, once, where the write happens.
     """
+    names = [index.name for index in SearchEntry._meta.indexes]  # the GIN indexes of keys and title keys
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT " + ", ".join("gin_clean_pending_list(%s::regclass)" for _ in _KEY_INDEXES), _KEY_INDEXES
-        )
+        cursor.execute("SELECT " + ", ".join("gin_clean_pending_list(%s::regclass)" for _ in names), names)
 
 
 def index_update(obj: models.Model) -> bool:

@@ -17,7 +17,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations
 
-# The keys of the stored vector ``v``; 20 is search.models.MAX_KEY_LENGTH when this was written.
+# The keys of the stored vector ``v``; 20 is search.normalise.MAX_KEY_LENGTH when this was written.
 KEYS_SQL = """
     array_to_tsvector(tsvector_to_array(v) || coalesce(array(
         SELECT left(lexeme, length) FROM unnest(tsvector_to_array(v)) AS lexeme,

@@ -140,7 +140,7 @@ def test_vectors_written_in_python_equal_those_postgresql_builds(title, body):
 
 
 def test_keys_are_every_word_and_each_beginning_of_two_letters_or_more():
-    from search.models import MAX_KEY_LENGTH
+    from search.normalise import MAX_KEY_LENGTH
     from search.services import word_keys
 
     long_word = "a" * 30
