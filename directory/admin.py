@@ -88,6 +88,7 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
             path("import/check/", view(admin_import.preview_view), name="directory_organisation_import_preview"),
             path("imports/", view(admin_import.history_view), name="directory_organisation_import_history"),
             path("imports/<int:pk>/", view(admin_import.detail_view), name="directory_organisation_import_detail"),
+            path("imports/<int:pk>/undo/", view(admin_import.undo_view), name="directory_organisation_import_undo"),
             *(
                 path(
                     f"import/template.{file_format}",

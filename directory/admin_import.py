@@ -11,13 +11,14 @@ administrator chooses it. Staff see and undo only their municipality's imports.
 import json
 import secrets
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Func, JSONField, Q, Value
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -37,6 +38,36 @@ STALE_AFTER_SECONDS = 24 * 60 * 60
 IMPORTS_PER_PAGE = 50
 # The organisations listed on an import's page (the counts are always whole).
 ORGANISATIONS_SHOWN = 100
+# The rows of a file listed on each page of the check (a file may have 20,000).
+ROWS_PER_PAGE = 100
+# Which rows the check page lists: ?show=…
+ROW_FILTERS = {
+    "all": set(importing.OUTCOMES),
+    "changes": {"created", "updated", "error"},
+    "errors": {"error"},
+}
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    """One field of a row on the check page: its stored and its new value, as text."""
+
+    label: str
+    old: str
+    new: str
+    cleared: bool
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    """One row of the file on the check page: what importing it does, field by field."""
+
+    line: int
+    outcome: str
+    key: str
+    name: str
+    changes: list[ShownChange]
+    errors: list[importing.RowError]
 
 
 def own_municipality(model_admin, request) -> Municipality | None:
@@ -81,6 +112,7 @@ def upload_view(model_admin, request):
         "max_megabytes": settings.DIRECTORY_IMPORT_MAX_BYTES // 2**20,
         "max_rows": settings.DIRECTORY_IMPORT_MAX_ROWS,
         "columns": importing.COLUMNS,
+        "clear_marker": importing.CLEAR_MARKER,
     }
     return TemplateResponse(request, "admin/directory/organisation/import_form.html", context)
 
@@ -125,6 +157,11 @@ def preview_view(model_admin, request):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("admin:directory_organisation_import")
+    show = request.GET.get("show")
+    show = show if show in ROW_FILTERS else "all"
+    listed = [row for row in plan.rows if row.outcome in ROW_FILTERS[show]]
+    page = Paginator(listed, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = _shown_rows(plan, page.object_list)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -133,8 +170,60 @@ def preview_view(model_admin, request):
         "file_name": file_name,
         "municipality": municipality,
         "row_count": len(table.rows),
+        "rows": page,
+        "page_obj": page,
+        "show": show,
+        "filter_query": "" if show == "all" else f"show={show}",
+        "changes_count": len(plan.created) + len(plan.updated) + plan.error_lines,
+        "clear_marker": importing.CLEAR_MARKER,
     }
     return TemplateResponse(request, "admin/directory/organisation/import_preview.html", context)
+
+
+def _shown_rows(plan: importing.Plan, rows: list[importing.PlannedRow]) -> list[ShownRow]:
+    """The rows of one page of the check, each with its changed fields and its errors (no query per row)."""
+    fields = {model_field.attname: model_field for model_field in Organisation._meta.concrete_fields}
+    direction_names = {direction.pk: str(direction) for direction in Direction.objects.all()}
+    directions_label = str(Organisation._meta.get_field("directions").verbose_name)
+    errors_of: dict[int, list[importing.RowError]] = {}
+    for error in plan.errors:
+        errors_of.setdefault(error.line, []).append(error)
+    shown = []
+    for row in rows:
+        organisation = row.organisation
+        changes = []
+        if row.outcome == "updated":
+            for name, (old, new) in plan.changes_of(organisation).items():
+                if name == "directions":
+                    old_text, new_text = (
+                        ", ".join(direction_names.get(pk, str(pk)) for pk in ids) for ids in (old, new)
+                    )
+                    changes.append(ShownChange(directions_label, old_text or "—", new_text or "—", cleared=False))
+                elif fields[name].editable:
+                    cleared = _is_empty(new) and not _is_empty(old)
+                    label = str(fields[name].verbose_name)
+                    changes.append(ShownChange(label, _shown(fields[name], old), _shown(fields[name], new), cleared))
+        name = ""
+        if organisation is not None:
+            name = organisation.name_bg or organisation.name_sr or organisation.name_en or ""
+        shown.append(ShownRow(row.line, row.outcome, row.key, name, changes, errors_of.get(row.line, [])))
+    return shown
+
+
+def _is_empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _shown(model_field, value) -> str:
+    if _is_empty(value):
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    return str(value)
 
 
 def history_view(model_admin, request):
@@ -149,13 +238,18 @@ def history_view(model_admin, request):
     return TemplateResponse(request, "admin/directory/organisation/import_history.html", context)
 
 
-def detail_view(model_admin, request, pk: int):
-    """GET: who imported what, and what each updated organisation changed. POST: undo the import."""
+def undo_view(model_admin, request, pk: int):
+    """GET: what undoing the import would do, and a button to confirm. POST: undo it.
+
+    A GET changes nothing (a prefetching browser or a followed link never undoes an import).
+    """
     record = get_object_or_404(_imports(model_admin, request), pk=pk)
-    may_undo = model_admin.has_delete_permission(request) and record.undone_by_id is None
+    if not model_admin.has_delete_permission(request):
+        raise PermissionDenied
+    if record.undone_by_id is not None:
+        messages.warning(request, gettext("This import has already been undone."))
+        return redirect("admin:directory_organisation_import_detail", pk=record.pk)
     if request.method == "POST":
-        if not may_undo:
-            raise PermissionDenied
         try:
             undone = services.organisations_import_undo(record=record, by=request.user)
         except services.ImportAlreadyUndone:
@@ -170,6 +264,21 @@ def detail_view(model_admin, request, pk: int):
                 % {"deleted": undone.deleted, "restored": undone.restored, "kept": undone.kept},
             )
         return redirect("admin:directory_organisation_import_detail", pk=record.pk)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Undo this import?"),
+        "record": record,
+    }
+    return TemplateResponse(request, "admin/directory/organisation/import_undo.html", context)
+
+
+def detail_view(model_admin, request, pk: int):
+    """Who imported what, and what each updated organisation changed; undoing it is ``undo_view``."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    record = get_object_or_404(_imports(model_admin, request), pk=pk)
+    may_undo = model_admin.has_delete_permission(request) and record.undone_by_id is None
     updated_ids = [int(key) for key in list(record.changes)[:ORGANISATIONS_SHOWN]]
     organisations = Organisation.objects.in_bulk([*record.created_ids[:ORGANISATIONS_SHOWN], *updated_ids])
     direction_names = {direction.pk: str(direction) for direction in Direction.objects.all()}
@@ -254,7 +363,8 @@ def template_view(model_admin, request, file_format: str):
     lines = [importing.example(country)]
     if file_format == "xlsx":
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response = HttpResponse(importing.write_xlsx(lines), content_type=content_type)
+        data = importing.write_xlsx(lines, instructions=importing.instructions())
+        response = HttpResponse(data, content_type=content_type)
     else:
         response = HttpResponse(importing.write_csv(lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="organisations-template.{file_format}"'

@@ -11,7 +11,12 @@ the PIB in Serbia. Both carry a check digit, so a typing error cannot silently m
 entry; the MB does not serve as key because its check digit rule is unofficial. A row whose
 key is stored updates that organisation, otherwise it creates one; a row that changes nothing
 is counted as unchanged, so importing the same file twice writes nothing the second time.
-Only the columns present in the file are written; an empty cell clears its field.
+
+Only the columns present in the file are written, and of those only the cells with a value:
+an empty cell keeps what is stored (a spreadsheet leaves cells empty for "I don't know" far
+more often than for "erase this"). A cell holding only a hyphen, ``-`` (``CLEAR_MARKER``),
+clears its field; a required field (the kind, the status, the directions, the last name...)
+cannot be cleared. A hyphen meant as text is written ``'-``, as our own exports write it.
 """
 
 import csv
@@ -33,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from directory import identifiers
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport
 from portal.models import Country, Direction, Municipality
-from portal.spreadsheets import formula_safe_row, formula_unescaped
+from portal.spreadsheets import formula_safe, formula_safe_row, formula_unescaped
 from portal.translation_status import translated_fields
 from portal.transliteration import to_latin
 
@@ -88,6 +93,19 @@ LIST_SEPARATORS = {"phones": r"[|,;]", "social_links": r"[|\s]+", "languages": r
 TRUE_WORDS = {"true", "yes", "1", "да", "da", "x"}
 FALSE_WORDS = {"false", "no", "0", "не", "ne", ""}
 
+# What a user types in a cell to clear its field: one keystroke in any spreadsheet, and never a
+# value of any column (no identifier, name, code, number, address or list is a lone hyphen).
+CLEAR_MARKER = "-"
+# How a table holds that cell once read. A NUL can come from no file (CSV refuses it, XML
+# cannot hold it), so it never collides with a cell's text, and ``'-`` stays the text "-".
+CLEAR = "\x00clear"
+# Said on the upload and check pages and in the XLSX template ({{ marker }} in the templates).
+CLEAR_HELP = _(
+    "An empty cell keeps what is stored. To clear a field, write only a hyphen (%(marker)s) in its cell; "
+    "a field that needs a value (kind, status, directions, a name in at least one language) cannot be "
+    "cleared. To store a lone hyphen as text, write '%(marker)s."
+)
+
 XLSX_SIGNATURE = b"PK\x03\x04"
 # An XLSX is a ZIP: refuse one that would unpack to far more than any real directory file.
 XLSX_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -113,6 +131,19 @@ class RowError:
 
 
 @dataclass
+class PlannedRow:
+    """One row of the file and what importing it would do: ``outcome`` is one of ``OUTCOMES``."""
+
+    line: int
+    outcome: str
+    key: str
+    organisation: Organisation | None = None
+
+
+OUTCOMES = ("created", "updated", "unchanged", "error")
+
+
+@dataclass
 class Plan:
     """What importing a table would do; ``errors`` empty means it can be written as is."""
 
@@ -122,6 +153,8 @@ class Plan:
     updated: list[Organisation] = field(default_factory=list)
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    # Every row of the file in its order, for the check page.
+    rows: list[PlannedRow] = field(default_factory=list)
     # Direction ids of every created row, and of updated rows whose directions change.
     directions: dict[int, list[int]] = field(default_factory=dict)  # id(organisation) -> direction ids
     # What each updated row changes: {id(organisation): {attname: (stored value, new value)}},
@@ -137,6 +170,9 @@ class Plan:
     @property
     def row_count(self) -> int:
         return len(self.created) + len(self.updated) + self.unchanged + self.error_lines
+
+    def changes_of(self, organisation: Organisation) -> dict[str, tuple]:
+        return self.changes.get(id(organisation), {})
 
     def changed_fields(self) -> list[str]:
         """The stored columns (attnames) that at least one updated row changes, with their mirrors."""
@@ -165,6 +201,9 @@ class _ModelFields:
     # (modeltranslation's untranslated column, which follows its languages' columns).
     compared: tuple
     read_compared: Callable
+    # The columns the clear marker cannot clear: fields that must hold a value. (The names are
+    # blank per language; Organisation.clean() asks for one in at least one language.)
+    required: frozenset
 
 
 @cache
@@ -189,6 +228,11 @@ def _model_fields() -> _ModelFields:
         always_excluded=translated | {"slug", "municipality", "logo"},
         compared=compared,
         read_compared=attrgetter(*compared),
+        required=frozenset(
+            model_field.name
+            for model_field in concrete
+            if model_field.name in FIELD_COLUMNS and not model_field.blank and model_field.name not in translated
+        ),
     )
 
 
@@ -285,10 +329,15 @@ def _table(records: list[list[str]]) -> Table:
     while columns and not columns[-1]:
         columns.pop()
     rows = [
-        {column: formula_unescaped(cell.strip()) for column, cell in zip(columns, record, strict=False) if column}
-        for record in records[1:]
+        {column: _cell(cell) for column, cell in zip(columns, record, strict=False) if column} for record in records[1:]
     ]
     return Table(columns=columns, rows=rows)
+
+
+def _cell(text: str) -> str:
+    """A cell's text as typed: ``CLEAR`` for the clear marker, our exports' formula apostrophe removed."""
+    text = text.strip()
+    return CLEAR if text == CLEAR_MARKER else formula_unescaped(text)
 
 
 def check_columns(columns: list[str]) -> None:
@@ -342,15 +391,18 @@ def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Pla
     for index, row in enumerate(table.rows):
         line = Table.line(index)
         errors: dict[str, list[str]] = {}
-        key_value = identifiers.compact(row.get(key, ""))
+        key_cell = row.get(key, "")
+        key_value = "" if key_cell == CLEAR else identifiers.compact(key_cell)
         if not key_value:
             message = gettext("Give the %(column)s: it says which organisation this row is.")
             result.errors.append(RowError(line, key, message % {"column": key}))
+            result.rows.append(PlannedRow(line, "error", key_cell if key_cell != CLEAR else CLEAR_MARKER))
             continue
         organisation = existing.get(key_value)
         if organisation is not None and organisation.municipality_id != municipality.pk:
             message = gettext("An organisation with this %(column)s belongs to another municipality.")
             result.errors.append(RowError(line, key, message % {"column": key}))
+            result.rows.append(PlannedRow(line, "error", key_value))
             continue
         if organisation is None:
             organisation = _new_organisation(municipality, present)
@@ -358,8 +410,16 @@ def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Pla
         else:
             before = _stored_values(organisation)
         for column in present:
+            text = row.get(column, "")
+            if text == CLEAR:
+                if column in fields.required:
+                    errors[column] = [_cannot_clear(column)]
+                    continue
+                text = ""
+            elif not text and before is not None:
+                continue  # an empty cell keeps the stored value
             try:
-                setattr(organisation, column, _value(column, row.get(column, "")))
+                setattr(organisation, column, _value(column, text))
             except ValidationError as error:
                 errors[column] = error.messages
         organisation.municipality = municipality
@@ -372,15 +432,17 @@ def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Pla
             errors.update(_check_constraints(organisation))
         if not errors:
             errors.update(_unique_identifiers(organisation, owners, seen, line))
-        directions = _directions(row, table.columns, direction_ids, errors)
+        directions = _directions(row, table.columns, direction_ids, errors, stored=before is not None)
         if errors:
             result.errors.extend(
                 RowError(line, _column(name), str(message)) for name, messages in errors.items() for message in messages
             )
+            result.rows.append(PlannedRow(line, "error", key_value, organisation))
             continue
         if before is None:
             result.created.append(organisation)
             result.directions[id(organisation)] = directions or [direction_ids[slug] for slug in DEFAULT_DIRECTIONS]
+            result.rows.append(PlannedRow(line, "created", key_value, organisation))
             continue
         after = _stored_values(organisation)
         changes = {name: (old, after[name]) for name, old in before.items() if old != after[name]}
@@ -391,8 +453,10 @@ def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Pla
         if changes:
             result.updated.append(organisation)
             result.changes[id(organisation)] = changes
+            result.rows.append(PlannedRow(line, "updated", key_value, organisation))
         else:
             result.unchanged += 1
+            result.rows.append(PlannedRow(line, "unchanged", key_value, organisation))
     if not result.errors:
         _assign_slugs(result.created)
     return result
@@ -460,7 +524,8 @@ def _stored(table: Table, key: str, *, lock: bool = False):
     values = {name: set() for name in UNIQUE_IDENTIFIER_MESSAGES}
     for row in table.rows:
         for name in values:
-            number = identifiers.compact(row.get(name, ""))
+            cell = row.get(name, "")
+            number = identifiers.compact(cell) if cell != CLEAR else ""
             if number:
                 values[name].add(number)
                 if name == "vat_number" and not number.startswith("BG"):
@@ -550,10 +615,17 @@ def _unique_identifiers(organisation, owners, seen, line) -> dict[str, list[str]
     return errors
 
 
-def _directions(row, columns, direction_ids, errors) -> list[int] | None:
+def _directions(row, columns, direction_ids, errors, *, stored: bool) -> list[int] | None:
+    """The direction ids a row gives; None when it keeps the stored ones (no column, or an empty cell)."""
     if "directions" not in columns:
         return None
-    slugs = [slug for slug in re.split(LIST_SEPARATORS["directions"], row.get("directions", "")) if slug]
+    text = row.get("directions", "")
+    if text == CLEAR:
+        errors["directions"] = [_cannot_clear("directions")]
+        return None
+    if not text and stored:
+        return None
+    slugs = [slug for slug in re.split(LIST_SEPARATORS["directions"], text) if slug]
     unknown = [slug for slug in slugs if slug not in direction_ids]
     if unknown:
         errors["directions"] = [
@@ -563,6 +635,10 @@ def _directions(row, columns, direction_ids, errors) -> list[int] | None:
     elif not slugs:
         errors["directions"] = [gettext("Give at least one direction.")]
     return sorted(direction_ids[slug] for slug in slugs if slug in direction_ids)
+
+
+def _cannot_clear(column: str) -> str:
+    return gettext("The column %(column)s cannot be cleared: it is required.") % {"column": column}
 
 
 def _column(name: str) -> str:
@@ -620,8 +696,11 @@ def write_csv(lines: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_xlsx(lines: list[list[str]]) -> bytes:
-    """An XLSX import file; identifier, postal code and phone columns are formatted as text."""
+def write_xlsx(lines: list[list[str]], *, instructions: list[str] = ()) -> bytes:
+    """An XLSX import file; identifier, postal code and phone columns are formatted as text.
+
+    ``instructions``: lines for a second sheet (imports read only the first).
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -637,9 +716,27 @@ def write_xlsx(lines: list[list[str]]) -> bytes:
                 cell.number_format = "@"
             row.append(cell)
         sheet.append(row)
+    if instructions:
+        notes = workbook.create_sheet(gettext("Instructions"))
+        for text in instructions:
+            notes.append([formula_safe(str(text))])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def instructions() -> list[str]:
+    """The template's instructions, in the active language."""
+    return [
+        gettext("One row per organisation, below the column names of the first row (keep them as they are)."),
+        gettext(
+            "A row whose EIK (Bulgaria) or PIB (Serbia) is already in the directory updates that organisation; "
+            "any other row adds one. Only the file's columns are written."
+        ),
+        str(CLEAR_HELP) % {"marker": CLEAR_MARKER},
+        gettext("Lists (phones, languages, directions, social links) are separated by |."),
+        gettext("Nothing is saved before you have seen, on the check page, what every row would change."),
+    ]
 
 
 def example(country: str) -> list[str]:

@@ -502,15 +502,15 @@ def test_staff_list_review_and_undo_their_municipalitys_imports(staff):
     assert confirmed["Location"] == f"{detail}?imported=1"
     page = client.get(confirmed["Location"])
     assert b'class="import-count-created">2<' in page.content
-    assert b'aria-current="step">' in page.content and b'class="import-undo"' in page.content
+    assert b'aria-current="step">' in page.content and f"{detail}undo/".encode() in page.content
     listing = client.get("/admin/directory/organisation/imports/")
     assert list(listing.context["page"].object_list) == [record]
 
-    assert client.post(detail).status_code == 302
+    assert client.post(f"{detail}undo/").status_code == 302
     assert Organisation.objects.count() == 0
     record.refresh_from_db()
     assert record.undone_by.user == staff.editor
-    assert b'class="import-undo"' not in client.get(detail).content
+    assert f"{detail}undo/".encode() not in client.get(detail).content
 
 
 @pytest.mark.parametrize("username", ["other_editor", "other_moderator", "outsider"])
@@ -522,7 +522,8 @@ def test_another_municipalitys_imports_are_neither_listed_nor_undone(staff, user
     assert listing.status_code in (302, 403) or record not in listing.context["page"].object_list
     detail = f"/admin/directory/organisation/imports/{record.pk}/"
     assert client.get(detail).status_code in (302, 403, 404)
-    assert client.post(detail).status_code in (302, 403, 404)  # a forged undo
+    assert client.get(f"{detail}undo/").status_code in (302, 403, 404)
+    assert client.post(f"{detail}undo/").status_code in (302, 403, 404)  # a forged undo
     record.refresh_from_db()
     assert record.undone_by is None and Organisation.objects.count() == 1
 
@@ -532,7 +533,7 @@ def test_a_portal_administrator_sees_and_undoes_every_municipalitys_imports(staf
     record = OrganisationImport.objects.get()
     client = logged_in(staff.administrator)
     assert list(client.get("/admin/directory/organisation/imports/").context["page"].object_list) == [record]
-    client.post(f"/admin/directory/organisation/imports/{record.pk}/")
+    client.post(f"/admin/directory/organisation/imports/{record.pk}/undo/")
     assert Organisation.objects.count() == 0
 
 
@@ -580,3 +581,245 @@ def test_the_organisations_a_large_file_names_are_looked_up_through_the_identifi
     assert "organisation_eik_unique" in plan and "organisation_pib_unique" in plan, plan
     assert "Seq Scan" not in plan, plan
     assert found == [eik(1)]
+
+
+# --- Empty cells, the clear marker, the preview of each row (issue 18) ---------------------------------
+
+STORED = {
+    "phones": ["+35971842180"],
+    "email": "info@example.org",
+    "postal_code": "2077",
+    "settlement_bg": "Копривщица",
+    "nace_division": "10",
+    "name_en": "Sredna Gora Mill OOD",
+}
+
+
+def xlsx_bytes(rows, header=HEADER) -> bytes:
+    """A workbook as a spreadsheet program saves it: empty cells are absent, not empty strings."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append([cell if cell != "" else None for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def file_bytes(file_format, rows, header) -> tuple[str, bytes]:
+    if file_format == "xlsx":
+        return "organisations.xlsx", xlsx_bytes(rows, header)
+    return "organisations.csv", csv_bytes(rows, header=header)
+
+
+def stored_organisation(municipality, **fields):
+    values = {
+        "municipality": municipality,
+        "eik": eik(1),
+        "name_bg": "Мелница „Средна гора“ ООД",
+        "phones": STORED["phones"],
+        "email": STORED["email"],
+        "postal_code": STORED["postal_code"],
+        "settlement_bg": STORED["settlement_bg"],
+        "nace_section": "C",
+        "nace_division": STORED["nace_division"],
+        "name_en": STORED["name_en"],
+        **fields,
+    }
+    return OrganisationFactory(**values)
+
+
+def import_through_admin(client, name, data):
+    """Upload, open the check page, confirm: as staff do it. Returns the check page."""
+    response = upload(client, data, name=name)
+    assert response.status_code == 302, response.content
+    preview = client.get(response["Location"])
+    assert preview.status_code == 200
+    if b"import-confirm" in preview.content:
+        assert client.post(response["Location"]).status_code == 302
+    return preview
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("column", list(STORED))
+def test_an_empty_cell_keeps_the_stored_value(staff, column, file_format):
+    """A spreadsheet row with an empty cell leaves that field as stored, and the check page says unchanged."""
+    organisation = stored_organisation(staff.home)
+    name, data = file_bytes(file_format, [[eik(1), ""]], header=["eik", column])
+    preview = import_through_admin(logged_in(staff.editor), name, data)
+    assert (len(preview.context["plan"].updated), preview.context["plan"].unchanged) == (0, 1)
+    assert b'class="import-count-unchanged">1<' in preview.content
+    organisation.refresh_from_db()
+    assert getattr(organisation, column) == STORED[column]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_empty_cells_beside_a_change_keep_their_values(staff, file_format):
+    """Only the cell with a new value is written; the empty cells of the same row keep every stored value."""
+    organisation = stored_organisation(staff.home)
+    header = ["eik", "name_bg", *STORED]
+    name, data = file_bytes(file_format, [[eik(1), "Мелница „Нова“ ООД", "", "", "", "", "", ""]], header=header)
+    preview = import_through_admin(logged_in(staff.editor), name, data)
+    assert [sorted(changes) for changes in preview.context["plan"].changes.values()] == [["name_bg"]]
+    organisation.refresh_from_db()
+    assert organisation.name_bg == "Мелница „Нова“ ООД"
+    for column, value in STORED.items():
+        assert getattr(organisation, column) == value
+    assert organisation.nace_section == "C"
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_clear_marker_clears_a_field(staff, file_format):
+    """A cell holding only a hyphen clears its field; the check page marks it as cleared, in words."""
+    organisation = stored_organisation(staff.home)
+    header = ["eik", *STORED, "nace_section"]
+    name, data = file_bytes(file_format, [[eik(1), *["-"] * len(STORED), "-"]], header=header)
+    preview = import_through_admin(logged_in(staff.editor), name, data)
+    assert len(preview.context["plan"].updated) == 1
+    organisation.refresh_from_db()
+    assert organisation.phones == []
+    assert (organisation.email, organisation.postal_code, organisation.nace_division, organisation.nace_section) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    # modeltranslation stores an empty language as NULL
+    assert (organisation.settlement_bg, organisation.name_en) == (None, None)
+    html = preview.content.decode()
+    assert "<del>info@example.org</del>" in html
+    assert html.count('class="import-cleared"') == len(STORED) + 1
+    assert "(cleared)" in html
+
+
+def test_a_hyphen_written_as_text_is_stored_as_a_hyphen(koprivshtitsa):
+    """``'-`` is how our own exports write a lone hyphen: it is text, not the clear marker."""
+    stored_organisation(koprivshtitsa, opening_hours_en="9–17")
+    header = ["eik", "opening_hours_en"]
+    services.organisations_import(rows=table([[eik(1), "'-"]], header=header), municipality=koprivshtitsa, by=None)
+    assert Organisation.objects.get(eik=eik(1)).opening_hours_en == "-"
+
+
+@pytest.mark.parametrize(
+    "header,cells,column",
+    [
+        (["eik", "kind"], ["-"], "kind"),
+        (["eik", "status"], ["-"], "status"),
+        (["eik", "directions"], ["-"], "directions"),
+        (["eik", "open_to_cooperation"], ["-"], "open_to_cooperation"),
+        (["eik", "name_bg", "name_sr", "name_en"], ["-", "-", "-"], "name_bg"),
+    ],
+)
+def test_clearing_a_required_field_is_refused_with_its_row_and_column(staff, header, cells, column):
+    """Nothing is written; the error names the line and the column, in the staff member's language."""
+    organisation = stored_organisation(staff.home)
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes([[eik(1), *cells]], header=header))
+    preview = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="bg")
+    errors = preview.context["plan"].errors
+    assert [(error.line, error.column) for error in errors] == [(2, column)]
+    assert b"import-confirm" not in preview.content
+    assert client.post(response["Location"]).status_code == 200
+    before = {name: getattr(organisation, name) for name in ("kind", "status", "name_bg", "name_en")}
+    organisation.refresh_from_db()
+    assert {name: getattr(organisation, name) for name in before} == before
+    assert list(organisation.directions.values_list("slug", flat=True)) == ["business"]
+
+
+def test_clearing_a_required_field_says_so_in_bulgarian(staff):
+    stored_organisation(staff.home)
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes([[eik(1), "-"]], header=["eik", "kind"]))
+    preview = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="bg")
+    message = preview.context["plan"].errors[0].message
+    assert message == "Колоната kind не може да се изчисти: тя е задължителна."
+    assert message in preview.content.decode()
+
+
+def test_the_check_page_lists_each_rows_fields_old_and_new(staff):
+    """Updated rows show old → new per changed field, new rows are new, unchanged rows unchanged, errors named."""
+    stored_organisation(staff.home)
+    stored_organisation(staff.home, eik=eik(2), slug="second", name_en="Second", email="second@example.org")
+    header = ["eik", "name_en", "email", "postal_code"]
+    rows = [
+        [eik(1), "Renamed Mill", "-", ""],  # updated: a new name, the e-mail cleared, the postal code kept
+        [eik(2), "", "", ""],  # unchanged
+        [eik(3), "Brand New", "new@example.org", "2077"],  # new
+    ]
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes(rows, header=header))
+    preview = client.get(response["Location"])
+    listed = {row.line: row for row in preview.context["rows"]}
+    assert [listed[line].outcome for line in (2, 3, 4)] == ["updated", "unchanged", "created"]
+    changes = {change.label: change for change in listed[2].changes}
+    assert (changes["name [en]"].old, changes["name [en]"].new) == ("Sredna Gora Mill OOD", "Renamed Mill")
+    assert changes["email"].old == "info@example.org" and changes["email"].cleared
+    assert "postal code" not in changes
+    html = preview.content.decode()
+    assert "<del>Sredna Gora Mill OOD</del> → <ins>Renamed Mill</ins>" in html
+    assert 'class="import-row import-row--unchanged"' in html and 'class="import-row import-row--created"' in html
+
+    bad = upload(client, csv_bytes([[eik(1), "Fine", "not an address", ""]], header=header))
+    page = client.get(bad["Location"])
+    assert [(row.line, row.outcome) for row in page.context["rows"]] == [(2, "error")]
+    assert [(error.line, error.column) for error in page.context["rows"][0].errors] == [(2, "email")]
+
+
+def test_the_check_page_of_a_large_file_is_paged_with_the_same_queries(staff):
+    """Thousands of rows: a page of rows at a time, and no query per row."""
+    client = logged_in(staff.editor)
+    counts = []
+    for count in (5, 150):
+        response = upload(client, csv_bytes([bulgarian_row(number) for number in range(1, count + 1)]))
+        with CaptureQueriesContext(connection) as queries:
+            preview = client.get(response["Location"])
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
+    assert len(preview.context["rows"]) == 100
+    assert preview.context["rows"].paginator.count == 150
+    second = client.get(response["Location"], {"page": 2})
+    assert second.context["rows"][0].line == 102
+
+
+def test_undo_asks_first_and_changes_nothing_on_get(staff):
+    """GET shows what will be undone, with a POST button; only the POST undoes."""
+    stored_organisation(staff.home)
+    header = ["eik", "name_en", "name_bg", "kind", "directions"]
+    rows = [[eik(1), "Renamed", "", "", ""], [eik(2), "Created", "Създадена", "company", "business"]]
+    record = services.organisations_import(rows=table(rows, header=header), municipality=staff.home, by=None).record
+    client = logged_in(staff.editor)
+    undo = f"/admin/directory/organisation/imports/{record.pk}/undo/"
+    assert undo.encode() in client.get(f"/admin/directory/organisation/imports/{record.pk}/").content
+
+    confirmation = client.get(undo)
+    assert confirmation.status_code == 200
+    html = confirmation.content.decode()
+    assert '<form method="post" class="import-undo">' in html
+    assert "1 organisation created by this import will be deleted" in html
+    assert "1 organisation updated by this import will get its earlier values back" in html
+    record.refresh_from_db()
+    assert record.undone_by is None
+    assert Organisation.objects.get(eik=eik(1)).name_en == "Renamed"
+    assert Organisation.objects.filter(eik=eik(2)).exists()
+
+    assert client.post(f"/admin/directory/organisation/imports/{record.pk}/").status_code == 405
+    assert client.post(undo).status_code == 302
+    record.refresh_from_db()
+    assert record.undone_by is not None
+    assert Organisation.objects.get(eik=eik(1)).name_en == STORED["name_en"]
+    assert not Organisation.objects.filter(eik=eik(2)).exists()
+    assert client.get(undo).status_code == 302  # undone once: nothing left to confirm
+
+
+def test_the_xlsx_template_explains_the_clear_marker_in_the_staff_members_language(staff):
+    """A second sheet holds the instructions; imports read the first sheet only, so the template still imports."""
+    response = logged_in(staff.editor).get(
+        "/admin/directory/organisation/import/template.xlsx", HTTP_ACCEPT_LANGUAGE="bg"
+    )
+    workbook = load_workbook(io.BytesIO(response.content))
+    notes = " ".join(str(row[0].value) for row in workbook.worksheets[1].iter_rows())
+    assert "тире (-)" in notes
+    assert importing.read_file("template.xlsx", response.content).columns == importing.COLUMNS
