@@ -251,13 +251,16 @@ class MergingFormMixin:
             yours = getattr(self.instance, attname)
         else:  # invalid: what was typed
             yours = self[model_field.name].data
-        (their_change,) = field_changes(model, {attname: old}, {attname: theirs})
+        their_change = field_changes(model, {attname: old}, {attname: theirs})
         your_change = field_changes(model, {attname: old}, {attname: yours})
+        # Both lists hold this one field, unless a value reads the same as the old one once typed.
+        old_shown = (their_change or your_change or [None])[0]
+        old_shown = old_shown.old if old_shown is not None else ("—" if old in (None, "") else str(old))
         return FieldConflict(
             label=self._label(model_field),
-            old=their_change.old,
-            theirs=their_change.new,
-            yours=your_change[0].new if your_change else their_change.old,
+            old=old_shown,
+            theirs=their_change[0].new if their_change else old_shown,
+            yours=your_change[0].new if your_change else old_shown,
         )
 
 
