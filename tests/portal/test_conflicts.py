@@ -33,7 +33,9 @@ def test_the_second_of_two_staff_saving_the_same_entry_is_told_and_shown_the_oth
     assert "first@example.org" in html  # what they saved
     assert 'value="second@example.org"' in html  # the second editor's own edit is kept in the form
     conflict = refused.context["conflict"]
-    assert [(change.old, change.new) for change in conflict.changes] == [("—", "first@example.org")]
+    assert [(field.old, field.theirs, field.yours) for field in conflict.fields] == [
+        ("—", "first@example.org", "second@example.org")
+    ]
 
     # Having seen the other change, saving again is a deliberate choice and goes through.
     resaved = second.post(url, change_form_data(refused, email="second@example.org"))
@@ -42,7 +44,7 @@ def test_the_second_of_two_staff_saving_the_same_entry_is_told_and_shown_the_oth
     assert centre.email == "second@example.org"
 
 
-def test_a_change_to_an_inline_row_is_a_conflict_too(staff):
+def test_the_same_field_of_an_inline_row_changed_by_both_is_a_conflict(staff):
     url = f"/admin/portal/municipality/{staff.home.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form, second_form = first.get(url), second.get(url)
@@ -50,10 +52,15 @@ def test_a_change_to_an_inline_row_is_a_conflict_too(staff):
     first_data["information_centre-0-email"] = "centre@example.org"
     assert first.post(url, first_data).status_code == 302
 
-    refused = second.post(url, change_form_data(second_form, population_en="5"))
+    second_data = change_form_data(second_form, population="5")
+    second_data["information_centre-0-email"] = "mine@example.org"
+    refused = second.post(url, second_data)
     assert refused.status_code == 200
-    assert "centre@example.org" in refused.content.decode()
+    assert [(field.theirs, field.yours) for field in refused.context["conflict"].fields] == [
+        ("centre@example.org", "mine@example.org")
+    ]
     assert InformationCentre.objects.get(municipality=staff.home).email == "centre@example.org"
+    assert Municipality.objects.get(pk=staff.home.pk).population != 5
 
 
 def test_a_change_made_outside_the_admin_is_detected(staff):
@@ -90,15 +97,17 @@ def test_a_form_opened_in_one_admin_language_and_saved_in_another_is_no_conflict
     assert InformationCentre.objects.get(pk=centre.pk).email == "saved@example.org"
 
 
-def test_a_translated_field_changed_since_is_reported_once(staff):
+def test_a_translated_field_changed_by_both_is_reported_once(staff):
     centre = staff.home.information_centre
     url = f"/admin/portal/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     form = client.get(url)
     InformationCentre.objects.filter(pk=centre.pk).update(name_bg="Нов център", name="Нов център")
-    refused = client.post(url, change_form_data(form, email="mine@example.org"))
+    refused = client.post(url, change_form_data(form, name_bg="Моят център"), headers={"accept-language": "en"})
     assert refused.status_code == 200
-    assert [change.new for change in refused.context["conflict"].changes] == ["Нов център"]
+    assert [(field.label, field.theirs) for field in refused.context["conflict"].fields] == [
+        ("name [bg]", "Нов център")
+    ]
 
 
 # --- List editing --------------------------------------------------------------------------------
@@ -115,20 +124,32 @@ def test_list_editing_saves_a_row_nobody_changed_since(staff):
     assert Album.objects.get(pk=album.pk).order == 4
 
 
-def test_list_editing_a_row_changed_since_the_list_was_shown_is_refused_and_shows_the_change(staff):
+def test_list_editing_the_same_field_of_a_row_changed_since_is_refused_and_shows_the_change(staff):
     album = AlbumFactory(municipality=staff.home, order=1, is_published=True)
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_page, second_page = first.get(ALBUMS), second.get(ALBUMS)
     assert first.post(ALBUMS, changelist_form_data(first_page, {album.pk: {"order": "7"}})).status_code == 302
 
-    refused = second.post(ALBUMS, changelist_form_data(second_page, {album.pk: {"is_published": ""}}))
+    refused = second.post(ALBUMS, changelist_form_data(second_page, {album.pk: {"order": "3"}}))
     assert refused.status_code == 200
-    assert Album.objects.get(pk=album.pk).order == 7 and Album.objects.get(pk=album.pk).is_published
+    assert Album.objects.get(pk=album.pk).order == 7
     errors = refused.context["cl"].formset.forms[0].non_field_errors()
     assert "1 → 7" in errors[0] and "editor-home" in errors[0]
     # Shown again with the current values' token: saving once more is deliberate and goes through.
     assert second.post(ALBUMS, changelist_form_data(refused)).status_code == 302
-    assert not Album.objects.get(pk=album.pk).is_published
+    assert Album.objects.get(pk=album.pk).order == 3
+
+
+def test_list_editing_keeps_a_colleagues_change_to_another_field_of_the_row(staff):
+    album = AlbumFactory(municipality=staff.home, order=1, is_published=True)
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_page, second_page = first.get(ALBUMS), second.get(ALBUMS)
+    assert first.post(ALBUMS, changelist_form_data(first_page, {album.pk: {"order": "7"}})).status_code == 302
+
+    saved = second.post(ALBUMS, changelist_form_data(second_page, {album.pk: {"is_published": ""}}))
+    assert saved.status_code == 302
+    album.refresh_from_db()
+    assert (album.order, album.is_published) == (7, False)
 
 
 def test_list_editing_never_writes_back_the_stale_values_of_rows_the_user_did_not_touch(staff):
@@ -137,9 +158,9 @@ def test_list_editing_never_writes_back_the_stale_values_of_rows_the_user_did_no
     page = client.get(ALBUMS)
     Album.objects.filter(pk=stale.pk).update(order=9)  # someone else, meanwhile
     response = client.post(ALBUMS, changelist_form_data(page, {touched.pk: {"order": "5"}}))
-    assert response.status_code == 200  # the stale row is shown with the change; nothing is written
+    assert response.status_code == 302  # the row the user changed is saved, the other one left alone
     assert Album.objects.get(pk=stale.pk).order == 9
-    assert Album.objects.get(pk=touched.pk).order == 1
+    assert Album.objects.get(pk=touched.pk).order == 5
 
 
 def test_a_list_edit_without_the_rows_token_saves_nothing(staff):
@@ -149,3 +170,119 @@ def test_a_list_edit_without_the_rows_token_saves_nothing(staff):
     del data["form-0-conflict_token"]
     assert client.post(ALBUMS, data).status_code == 200
     assert Album.objects.get(pk=album.pk).order == 1
+
+
+# --- Field-wise merge ----------------------------------------------------------------------------
+
+EN = {"accept-language": "en"}
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_a_colleagues_change_to_a_field_left_alone_is_kept_without_question(staff):
+    """The issue's scenario: B changes one field, A another from a stale form: both are stored."""
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_form, second_form = first.get(url), second.get(url)
+    assert first.post(url, change_form_data(first_form, address_en="1 Main Street")).status_code == 302
+
+    saved = second.post(url, change_form_data(second_form, email="second@example.org"), headers=EN, follow=True)
+    assert saved.redirect_chain  # saved at once, no question asked
+    centre.refresh_from_db()
+    assert (centre.address_en, centre.email) == ("1 Main Street", "second@example.org")
+    kept = [message for message in _messages(saved) if "editor-home" in message]
+    assert len(kept) == 1 and "address [en]" in kept[0] and "email" not in kept[0]
+
+
+def test_a_conflict_lists_only_the_fields_both_changed_and_saving_again_keeps_the_others(staff):
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_form, second_form = first.get(url), second.get(url)
+    changed = change_form_data(first_form, email="first@example.org", address_en="1 Main Street")
+    assert first.post(url, changed).status_code == 302
+
+    refused = second.post(url, change_form_data(second_form, email="second@example.org"))
+    assert refused.status_code == 200
+    conflict = refused.context["conflict"]
+    assert [(field.old, field.theirs, field.yours) for field in conflict.fields] == [
+        ("—", "first@example.org", "second@example.org")
+    ]
+    form = refused.context["adminform"].form
+    assert form["email"].value() == "second@example.org"  # the user's own edit
+    assert form["address_en"].value() == "1 Main Street"  # the colleague's, in place of the stale value
+    centre.refresh_from_db()
+    assert centre.email == "first@example.org"
+
+    # Meanwhile a third change, to yet another field: the deliberate save keeps it too.
+    InformationCentre.objects.filter(pk=centre.pk).update(opening_hours_en="9 to 5")
+    resaved = second.post(url, change_form_data(refused))
+    assert resaved.status_code == 302
+    centre.refresh_from_db()
+    assert (centre.email, centre.address_en, centre.opening_hours_en) == (
+        "second@example.org",
+        "1 Main Street",
+        "9 to 5",
+    )
+
+
+def test_saving_again_after_a_conflict_is_refused_once_more_if_the_same_field_changed_again(staff):
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    client = logged_in(staff.editor)
+    form = client.get(url)
+    InformationCentre.objects.filter(pk=centre.pk).update(email="first@example.org")
+    refused = client.post(url, change_form_data(form, email="mine@example.org"))
+    assert refused.status_code == 200
+    InformationCentre.objects.filter(pk=centre.pk).update(email="third@example.org")
+    again = client.post(url, change_form_data(refused))
+    assert again.status_code == 200
+    assert [field.theirs for field in again.context["conflict"].fields] == ["third@example.org"]
+    assert InformationCentre.objects.get(pk=centre.pk).email == "third@example.org"
+
+
+def test_both_changing_a_field_to_the_same_value_is_no_conflict(staff):
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    client = logged_in(staff.editor)
+    form = client.get(url)
+    InformationCentre.objects.filter(pk=centre.pk).update(email="same@example.org")
+    assert client.post(url, change_form_data(form, email="same@example.org")).status_code == 302
+
+
+def test_translated_fields_merge_by_language_whatever_the_admin_language(staff):
+    """Each language column is a field: a colleague's Bulgarian name survives an English edit made
+    in a form opened in one admin language and saved in another; the same column is a conflict."""
+    centre = staff.home.information_centre
+    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_form = first.get(url)
+    second_form = second.get(url, headers=EN)
+    assert first.post(url, change_form_data(first_form, name_bg="Нов център", name_sr="Нови центар")).status_code == 302
+
+    saved = second.post(url, change_form_data(second_form, name_en="New centre"))
+    assert saved.status_code == 302
+    centre.refresh_from_db()
+    assert (centre.name_bg, centre.name_sr, centre.name_en) == ("Нов център", "Нови центар", "New centre")
+
+    third_form = second.get(url, headers=EN)
+    assert first.post(url, change_form_data(first.get(url), name_sr="Центар")).status_code == 302
+    refused = second.post(url, change_form_data(third_form, name_sr="Мој центар", name_en="Centre"))
+    assert refused.status_code == 200
+    assert [field.theirs for field in refused.context["conflict"].fields] == ["Центар"]
+
+
+def test_a_colleagues_change_to_an_inline_row_is_kept(staff):
+    url = f"/admin/portal/municipality/{staff.home.pk}/change/"
+    first, second = logged_in(staff.editor), logged_in(staff.moderator)
+    first_form, second_form = first.get(url), second.get(url)
+    first_data = change_form_data(first_form)
+    first_data["information_centre-0-email"] = "centre@example.org"
+    assert first.post(url, first_data).status_code == 302
+
+    assert second.post(url, change_form_data(second_form, population="5")).status_code == 302
+    assert InformationCentre.objects.get(municipality=staff.home).email == "centre@example.org"
+    assert Municipality.objects.get(pk=staff.home.pk).population == 5
