@@ -2,6 +2,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.contrib.sessions import middleware as sessions
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
@@ -97,10 +98,46 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
-        return response
+        return database_unavailable(request, exception)
+
+
+def database_unavailable(request, exception) -> HttpResponse:
+    """The translated 503 "try again shortly", with Retry-After, rendered without the database."""
+    logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
+
+
+def lost_database(exception: BaseException | None) -> BaseException | None:
+    """The connection failure behind ``exception`` (itself, or what it was raised from), if there is one."""
+    while exception is not None:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return exception
+        exception = exception.__cause__ or exception.__context__
+    return None
+
+
+class SessionMiddleware(sessions.SessionMiddleware):
+    """Django's session middleware, answering 503 when the database is gone as the session is saved.
+
+    The session is saved after the view, outside the reach of
+    ``DatabaseUnavailableMiddleware``. Django reads any database error while
+    updating a session as a session deleted by a concurrent log-out and
+    answers 400 ("session interrupted"); while creating one, the error
+    escapes as a 500. When the cause is a lost connection (PostgreSQL
+    restarting between the view's last query and the save), the visitor is
+    told the truth instead: 503, try again shortly.
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except Exception as error:
+            cause = lost_database(error)
+            if cause is None:
+                raise
+            return database_unavailable(request, cause)
 
 
 class AnonymousPageCacheMiddleware:

@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session middleware: a cached page is served without touching sessions or the database.
     "portal.middleware.AnonymousPageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, answering 503 (not 400 or 500) when the database goes away as a session is saved.
+    "portal.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Below CommonMiddleware so that it sees the response first and the

@@ -2,7 +2,11 @@
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings as django_settings
+from django.conf.urls.i18n import i18n_patterns
+from django.test import Client
 from django.urls import path
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +17,7 @@ def boom(request):
     raise RuntimeError("a bug")
 
 
-urlpatterns = [path("boom/", boom)]
+urlpatterns = [path("boom/", boom), *i18n_patterns(path("boom/", boom))]
 
 
 @pytest.mark.parametrize("url", CORE_PAGES)
@@ -66,6 +70,45 @@ def test_server_error_page_is_translated_and_shows_no_traceback(client, settings
     assert "Нешто није у реду" in html
     assert "RuntimeError" not in html
     assert "Traceback" not in html
+
+
+def error_page(client, settings, status, language):
+    """Make the portal answer ``status`` to a visitor reading it in ``language``."""
+    client.raise_request_exception = False
+    if status == 500:
+        settings.ROOT_URLCONF = "tests.portal.test_security"  # a view that raises
+    if status == 400:
+        return client.get(f"/{language}/", headers={"host": "evil.example.com"})
+    if status == 403:
+        refusing = Client(enforce_csrf_checks=True, raise_request_exception=False)
+        return refusing.post(f"/{language}/companies/register/", {"name": "Мелница"})
+    if status == 404:
+        return client.get(f"/{language}/no-such-page/")
+    return client.get(f"/{language}/boom/")
+
+
+TITLES = {400: "Bad request", 403: "The form has expired", 404: "Page not found", 500: "Something went wrong"}
+
+
+@pytest.mark.parametrize("language", ["bg", "sr", "sr-latn", "en"])
+@pytest.mark.parametrize("status", [400, 403, 404, 500])
+def test_error_pages_in_production_are_the_sites_own_in_the_visitors_language(client, settings, status, language):
+    """With debug off, 400, 403, 404 and 500 are the site's pages, in the address's language, without a traceback."""
+    settings.DEBUG = False
+    response = error_page(client, settings, status, language)
+
+    assert response.status_code == status
+    html = response.content.decode()
+    with translation.override(language):
+        title = translation.gettext(TITLES[status])
+    if language != "en":
+        assert title != TITLES[status], "the catalogue translates the title"
+    assert f"<title>{title} · " in html
+    tag = django_settings.LANGUAGE_TAGS[language]
+    assert f'<html lang="{tag}"' in html
+    assert "/static/css/site" in html  # the site's own stylesheet, not Django's bare page
+    for leak in ("Traceback", "RuntimeError", "DisallowedHost", "CSRF verification failed", "Django"):
+        assert leak not in html
 
 
 def test_a_form_without_csrf_token_is_refused_with_a_translated_page(db):

@@ -36,3 +36,15 @@ def crawled_site(django_db_setup, django_db_blocker, crawl_media_root):
         site = crawl()
         transaction.set_rollback(True)
     return site
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The generative suite's count: how many requests it sent and how many answered 5xx."""
+    from tests.quality.generative import LEDGER
+
+    if LEDGER.requests:
+        terminalreporter.write_line(
+            f"generative: {LEDGER.requests} requests, {len(LEDGER.server_errors)} answered 5xx", bold=True
+        )
+        for error in LEDGER.server_errors[:50]:
+            terminalreporter.write_line(f"  {error}")
