@@ -11,6 +11,7 @@ from civic.richtext import sanitise_html
 from civic.validators import document_format
 from portal.abuse import rate_limit_hit
 from portal.models import InformationCentre
+from portal.transliteration import to_latin
 from search.services import index_update
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…
@@ -114,10 +115,19 @@ def enquiry_reply(*, enquiry: Enquiry, body: str, by) -> EnquiryReply:
 
 
 def _mail_enquirer(enquiry: Enquiry, template: str, context: dict) -> None:
-    """A mail to the enquirer in the active language; answers to it reach the centre."""
+    """A mail to the enquirer in the active language; answers to it reach the centre.
+
+    In Serbian Latin the portal's text is transliterated, as on the site (the
+    Latin middleware covers HTTP responses only); what the enquirer typed is
+    quoted as typed (``|typed`` in the templates).
+    """
+    subject = render_to_string(f"civic/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"civic/email/{template}.txt", context)
+    if translation.get_language() == "sr-latn":
+        subject, body = to_latin(subject), to_latin(body)
     EmailMessage(
-        subject=render_to_string(f"civic/email/{template}_subject.txt", context).strip(),
-        body=render_to_string(f"civic/email/{template}.txt", context),
+        subject=subject,
+        body=body,
         to=[enquiry.email],
         reply_to=[enquiry.centre.email] if enquiry.centre.email else None,
     ).send()

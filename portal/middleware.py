@@ -1,3 +1,4 @@
+import contextlib
 import hashlib
 import logging
 
@@ -6,12 +7,12 @@ from django.contrib.sessions import middleware as sessions
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict, UnreadablePostError
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from portal import pagecache
-from portal.transliteration import to_latin
+from portal.transliteration import TYPED_MARKERS, to_latin, without_markers
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +29,25 @@ TEXT_CONTENT_TYPES = (
     "application/rss+xml",
     "application/atom+xml",
 )
+# The typed-text markers (portal.transliteration) in UTF-8.
+MARKER_BYTES = tuple(marker.encode() for marker in TYPED_MARKERS)
 
 
 class SerbianLatinMiddleware:
-    """Write every public ``sr-latn`` response in Latin letters.
+    """Write every public ``sr-latn`` response in Latin letters, except what people typed.
 
     Content is typed once, in Serbian Cyrillic, and UI strings come from a
     catalogue generated from the Cyrillic one, so most of a ``sr-latn`` page
     is Latin already. What is left (content, names of other languages, text
     that falls back to another Cyrillic language) is transliterated here, in
-    one place, so that no ``sr-latn`` page can show a Cyrillic letter.
+    one place, so that no ``sr-latn`` page can show a Cyrillic letter of the
+    portal's own.
+
+    What a visitor typed (form values, the search query) is shown back as
+    typed: it is rendered between markers (``portal.transliteration.typed``),
+    which ``to_latin`` respects and removes. Markers are removed from every
+    text response, transliterated or not, and from what a visitor sends, so
+    that nobody can mark text of their own.
 
     The admin is left alone: staff edit the Cyrillic master text there, and a
     transliterated form would save Latin over it. So are files (uploads, static
@@ -48,23 +58,45 @@ class SerbianLatinMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        self._drop_markers_sent(request)
         response = self.get_response(request)
-        if translation.get_language() != SERBIAN_LATIN or request.path.startswith(self._untouched_prefixes()):
-            return response
         content_type = response.get("Content-Type", "")
         if response.streaming or not content_type.startswith(TEXT_CONTENT_TYPES):
             return response
+        latin = translation.get_language() == SERBIAN_LATIN and not request.path.startswith(self._untouched_prefixes())
+        if not latin and not any(marker in response.content for marker in MARKER_BYTES):
+            return response
         charset = response.charset or "utf-8"
-        response.content = to_latin(response.content.decode(charset)).encode(charset)
+        text = response.content.decode(charset)
+        response.content = (to_latin(text) if latin else without_markers(text)).encode(charset)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+    @staticmethod
+    def _drop_markers_sent(request) -> None:
+        if request.META.get("QUERY_STRING"):
+            request.GET = _without_markers(request.GET)
+        if request.method == "POST":
+            # The view meets an unreadable body as it would have (CsrfViewMiddleware reads the form the same way).
+            with contextlib.suppress(UnreadablePostError):
+                request.POST = _without_markers(request.POST)
 
     @staticmethod
     def _untouched_prefixes() -> tuple[str, ...]:
         from django.urls import reverse
 
         return (reverse("admin:index"), settings.MEDIA_URL, settings.STATIC_URL)
+
+
+def _without_markers(data: QueryDict) -> QueryDict:
+    if not any(marker in value for _key, values in data.lists() for value in values for marker in TYPED_MARKERS):
+        return data
+    cleaned = data.copy()
+    for key, values in data.lists():
+        cleaned.setlist(key, [without_markers(value) for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 class PermissionsPolicyMiddleware:

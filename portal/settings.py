@@ -134,6 +134,9 @@ TEMPLATES = [
     },
 ]
 
+# Form values are shown back as typed on sr-latn pages (portal.transliteration).
+FORM_RENDERER = "portal.forms.TypedValuesFormRenderer"
+
 # --- Database: PostgreSQL only. DATABASE_URL when set, else the embedded server.
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}

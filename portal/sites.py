@@ -7,6 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from portal import dashboard
+from portal.forms import StaffAuthenticationForm
 from portal.roles import staff_scope
 from portal.translation_status import LANGUAGES, missing_translation_q, translated_fields
 
@@ -26,6 +27,8 @@ class LinkableAutocompleteJsonView(AutocompleteJsonView):
 
 
 class PortalAdminSite(admin.AdminSite):
+    login_form = StaffAuthenticationForm
+
     def get_urls(self):
         return [
             path("translations/", self.admin_view(self.translations_view), name="missing-translations"),

@@ -10,6 +10,13 @@ translation falls back to Bulgarian). Such a word contains letters Serbian
 does not have (ъ, щ, ь, ю, я, й...) and is romanised with the official
 Bulgarian Streamlined System instead (Копривщица → Koprivshtitsa), so that a
 ``sr-latn`` page never contains a Cyrillic letter.
+
+What a person typed is never transliterated: a form value shown back, a
+search query echoed, a message quoted in a mail stay in the script they were
+typed in. Such text is wrapped in two private-use characters when it is
+rendered (:func:`typed`); :func:`to_latin` leaves what is between them as it
+is and removes every marker, so none reaches a reader. Markers a visitor
+sends are dropped from the request (``portal.middleware``).
 """
 
 import re
@@ -40,6 +47,13 @@ OTHER_CYRILLIC = {
 }  # fmt: skip
 OTHER_CYRILLIC.update({cyr.lower(): lat.lower() for cyr, lat in OTHER_CYRILLIC.items()})
 
+# Around text a person typed (private-use characters: no text uses them).
+TYPED_START = "\ue000"
+TYPED_END = "\ue001"
+TYPED_MARKERS = TYPED_START + TYPED_END
+_TYPED_SPAN = re.compile(f"{TYPED_START}([^{TYPED_MARKERS}]*){TYPED_END}")
+_WITHOUT_MARKERS = str.maketrans(dict.fromkeys(TYPED_MARKERS))
+
 # Unicode's single-code-point Latin digraphs are not used in running text.
 LATIN_DIGRAPH_CODEPOINTS = {
     "Ǆ": "DŽ", "ǅ": "Dž", "ǆ": "dž", "Ǉ": "LJ", "ǈ": "Lj", "ǉ": "lj",
@@ -54,7 +68,8 @@ CYRILLIC_LETTER = re.compile(r"[\u0400-\u052F]")
 # that the all-caps test sees the whole word; other words are never visited.
 CYRILLIC_WORD = re.compile(r"\w*[\u0400-\u052F]\w*")
 
-_DIGRAPH_TABLE = str.maketrans(LATIN_DIGRAPH_CODEPOINTS)
+# Stray markers go with the digraphs: nothing outside a typed span keeps one.
+_DIGRAPH_TABLE = str.maketrans({**LATIN_DIGRAPH_CODEPOINTS, **dict.fromkeys(TYPED_MARKERS)})
 _SERBIAN_TABLE = str.maketrans({**OTHER_CYRILLIC, **SERBIAN})
 _BULGARIAN_TABLE = str.maketrans({**OTHER_CYRILLIC, **BULGARIAN})
 # In an all-caps word a capital that becomes two Latin letters is written in
@@ -81,15 +96,27 @@ def _transliterate_word(match: re.Match) -> str:
 
 
 def to_latin(text: str) -> str:
-    """Return ``text`` with every Cyrillic word written in Latin letters.
+    """Return ``text`` with every Cyrillic word written in Latin letters, except what a person typed.
 
     Serbian words follow the Serbian table; words with letters only Bulgarian
     has follow the Bulgarian Streamlined System. Digraphs are ``Lj`` in a
     capitalised word and ``LJ`` in an all-caps one. Non-Cyrillic text is
-    returned unchanged.
+    returned unchanged. Text marked by :func:`typed` is kept as it is; the
+    markers themselves, paired or not, are removed.
     """
     if not text:
         return text
+    if TYPED_START not in text:
+        return _portal_text_to_latin(text)
+    parts, end = [], 0
+    for span in _TYPED_SPAN.finditer(text):
+        parts += [_portal_text_to_latin(text[end : span.start()]), span[1]]
+        end = span.end()
+    parts.append(_portal_text_to_latin(text[end:]))
+    return "".join(parts)
+
+
+def _portal_text_to_latin(text: str) -> str:
     text = text.translate(_DIGRAPH_TABLE)
     if not CYRILLIC_LETTER.search(text):
         return text
@@ -98,3 +125,17 @@ def to_latin(text: str) -> str:
 
 def contains_cyrillic(text: str) -> bool:
     return bool(CYRILLIC_LETTER.search(text))
+
+
+def typed(text: str) -> str:
+    """``text`` marked as typed by a person, which :func:`to_latin` leaves as it is.
+
+    Markers already in ``text`` are dropped first, so marking is idempotent
+    and nothing inside can end the span early.
+    """
+    return f"{TYPED_START}{without_markers(text)}{TYPED_END}"
+
+
+def without_markers(text: str) -> str:
+    """``text`` without any typed-text marker: for what a visitor sends, and for output that is not transliterated."""
+    return text.translate(_WITHOUT_MARKERS)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Kind, LegalForm, Organisation
 from portal.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
+from portal.forms import BoundedUsernameMixin
 from portal.models import Country, Municipality
 from registrations import images, services
 
@@ -218,7 +219,7 @@ class ContactForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
         return subject
 
 
-class OwnerLoginForm(DescribedErrorsMixin, HoneypotFormMixin, AuthenticationForm):
+class OwnerLoginForm(DescribedErrorsMixin, HoneypotFormMixin, BoundedUsernameMixin, AuthenticationForm):
     pass
 
 

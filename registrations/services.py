@@ -33,7 +33,7 @@ from directory.models import Kind, Organisation, Status
 from directory.services import organisation_create, organisation_update
 from portal.history import recorded_changes
 from portal.models import Direction
-from portal.transliteration import to_latin
+from portal.transliteration import to_latin, typed
 from registrations import images
 from registrations.models import (
     IDENTIFIER_FIELDS,
@@ -91,8 +91,13 @@ def email_render(*, template: str, context: dict, language: str) -> tuple[str, s
     Another app's mail names its own folder: ``template="cooperation/email/interest"``.
     Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
     the Latin middleware covers HTTP responses only, so mail is transliterated here.
+    What a person typed is quoted as typed: the context's plain strings (a
+    message, its subject, a name, a link) are marked so (``portal.transliteration.typed``);
+    the portal's own text comes from the templates and the objects in the context.
     """
     path = template if "/" in template else f"registrations/email/{template}"
+    if language == "sr-latn":
+        context = {key: typed(value) if type(value) is str else value for key, value in context.items()}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{path}_subject.txt", context).split())
         body = render_to_string(f"{path}.txt", context)

@@ -4,9 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from portal.models import Currency
+from portal.transliteration import typed as mark_typed
 
 register = template.Library()
 
@@ -34,6 +35,17 @@ def language_alternates(context):
             }
         )
     return alternates
+
+
+@register.filter(is_safe=True)
+def typed(value):
+    """What a person typed, echoed as they typed it: never transliterated on a ``sr-latn`` page or mail.
+
+    ``{{ query|typed }}``; the value is escaped as usual.
+    """
+    if value is None or value == "" or get_language() != "sr-latn":
+        return value
+    return mark_typed(str(value))
 
 
 @register.filter

@@ -1,0 +1,96 @@
+"""After an invalid post, every public form points each field to its error, and its summary to the fields."""
+
+import re
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.cooperation.factories import OpportunityFactory, owner_make
+from tests.directory.factories import OrganisationFactory
+from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    cache.clear()
+
+
+def assert_errors_described(html: str) -> None:
+    """Each aria-describedby and each error-summary link names an element of the page; errors are described."""
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id is used twice"
+    described = [ref for value in re.findall(r'aria-describedby="([^"]*)"', html) for ref in value.split()]
+    missing = [ref for ref in described if ref not in ids]
+    assert not missing, f"aria-describedby names no element: {missing}"
+    errors = re.findall(r'<p class="field-error" id="([^"]+)"', html)
+    assert errors, "the invalid post shows no field error"
+    assert set(errors) <= set(described), "a field error is not read with its field"
+    for summary in re.findall(r'<div class="error-summary.*?</div>', html, re.S):
+        targets = re.findall(r'href="#([^"]+)"', summary)
+        assert set(targets) <= set(ids), f"the error summary links to no element: {set(targets) - set(ids)}"
+
+
+@pytest.fixture
+def owner(staff):
+    company = OrganisationFactory(slug="sredna-gora-mill", municipality=staff.home, email="mill@example.org")
+    return owner_make(company, username="mill", password="correct-horse-battery")
+
+
+@pytest.mark.parametrize("language", ["en", "sr-latn"])
+def test_enquiry(client, language):
+    InformationCentreFactory(municipality=MunicipalityFactory(slug="koprivshtitsa"))
+    html = client.post(f"/{language}/ask/koprivshtitsa/", {"email": "not-an-address"}).content.decode()
+    assert_errors_described(html)
+
+
+def test_contact_a_company(client, owner):
+    assert_errors_described(client.post("/en/companies/sredna-gora-mill/contact/", {"email": "x"}).content.decode())
+
+
+def test_registration(client, staff):
+    html = client.post("/en/companies/register/", {"name": "Мелница", "contact_email": "x"}).content.decode()
+    assert_errors_described(html)
+
+
+def test_login(client, owner):
+    assert_errors_described(client.post("/en/account/login/", {"username": "", "password": ""}).content.decode())
+
+
+def test_password_reset(client, owner):
+    assert_errors_described(client.post("/en/account/password-reset/", {"email": "x"}).content.decode())
+
+
+def test_set_password(client, owner):
+    uid = urlsafe_base64_encode(force_bytes(owner.pk))
+    form = client.get(f"/en/account/set-password/{uid}/{default_token_generator.make_token(owner)}/", follow=True)
+    html = client.post(form.redirect_chain[-1][0], {"new_password1": "a", "new_password2": "b"}).content.decode()
+    assert_errors_described(html)
+
+
+def test_owner_profile(client, owner):
+    client.force_login(owner)
+    html = client.post("/en/account/companies/sredna-gora-mill/edit/", {"website": "not a web address"}).content
+    assert_errors_described(html.decode())
+
+
+def test_erase_confirmation(client, owner):
+    client.force_login(owner)
+    html = client.post("/en/account/delete/", {}).content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    assert described and all(f'id="{ref}"' in html for ref in described)
+
+
+def test_cooperation_interest(client, owner):
+    opportunity = OpportunityFactory()
+    client.force_login(owner)
+    assert_errors_described(client.post(f"/en/cooperation/{opportunity.pk}/interest/", {}).content.decode())
+
+
+def test_cooperation_opportunity(client, owner):
+    client.force_login(owner)
+    assert_errors_described(client.post("/en/account/cooperation/new/", {}).content.decode())
