@@ -22,6 +22,7 @@ from cooperation.highlights import direction_highlights as cooperation_highlight
 from directory.models import Organisation
 from portal.abuse import client_address, rate_limit_hit
 from portal.forms import StaffPasswordResetForm
+from portal.middleware import DATABASE_RETRY_AFTER
 from portal.models import Direction, InformationCentre, Municipality
 from portal.pagecache import cached_fragment
 from tourism.highlights import direction_highlights as tourism_highlights
@@ -89,7 +90,9 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unhealthy", "database": "unreachable"}, status=503)
+        response = JsonResponse({"status": "unhealthy", "database": "unreachable"}, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 

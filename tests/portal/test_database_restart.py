@@ -14,9 +14,11 @@ reference) must be in the database exactly once, and every request made from
 import contextlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -112,7 +114,11 @@ CREATE_MUNICIPALITY = (
 @pytest.fixture
 def cluster(tmp_path):
     """The throwaway cluster, migrated, with one municipality (its id in ``cluster.municipality``)."""
-    cluster = Cluster(tmp_path / "pgdata")
+    # pgserver runs PostgreSQL as its own user when started by root (as in CI), and that user
+    # must reach the data folder: pytest's temporary folders are private to root (0700).
+    shared = Path(tempfile.mkdtemp(prefix="most-restart-"))
+    shared.chmod(0o755)
+    cluster = Cluster(shared / "pgdata")
     try:
         manage(cluster, tmp_path, "migrate", "--verbosity", "0")
         created = manage(cluster, tmp_path, "shell", "--no-imports", "-c", CREATE_MUNICIPALITY)
@@ -120,6 +126,7 @@ def cluster(tmp_path):
         yield cluster
     finally:
         cluster.close()
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 def free_port() -> int:

@@ -80,6 +80,8 @@ def test_health_endpoint_reports_a_dead_database_as_unhealthy(client, dead_datab
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "unhealthy"
+    # A load balancer or client that reads it knows when to ask again, as with every other 503.
+    assert int(response["Retry-After"]) > 0
 
 
 @pytest.mark.django_db
