@@ -36,6 +36,7 @@ from portal.models import Direction
 from portal.transliteration import to_latin
 from registrations import images
 from registrations.models import (
+    DUPLICATE_MESSAGE,
     IDENTIFIER_FIELDS,
     CompanyOwner,
     CompanyPhoto,
@@ -75,11 +76,6 @@ EDIT_SALT = "registrations.edit"
 VERIFY_MAX_AGE = 7 * 24 * 60 * 60
 EDIT_MAX_AGE = 30 * 24 * 60 * 60
 MAX_PHOTOS = 5
-
-DUPLICATE_MESSAGE = _(
-    "A company with this identifier is already registered on the portal. If it is yours, please contact the "
-    "information centre of your municipality: they can give you access to the entry or correct it."
-)
 
 
 # --- Mail -------------------------------------------------------------------------------------
