@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 
 import reversion
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -73,7 +74,8 @@ OWNER_EDITABLE_FIELDS = tuple(field for field in COMPANY_FIELDS if field not in 
 
 VERIFY_SALT = "registrations.verify"
 EDIT_SALT = "registrations.edit"
-VERIFY_MAX_AGE = 7 * 24 * 60 * 60
+# The confirmation link lasts as long as an unconfirmed application is kept.
+VERIFY_MAX_AGE = settings.REGISTRATIONS_CONFIRMATION_DAYS * 24 * 60 * 60
 EDIT_MAX_AGE = 30 * 24 * 60 * 60
 MAX_PHOTOS = 5
 
@@ -150,12 +152,12 @@ def organisation_from_values(values: dict, *, base: Organisation | None = None) 
 
 
 def identifier_taken(field: str, value: str, *, exclude_registration: int | None = None) -> bool:
-    """Whether a directory entry or a registration (in any status) already has this identifier."""
+    """Whether a directory entry or an application holding it (not rejected, not expired) has this identifier."""
     if not value:
         return False
     if Organisation.objects.filter(**{field: value}).exists():
         return True
-    registrations = CompanyRegistration.objects.with_identifier(field, value)
+    registrations = CompanyRegistration.objects.holding_identifiers().with_identifier(field, value)
     if exclude_registration:
         registrations = registrations.exclude(pk=exclude_registration)
     return registrations.exists()
@@ -196,6 +198,11 @@ def registration_submit(
     """
     values = company_values(organisation)
     resubmission = registration is not None
+    # An expired unconfirmed application gives its identifiers up to this one.
+    same_identifiers = [Q(**{field: values[field]}) for field in IDENTIFIER_FIELDS if values[field]]
+    if same_identifiers:
+        expired = CompanyRegistration.objects.expired().filter(Q(*same_identifiers, _connector=Q.OR))
+        registrations_delete(registrations=expired.select_for_update())
     if registration is None:
         registration = CompanyRegistration(status=CompanyRegistration.Status.UNVERIFIED)
     else:
@@ -255,6 +262,27 @@ def registration_submit(
     else:
         registration_send_verification(registration=registration, site_root=site_root)
     return registration
+
+
+def registrations_delete(*, registrations: Iterable[CompanyRegistration]) -> int:
+    """Delete applications with their photos; their files go once the deletion has committed."""
+    registrations = list(registrations)
+    photos = list(CompanyPhoto.objects.filter(registration__in=registrations))
+    files = [registration.logo.name for registration in registrations] + [photo.image.name for photo in photos]
+    CompanyPhoto.objects.filter(pk__in=[photo.pk for photo in photos]).delete()
+    CompanyRegistration.objects.filter(pk__in=[registration.pk for registration in registrations]).delete()
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in files if name])
+    return len(registrations)
+
+
+@transaction.atomic
+def registrations_purge_expired() -> int:
+    """Delete unconfirmed applications older than ``REGISTRATIONS_CONFIRMATION_DAYS``, with their files.
+
+    Their confirmation link no longer works, so nobody can complete them; run
+    ``manage.py purge_expired_registrations`` daily. Returns how many were deleted.
+    """
+    return registrations_delete(registrations=CompanyRegistration.objects.expired().select_for_update())
 
 
 def verification_token(registration: CompanyRegistration) -> str:
