@@ -227,7 +227,8 @@ def registration_submit(
     try:
         if logo:
             old_logo = registration.logo.name
-            registration.logo.save("logo", images.reencode(logo, max_width=images.LOGO_WIDTH), save=False)
+            content = images.reencode(logo, max_width=images.LOGO_WIDTH)
+            registration.logo.save(content.name, content, save=False)
             files_written.append(registration.logo.name)
             if old_logo:
                 transaction.on_commit(lambda: default_storage.delete(old_logo))
@@ -245,7 +246,7 @@ def registration_submit(
             for order, upload in enumerate(photos[:MAX_PHOTOS]):
                 content = images.reencode(upload, max_width=images.PHOTO_WIDTH)
                 photo = CompanyPhoto(registration=registration, order=order, width=content.width, height=content.height)
-                photo.image.save("photo", content, save=False)
+                photo.image.save(content.name, content, save=False)
                 files_written.append(photo.image.name)
                 photo.save()
     except Exception:
@@ -504,7 +505,8 @@ def change_propose(*, owner: CompanyOwner, organisation: Organisation, logo=None
     ProposedChange.objects.waiting().filter(organisation=current).update(status=ProposedChange.Status.SUPERSEDED)
     change = ProposedChange(organisation=current, proposed_by=owner.user, data=data)
     if logo:
-        change.logo.save("logo", images.reencode(logo, max_width=images.LOGO_WIDTH), save=False)
+        content = images.reencode(logo, max_width=images.LOGO_WIDTH)
+        change.logo.save(content.name, content, save=False)
     try:
         change.full_clean()
         change.save()
