@@ -363,6 +363,8 @@ REGISTRATIONS_RATE_WINDOW = int(os.environ.get("REGISTRATIONS_RATE_WINDOW", 60 *
 REGISTRATIONS_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_RATE_LIMIT", 5))
 REGISTRATIONS_CONTACT_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_CONTACT_RATE_LIMIT", 10))
 REGISTRATIONS_LOGIN_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_LOGIN_RATE_LIMIT", 30))
+# Password guesses at "delete my account", per owner account (they never count towards the log-in lock-out).
+REGISTRATIONS_ERASE_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_ERASE_RATE_LIMIT", 5))
 # Password-reset requests (owners' and staff's), per client address and per email address.
 PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", 5))
 # An applicant has this many days to confirm the email address (the link in the mail lasts as

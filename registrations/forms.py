@@ -276,6 +276,35 @@ class ContactForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
         return subject
 
 
+class OwnerEraseForm(DescribedErrorsMixin, forms.Form):
+    """Deleting an account takes its password, checked against the account without logging a failed log-in.
+
+    ``check_password`` sends no ``user_login_failed``, so wrong passwords here never count
+    towards django-axes' lock-out of the log-in page; the view limits guesses per account instead.
+    """
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        help_text=_("To be sure it is you, type the password of your account again."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, delete everything"),
+        error_messages={"required": _("Tick the box to confirm the deletion.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("This is not your password."), code="wrong_password")
+        return password
+
+
 class OwnerLoginForm(DescribedErrorsMixin, HoneypotFormMixin, AuthenticationForm):
     pass
 
