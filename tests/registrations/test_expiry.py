@@ -1,5 +1,6 @@
 """Rejected and expired applications free their identifiers; unconfirmed ones are purged after a while."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -70,7 +71,7 @@ def test_the_purge_removes_expired_unconfirmed_applications_and_their_files(clie
     age(confirmed, 30)
 
     with committed():
-        call_command("purge_expired_registrations", stdout=open("/dev/null", "w"))
+        call_command("purge_expired_registrations", stdout=io.StringIO())
     assert set(CompanyRegistration.objects.values_list("pk", flat=True)) == {fresh.pk, confirmed.pk}
     assert not CompanyPhoto.objects.exists()
     assert not any(default_storage.exists(name) for name in files)
