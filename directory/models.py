@@ -307,54 +307,81 @@ class Organisation(ChoiceLabelsMixin, models.Model):
             models.CheckConstraint(
                 condition=models.Q(eik="") | models.Q(eik__regex=r"^([0-9]{9}|[0-9]{13})$"),
                 name="organisation_eik_format",
+                violation_error_message=_("An EIK/BULSTAT has 9 digits, or 13 for a branch."),
             ),
             models.CheckConstraint(
                 condition=models.Q(vat_number="") | models.Q(vat_number__regex=r"^BG[0-9]{9,10}$"),
                 name="organisation_vat_number_format",
+                violation_error_message=_("A Bulgarian VAT number is BG followed by 9 or 10 digits."),
             ),
             models.CheckConstraint(
-                condition=models.Q(pib="") | models.Q(pib__regex=r"^[0-9]{9}$"), name="organisation_pib_format"
+                condition=models.Q(pib="") | models.Q(pib__regex=r"^[0-9]{9}$"),
+                name="organisation_pib_format",
+                violation_error_message=_("A PIB has 9 digits."),
             ),
             models.CheckConstraint(
-                condition=models.Q(mb="") | models.Q(mb__regex=r"^[0-9]{8}$"), name="organisation_mb_format"
+                condition=models.Q(mb="") | models.Q(mb__regex=r"^[0-9]{8}$"),
+                name="organisation_mb_format",
+                violation_error_message=_("An MB has 8 digits."),
             ),
             # An organisation is registered in one country: Bulgarian or Serbian identifiers, never both.
             models.CheckConstraint(
-                condition=models.Q(eik="", vat_number="") | models.Q(pib="", mb=""), name="organisation_one_country_ids"
+                condition=models.Q(eik="", vat_number="") | models.Q(pib="", mb=""),
+                name="organisation_one_country_ids",
+                violation_error_message=_(
+                    "Give Bulgarian (EIK, VAT number) or Serbian (PIB, MB) identifiers, not both."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(postal_code="") | models.Q(postal_code__regex=r"^[0-9]{4,5}$"),
                 name="organisation_postal_code_format",
+                violation_error_message=_("A postal code has 4 or 5 digits."),
             ),
-            models.CheckConstraint(condition=models.Q(kind__in=Kind.values), name="organisation_kind_known"),
-            models.CheckConstraint(condition=models.Q(status__in=Status.values), name="organisation_status_known"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=Kind.values),
+                name="organisation_kind_known",
+                violation_error_message=_("Choose a kind from the list."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values),
+                name="organisation_status_known",
+                violation_error_message=_("Choose a status from the list."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(size_class="") | models.Q(size_class__in=SizeClass.values),
                 name="organisation_size_class_known",
+                violation_error_message=_("Choose a size class from the list."),
             ),
             models.CheckConstraint(
-                condition=models.Q(nace_revision__in=NaceRevision.values), name="organisation_nace_revision_known"
+                condition=models.Q(nace_revision__in=NaceRevision.values),
+                name="organisation_nace_revision_known",
+                violation_error_message=_("Choose a NACE revision from the list."),
             ),
             models.CheckConstraint(
                 condition=models.Q(nace_section="") | models.Q(nace_section__regex=r"^[A-V]$"),
                 name="organisation_nace_section_format",
+                violation_error_message=_("A NACE section is one letter from A to V."),
             ),
             models.CheckConstraint(
                 condition=models.Q(nace_division="")
                 | (models.Q(nace_division__regex=r"^[0-9]{2}$") & ~models.Q(nace_section="")),
                 name="organisation_nace_division_in_section",
+                violation_error_message=_("A NACE division has two digits and belongs to a section."),
             ),
             models.CheckConstraint(
                 condition=models.Q(founded_year__isnull=True) | models.Q(founded_year__gte=800, founded_year__lte=2100),
                 name="organisation_founded_year_plausible",
+                violation_error_message=_("Give a year between 800 and 2100."),
             ),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
                 name="organisation_latitude_range",
+                violation_error_message=_("A latitude lies between -90 and 90."),
             ),
             models.CheckConstraint(
                 condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
                 name="organisation_longitude_range",
+                violation_error_message=_("A longitude lies between -180 and 180."),
             ),
         ]
 

@@ -367,8 +367,14 @@ REGISTRATIONS_RATE_WINDOW = int(os.environ.get("REGISTRATIONS_RATE_WINDOW", 60 *
 REGISTRATIONS_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_RATE_LIMIT", 5))
 REGISTRATIONS_CONTACT_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_CONTACT_RATE_LIMIT", 10))
 REGISTRATIONS_LOGIN_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_LOGIN_RATE_LIMIT", 30))
+# Password guesses at "delete my account", per owner account (they never count towards the log-in lock-out).
+REGISTRATIONS_ERASE_RATE_LIMIT = int(os.environ.get("REGISTRATIONS_ERASE_RATE_LIMIT", 5))
 # Password-reset requests (owners' and staff's), per client address and per email address.
 PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", 5))
+# An applicant has this many days to confirm the email address (the link in the mail lasts as
+# long); an application still unconfirmed then no longer reserves its identifiers, and
+# ``manage.py purge_expired_registrations`` deletes it with its files.
+REGISTRATIONS_CONFIRMATION_DAYS = int(os.environ.get("REGISTRATIONS_CONFIRMATION_DAYS", 7))
 # Logos and photos from the public: smaller than the staff's media library limit;
 # the pixel limit and the decompression-bomb check are the media library's.
 REGISTRATIONS_MAX_IMAGE_BYTES = int(os.environ.get("REGISTRATIONS_MAX_IMAGE_BYTES", 5 * 1024 * 1024))

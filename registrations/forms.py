@@ -1,13 +1,15 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Kind, LegalForm, Organisation
+from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, LegalForm, Organisation
 from portal.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
 from portal.forms import BoundedUsernameMixin
 from portal.models import Country, Municipality
 from registrations import images, services
+from registrations.models import DUPLICATE_MESSAGE
 
 
 class DescribedErrorsMixin:
@@ -22,6 +24,57 @@ class DescribedErrorsMixin:
                 if self.fields[name].help_text:
                     ids.append(f"{bound.auto_id}_helptext")
                 self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class ModelErrorsOnFieldsMixin:
+    """A ModelForm mixin: what the model's validation says lands on the form field it is about.
+
+    - A broken ``Meta.constraints`` entry (checked by the model's ``full_clean``
+      before the database sees anything) shows its own translated
+      ``violation_error_message`` on the first of the form's fields that the
+      constraint names, instead of the raw "Constraint … is violated" above the form.
+    - An error about one language's column of a translated field (``name_bg``,
+      from ``Organisation.clean()``) goes to the field the reader typed it in
+      (``name``), unless that field already says what is wrong.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError(self._errors_on_fields(errors.error_dict))
+        super()._update_errors(errors)
+
+    def _errors_on_fields(self, error_dict: dict) -> dict:
+        constraint_fields = self._constraint_fields()
+        moved: dict[str, list] = {}
+        for name, field_errors in error_dict.items():
+            for error in field_errors:
+                if name == NON_FIELD_ERRORS:
+                    target = constraint_fields.get(str(error.message), NON_FIELD_ERRORS)
+                elif name in self.fields:
+                    target = name
+                else:
+                    target = name.rpartition("_")[0]
+                    if target not in self.fields:
+                        target = NON_FIELD_ERRORS
+                    elif target in error_dict or target in self._errors:
+                        continue  # "This field is required." already says it
+                moved.setdefault(target, []).append(error)
+        return moved
+
+    def _constraint_fields(self) -> dict[str, str]:
+        """Each constraint's message (in the active language) -> the form field it is shown on."""
+        fields = {}
+        for constraint in self._meta.model._meta.constraints:
+            if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
+                named = set(constraint.fields)
+            elif getattr(constraint, "condition", None) is not None:
+                named = constraint.condition.referenced_base_fields
+            else:
+                continue
+            field = next((field for field in self.fields if field in named), None)
+            if field is not None:
+                fields[str(constraint.get_violation_error_message())] = field
+        return fields
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -55,7 +108,7 @@ def image_field(label, help_text=""):
     )
 
 
-class CompanyProfileForm(DescribedErrorsMixin, forms.ModelForm):
+class CompanyProfileForm(DescribedErrorsMixin, ModelErrorsOnFieldsMixin, forms.ModelForm):
     """The company fields of the directory, validated by ``Organisation.clean()`` with its translated messages.
 
     Translated fields (name, description...) are typed in the reader's language.
@@ -183,13 +236,18 @@ class RegistrationForm(MinimumFillTimeFormMixin, CompanyProfileForm):
 
     def _post_clean(self):
         super()._post_clean()
-        # Organisation.clean() normalised the identifiers; now look for them elsewhere.
-        for field in ("eik", "vat_number", "pib", "mb"):
-            value = getattr(self.instance, field)
-            if field not in self._errors and services.identifier_taken(
-                field, value, exclude_registration=self.registration_pk
+        # Organisation.clean() normalised the identifiers; now look for them elsewhere. Taken by a
+        # directory entry or an application, the applicant is told whom to ask (not the staff's wording).
+        for field, directory_message in UNIQUE_IDENTIFIER_MESSAGES.items():
+            in_directory = str(directory_message) in self._errors.get(field, [])
+            if in_directory or (
+                field not in self._errors
+                and services.identifier_taken(
+                    field, getattr(self.instance, field), exclude_registration=self.registration_pk
+                )
             ):
-                self.add_error(field, services.DUPLICATE_MESSAGE)
+                self._errors.pop(field, None)
+                self.add_error(field, DUPLICATE_MESSAGE)
 
 
 class OwnerProfileForm(CompanyProfileForm):
@@ -217,6 +275,35 @@ class ContactForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
         if "\n" in subject or "\r" in subject:
             raise ValidationError(_("The subject must be one line."), code="newline")
         return subject
+
+
+class OwnerEraseForm(DescribedErrorsMixin, forms.Form):
+    """Deleting an account takes its password, checked against the account without logging a failed log-in.
+
+    ``check_password`` sends no ``user_login_failed``, so wrong passwords here never count
+    towards django-axes' lock-out of the log-in page; the view limits guesses per account instead.
+    """
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        help_text=_("To be sure it is you, type the password of your account again."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, delete everything"),
+        error_messages={"required": _("Tick the box to confirm the deletion.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("This is not your password."), code="wrong_password")
+        return password
 
 
 class OwnerLoginForm(DescribedErrorsMixin, HoneypotFormMixin, BoundedUsernameMixin, AuthenticationForm):

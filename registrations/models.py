@@ -8,15 +8,28 @@ owner's edits wait the same way in a ``ProposedChange`` while the published
 profile stays as it is.
 """
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
 from portal.models import ChoiceLabelsMixin, Municipality
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
+
+DUPLICATE_MESSAGE = _(
+    "A company with this identifier is already registered on the portal. If it is yours, please contact the "
+    "information centre of your municipality: they can give you access to the entry or correct it."
+)
+
+
+def unconfirmed_expiry() -> datetime:
+    """Applications received before this moment and still unconfirmed have expired."""
+    return timezone.now() - timedelta(days=settings.REGISTRATIONS_CONFIRMATION_DAYS)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -26,6 +39,14 @@ class RegistrationQuerySet(models.QuerySet):
 
     def with_identifier(self, field: str, value: str):
         return self.filter(**{field: value}) if value else self.none()
+
+    def expired(self):
+        """Unconfirmed applications older than ``REGISTRATIONS_CONFIRMATION_DAYS``: their link no longer works."""
+        return self.filter(status=CompanyRegistration.Status.UNVERIFIED, created_at__lt=unconfirmed_expiry())
+
+    def holding_identifiers(self):
+        """Applications that keep their identifiers reserved: neither rejected nor expired unconfirmed."""
+        return self.exclude(status=CompanyRegistration.Status.REJECTED).exclude(pk__in=self.expired().values("pk"))
 
 
 class CompanyRegistration(ChoiceLabelsMixin, models.Model):
@@ -87,18 +108,25 @@ class CompanyRegistration(ChoiceLabelsMixin, models.Model):
         verbose_name_plural = _("company registrations")
         constraints = [
             *(
+                # A rejected application frees its identifiers; an expired unconfirmed one is
+                # deleted before a new application takes them (services.registration_submit).
                 models.UniqueConstraint(
-                    fields=[field], condition=~models.Q(**{field: ""}), name=f"registration_{field}_unique"
+                    fields=[field],
+                    condition=~models.Q(**{field: ""}) & ~models.Q(status="rejected"),
+                    name=f"registration_{field}_unique",
+                    violation_error_message=DUPLICATE_MESSAGE,
                 )
                 for field in IDENTIFIER_FIELDS
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=["unverified", "pending", "changes-requested", "approved", "rejected"]),
                 name="registration_status_known",
+                violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="approved") | models.Q(organisation__isnull=False),
                 name="registration_approved_has_organisation",
+                violation_error_message=_("An approved application needs its directory entry."),
             ),
         ]
         indexes = [models.Index(fields=["status", "municipality"], name="registration_status_munic")]
@@ -195,11 +223,15 @@ class ProposedChange(ChoiceLabelsMixin, models.Model):
         constraints = [
             # One proposal waits per company at a time: a new one replaces the old.
             models.UniqueConstraint(
-                fields=["organisation"], condition=models.Q(status="pending"), name="proposed_change_one_pending"
+                fields=["organisation"],
+                condition=models.Q(status="pending"),
+                name="proposed_change_one_pending",
+                violation_error_message=_("A proposed change for this company is already waiting for moderation."),
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=["pending", "accepted", "rejected", "superseded"]),
                 name="proposed_change_status_known",
+                violation_error_message=_("Choose a status from the list."),
             ),
         ]
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 
 import reversion
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -36,6 +37,7 @@ from portal.models import Direction
 from portal.transliteration import to_latin, typed
 from registrations import images
 from registrations.models import (
+    DUPLICATE_MESSAGE,
     IDENTIFIER_FIELDS,
     CompanyOwner,
     CompanyPhoto,
@@ -72,14 +74,10 @@ OWNER_EDITABLE_FIELDS = tuple(field for field in COMPANY_FIELDS if field not in 
 
 VERIFY_SALT = "registrations.verify"
 EDIT_SALT = "registrations.edit"
-VERIFY_MAX_AGE = 7 * 24 * 60 * 60
+# The confirmation link lasts as long as an unconfirmed application is kept.
+VERIFY_MAX_AGE = settings.REGISTRATIONS_CONFIRMATION_DAYS * 24 * 60 * 60
 EDIT_MAX_AGE = 30 * 24 * 60 * 60
 MAX_PHOTOS = 5
-
-DUPLICATE_MESSAGE = _(
-    "A company with this identifier is already registered on the portal. If it is yours, please contact the "
-    "information centre of your municipality: they can give you access to the entry or correct it."
-)
 
 
 # --- Mail -------------------------------------------------------------------------------------
@@ -159,12 +157,12 @@ def organisation_from_values(values: dict, *, base: Organisation | None = None) 
 
 
 def identifier_taken(field: str, value: str, *, exclude_registration: int | None = None) -> bool:
-    """Whether a directory entry or a registration (in any status) already has this identifier."""
+    """Whether a directory entry or an application holding it (not rejected, not expired) has this identifier."""
     if not value:
         return False
     if Organisation.objects.filter(**{field: value}).exists():
         return True
-    registrations = CompanyRegistration.objects.with_identifier(field, value)
+    registrations = CompanyRegistration.objects.holding_identifiers().with_identifier(field, value)
     if exclude_registration:
         registrations = registrations.exclude(pk=exclude_registration)
     return registrations.exists()
@@ -205,6 +203,11 @@ def registration_submit(
     """
     values = company_values(organisation)
     resubmission = registration is not None
+    # An expired unconfirmed application gives its identifiers up to this one.
+    same_identifiers = [Q(**{field: values[field]}) for field in IDENTIFIER_FIELDS if values[field]]
+    if same_identifiers:
+        expired = CompanyRegistration.objects.expired().filter(Q(*same_identifiers, _connector=Q.OR))
+        registrations_delete(registrations=expired.select_for_update())
     if registration is None:
         registration = CompanyRegistration(status=CompanyRegistration.Status.UNVERIFIED)
     else:
@@ -229,7 +232,8 @@ def registration_submit(
     try:
         if logo:
             old_logo = registration.logo.name
-            registration.logo.save("logo", images.reencode(logo, max_width=images.LOGO_WIDTH), save=False)
+            content = images.reencode(logo, max_width=images.LOGO_WIDTH)
+            registration.logo.save(content.name, content, save=False)
             files_written.append(registration.logo.name)
             if old_logo:
                 transaction.on_commit(lambda: default_storage.delete(old_logo))
@@ -247,7 +251,7 @@ def registration_submit(
             for order, upload in enumerate(photos[:MAX_PHOTOS]):
                 content = images.reencode(upload, max_width=images.PHOTO_WIDTH)
                 photo = CompanyPhoto(registration=registration, order=order, width=content.width, height=content.height)
-                photo.image.save("photo", content, save=False)
+                photo.image.save(content.name, content, save=False)
                 files_written.append(photo.image.name)
                 photo.save()
     except Exception:
@@ -264,6 +268,27 @@ def registration_submit(
     else:
         registration_send_verification(registration=registration, site_root=site_root)
     return registration
+
+
+def registrations_delete(*, registrations: Iterable[CompanyRegistration]) -> int:
+    """Delete applications with their photos; their files go once the deletion has committed."""
+    registrations = list(registrations)
+    photos = list(CompanyPhoto.objects.filter(registration__in=registrations))
+    files = [registration.logo.name for registration in registrations] + [photo.image.name for photo in photos]
+    CompanyPhoto.objects.filter(pk__in=[photo.pk for photo in photos]).delete()
+    CompanyRegistration.objects.filter(pk__in=[registration.pk for registration in registrations]).delete()
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in files if name])
+    return len(registrations)
+
+
+@transaction.atomic
+def registrations_purge_expired() -> int:
+    """Delete unconfirmed applications older than ``REGISTRATIONS_CONFIRMATION_DAYS``, with their files.
+
+    Their confirmation link no longer works, so nobody can complete them; run
+    ``manage.py purge_expired_registrations`` daily. Returns how many were deleted.
+    """
+    return registrations_delete(registrations=CompanyRegistration.objects.expired().select_for_update())
 
 
 def verification_token(registration: CompanyRegistration) -> str:
@@ -485,7 +510,8 @@ def change_propose(*, owner: CompanyOwner, organisation: Organisation, logo=None
     ProposedChange.objects.waiting().filter(organisation=current).update(status=ProposedChange.Status.SUPERSEDED)
     change = ProposedChange(organisation=current, proposed_by=owner.user, data=data)
     if logo:
-        change.logo.save("logo", images.reencode(logo, max_width=images.LOGO_WIDTH), save=False)
+        content = images.reencode(logo, max_width=images.LOGO_WIDTH)
+        change.logo.save(content.name, content, save=False)
     try:
         change.full_clean()
         change.save()

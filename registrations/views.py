@@ -21,7 +21,14 @@ from directory.models import Organisation
 from portal.abuse import client_address, rate_limit_hit
 from portal.models import Municipality
 from registrations import services
-from registrations.forms import ContactForm, OwnerLoginForm, OwnerPasswordResetForm, OwnerProfileForm, RegistrationForm
+from registrations.forms import (
+    ContactForm,
+    OwnerEraseForm,
+    OwnerLoginForm,
+    OwnerPasswordResetForm,
+    OwnerProfileForm,
+    RegistrationForm,
+)
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
 
 SENT_SESSION_KEY = "registrations_sent_to"
@@ -400,16 +407,38 @@ class OwnerDataExportView(OwnerRequiredMixin, View):
         return response
 
 
-class OwnerEraseView(OwnerRequiredMixin, TemplateView):
+class OwnerEraseView(OwnerRequiredMixin, FormView):
+    """Delete the account and everything about it, once the owner ticks the box and types the password again."""
+
+    form_class = OwnerEraseForm
     template_name = "registrations/erase_confirm.html"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def post(self, request, *args, **kwargs):
-        if request.POST.get("confirm") != "yes":
-            context = self.get_context_data(error=gettext("Tick the box to confirm the deletion."))
-            response = self.render_to_response(context)
-            response.status_code = 400
+        if rate_limit_hit(
+            scope="registrations:erase",
+            client=str(request.user.pk),
+            limit=settings.REGISTRATIONS_ERASE_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            # An unbound form: a refused attempt must not tell whether its password was right.
+            refusal = gettext("Too many attempts to delete this account. Please try again later.")
+            response = self.render_to_response(
+                self.get_context_data(form=OwnerEraseForm(user=request.user), refusal=refusal)
+            )
+            response.status_code = 429
             return response
-        user = get_user_model().objects.get(pk=request.user.pk)
-        logout(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        user = get_user_model().objects.get(pk=self.request.user.pk)
+        logout(self.request)
         services.owner_erase(user=user)
         return redirect("registrations:erased")

@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from portal.models import Direction
-from tests.registrations.factories import valid_eik
+from tests.registrations.factories import image_bytes, valid_eik
 
 OLD_TEXT = "Мелим брашно от 1923 година."
 NEW_TEXT = "Мелим брашно и печем хляб."
@@ -60,6 +60,8 @@ def test_the_whole_registration_journey(browser, live_server, journey_setup):
     assert applicant.get_attribute("#id_eik", "aria-invalid") == "true"
 
     applicant.fill("#id_eik", valid_eik(7654321))
+    logo = {"name": "logo.png", "mimeType": "image/png", "buffer": image_bytes("PNG", (120, 60))}
+    applicant.set_input_files("#id_logo", files=[logo])  # browsers forget chosen files on an error page
     applicant.get_by_role("button", name="Изпращане на заявлението").click()
     expect(applicant).to_have_url(re.compile("/bg/companies/register/sent/$"))
     expect(applicant.locator("main")).to_contain_text("ana@example.org")
@@ -85,6 +87,13 @@ def test_the_whole_registration_journey(browser, live_server, journey_setup):
     expect(applicant.locator("main")).to_contain_text(OLD_TEXT)
     company_url = applicant.url
     assert "ana@example.org" not in applicant.content()
+    emblem = applicant.locator("img.page-header__emblem")
+    expect(emblem).to_have_attribute("src", re.compile(r"^/media/registrations/logos/\w+\.(jpg|png)$"))
+    # The logo displays: a broken image is complete with naturalWidth 0, and this times out.
+    applicant.wait_for_function(
+        "() => { const image = document.querySelector('img.page-header__emblem');"
+        " return image.complete && image.naturalWidth > 0; }"
+    )
 
     # The owner sets a password from the approval email and edits the description.
     applicant.goto(link(r"https?://\S+/set-password/\S+/"))

@@ -1,6 +1,7 @@
 """An owner downloads everything held about them, and deletion removes it from every table, history and file."""
 
 import json
+import re
 
 import pytest
 import reversion
@@ -77,7 +78,7 @@ def test_deletion_removes_personal_data_from_every_table_history_and_file(client
     assert client.post("/en/account/delete/", {}).status_code == 400  # not confirmed: nothing happens
     assert User.objects.filter(pk=owner.pk).exists()
     with committed():
-        response = client.post("/en/account/delete/", {"confirm": "yes"})
+        response = client.post("/en/account/delete/", {"confirm": "yes", "password": "correct-horse-battery"})
     assert response.status_code == 302
     assert not User.objects.filter(pk=owner.pk).exists()
     for model in (
@@ -87,3 +88,51 @@ def test_deletion_removes_personal_data_from_every_table_history_and_file(client
     assert not Version.objects.filter(object_id=str(organisation.pk)).exists()
     assert not any(default_storage.exists(name) for name in files)
     assert client.get("/en/account/").status_code == 302  # logged out
+
+
+def erase_error(html: str, field: str) -> str:
+    found = re.search(rf'<p class="field-error" id="id_{field}_error">(.*?)</p>', html, re.S)
+    return found.group(1) if found else ""
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "This is not your password."),
+        ("bg", "Това не е вашата парола."),
+        ("sr", "Ово није ваша лозинка."),
+        ("sr-latn", "Ovo nije vaša lozinka."),
+    ],
+)
+def test_deletion_asks_for_the_password_again(client, owner, language, message):
+    client.force_login(owner)
+    for password in ("", "wrong-password"):
+        response = client.post(f"/{language}/account/delete/", {"confirm": "yes", "password": password})
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert erase_error(html, "password"), html
+        assert "checked" in html  # the ticked box stays ticked
+    assert erase_error(html, "password") == message
+    assert User.objects.filter(pk=owner.pk).exists() and Organisation.objects.exists()
+
+
+def test_wrong_passwords_at_deletion_never_lock_the_owner_out_of_logging_in(client, owner, settings):
+    from django.test import Client
+
+    client.force_login(owner)
+    for _ in range(settings.AXES_FAILURE_LIMIT + 2):
+        client.post("/en/account/delete/", {"confirm": "yes", "password": "wrong-password"})
+    assert User.objects.filter(pk=owner.pk).exists()
+    other = Client()
+    response = other.post("/en/account/login/", {"username": owner.username, "password": "correct-horse-battery"})
+    assert response.status_code == 302
+
+
+def test_guessing_the_password_at_deletion_is_limited(client, owner, settings):
+    settings.REGISTRATIONS_ERASE_RATE_LIMIT = 3
+    client.force_login(owner)
+    for _ in range(3):
+        client.post("/en/account/delete/", {"confirm": "yes", "password": "wrong-password"})
+    response = client.post("/en/account/delete/", {"confirm": "yes", "password": "correct-horse-battery"})
+    assert response.status_code == 429
+    assert User.objects.filter(pk=owner.pk).exists()

@@ -51,9 +51,9 @@ def test_an_identifier_already_in_the_directory_is_refused_without_showing_the_o
     assert not CompanyRegistration.objects.exists()
 
 
-def test_an_identifier_of_a_pending_or_rejected_application_is_refused_too(client, staff):
+def test_an_identifier_of_a_pending_application_is_refused_too(client, staff):
     client.post("/en/companies/register/", application(staff.home))
-    CompanyRegistration.objects.update(status=CompanyRegistration.Status.REJECTED)
+    CompanyRegistration.objects.update(status=CompanyRegistration.Status.PENDING)
     response = client.post("/en/companies/register/", application(staff.home, contact_email="other@example.org"))
     assert "already registered" in response.content.decode()
     assert CompanyRegistration.objects.count() == 1

@@ -1,6 +1,7 @@
 """Logos and photos from the public: checked by content, re-encoded without metadata, limited in size."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -90,3 +91,64 @@ def test_approved_photos_and_logo_show_on_the_company_page(client, staff):
     html = client.get(f"/en/directory/{organisation.slug}/").content.decode()
     assert organisation.logo.url in html
     assert CompanyPhoto.objects.get().image.url in html and 'alt="Photo 1 of' in html
+
+
+@pytest.mark.parametrize(("format", "extension"), [("PNG", "jpg"), ("JPEG", "jpg"), ("WEBP", "jpg")])
+def test_every_image_of_an_approved_company_is_served(client, staff, format, extension):
+    """Stored names end in the extension of what was encoded, whatever the sender called the file."""
+    from registrations import services
+
+    data = {
+        **application(staff.home),
+        "logo": upload("logo.webp", image_bytes(format, (60, 40))),
+        "photos": [upload("photo.png", image_bytes(format)), upload("ΣΩ.jpeg", image_bytes(format))],
+    }
+    assert client.post("/en/companies/register/", data).status_code == 302
+    registration = CompanyRegistration.objects.get()
+    assert registration.logo.name.endswith(f".{extension}")
+    CompanyRegistration.objects.update(status=CompanyRegistration.Status.PENDING)
+    organisation = services.registration_approve(registration=registration, by=staff.moderator, site_root="http://x/")
+    html = client.get(f"/en/directory/{organisation.slug}/").content.decode()
+    sources = re.findall(r'<img[^>]* src="(/media/[^"]+)"', html)
+    assert organisation.logo.url in sources and len(sources) == 3
+    for source in sources:
+        assert re.fullmatch(r"/media/registrations/(logos|photos)/[0-9a-f]{32}(_\w+)?\.(jpg|png)", source), source
+        response = client.get(source)
+        assert response.status_code == 200 and response["Content-Type"].startswith("image/"), source
+        with Image.open(io.BytesIO(b"".join(response.streaming_content))) as image:
+            image.verify()
+
+
+def test_a_transparent_logo_is_stored_as_png(client, staff):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (40, 30), (0, 0, 0, 0)).save(buffer, "PNG")
+    data = {**application(staff.home), "logo": upload("logo.jpg", buffer.getvalue(), "image/jpeg")}
+    assert client.post("/en/companies/register/", data).status_code == 302
+    assert CompanyRegistration.objects.get().logo.name.endswith(".png")
+
+
+def test_files_stored_without_an_extension_are_renamed_by_the_migration(client, staff):
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from tests.directory.factories import OrganisationFactory
+
+    migration = importlib.import_module("registrations.migrations.0003_stored_names_with_extensions")
+    organisation = OrganisationFactory(municipality=staff.home)
+    old_logo = default_storage.save("registrations/logos/logo", ContentFile(image_bytes("PNG")))
+    old_photo = default_storage.save("registrations/photos/photo", ContentFile(image_bytes("JPEG")))
+    type(organisation).objects.filter(pk=organisation.pk).update(logo=old_logo)
+    photo = CompanyPhoto.objects.create(organisation=organisation, image=old_photo, width=40, height=30)
+    assert client.get(f"/media/{old_logo}").status_code == 404  # what visitors got
+
+    migration.add_extensions(apps, None)
+    organisation.refresh_from_db()
+    photo.refresh_from_db()
+    assert organisation.logo.name.endswith(".png") and photo.image.name.endswith(".jpg")
+    assert not default_storage.exists(old_logo) and not default_storage.exists(old_photo)
+    for name in (organisation.logo.name, photo.image.name):
+        response = client.get(f"/media/{name}")
+        assert response.status_code == 200 and response["Content-Type"].startswith("image/")

@@ -1,0 +1,135 @@
+"""Whatever an applicant or owner types, the form answers with translated messages on the fields, never a 500."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+
+from directory.models import Organisation
+from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
+from tests.directory.factories import OrganisationFactory
+from tests.registrations.factories import application, valid_eik, valid_pib
+
+pytestmark = pytest.mark.django_db
+
+REQUIRED = {
+    "bg": "Това поле е задължително.",
+    "sr": "Ово поље се мора попунити.",
+    "sr-latn": "Ovo polje se mora popuniti.",
+}
+
+
+def field_error(html: str, field: str) -> str:
+    """The text of a field's error element, or "" when it has none."""
+    found = re.search(rf'<p class="field-error" id="id_{field}_error">(.*?)</p>', html, re.S)
+    return found.group(1) if found else ""
+
+
+@pytest.mark.parametrize("language", ["bg", "sr", "sr-latn", "en"])
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_company_name_is_required_on_its_field_and_the_rest_is_kept(client, staff, language, name):
+    # Latin text: the sr-latn page transliterates whatever Cyrillic it shows.
+    data = application(staff.home, name=name, description="Melimo brasno od 1923.")
+    response = client.post(f"/{language}/companies/register/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert field_error(html, "name") == REQUIRED.get(language, "This field is required.")
+    assert 'value="ana@example.org"' in html and "Melimo brasno od 1923." in html and 'value="2077"' in html
+    assert not CompanyRegistration.objects.exists()
+
+
+CONSTRAINT_CASES = {
+    # constraint: (field, overrides of the application, expected message)
+    "organisation_founded_year_plausible": (
+        "founded_year",
+        {"founded_year": "5"},
+        "Give a year between 800 and 2100.",
+    ),
+    "organisation_postal_code_format": (
+        "postal_code",
+        {"municipality": "", "postal_code": "12ab"},
+        "A postal code has 4 or 5 digits.",
+    ),
+    "organisation_one_country_ids": (
+        "eik",
+        {"municipality": "", "pib": valid_pib(1234567)},
+        "Give Bulgarian (EIK, VAT number) or Serbian (PIB, MB) identifiers, not both.",
+    ),
+    # In the directory already: the applicant is told whom to ask.
+    "organisation_eik_unique": ("eik", {}, "If it is yours, please contact the information centre"),
+}
+
+
+@pytest.mark.parametrize("constraint", CONSTRAINT_CASES)
+def test_each_constraint_the_registration_can_break_is_a_translated_error_on_its_field(client, staff, constraint):
+    field, overrides, message = CONSTRAINT_CASES[constraint]
+    if constraint == "organisation_eik_unique":
+        OrganisationFactory(eik=valid_eik(1234567), municipality=staff.home)
+    response = client.post("/en/companies/register/", {**application(staff.home), **overrides})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in field_error(html, field)
+    assert "Constraint" not in html and constraint not in html
+    assert not CompanyRegistration.objects.exists()
+
+
+def test_constraint_messages_are_translated(client, staff):
+    response = client.post("/bg/companies/register/", application(staff.home, founded_year="5"))
+    assert field_error(response.content.decode(), "founded_year") == "Въведете година между 800 и 2100."
+
+
+def test_every_organisation_constraint_carries_a_translated_message_of_its_own():
+    for constraint in Organisation._meta.constraints:
+        assert "Constraint" not in str(constraint.get_violation_error_message()), constraint.name
+    for model in (CompanyRegistration, ProposedChange):
+        for constraint in model._meta.constraints:
+            assert "Constraint" not in str(constraint.get_violation_error_message()), constraint.name
+
+
+@pytest.fixture
+def owner_client(client, staff):
+    organisation = OrganisationFactory(municipality=staff.home, eik="", postal_code="2077", founded_year=1999)
+    user = User.objects.create_user("ana@example.org", "ana@example.org", "correct-horse-battery")
+    CompanyOwner.objects.create(
+        user=user, organisation=organisation, contact_name="Ana", contact_email="ana@example.org", language="en"
+    )
+    client.force_login(user)
+    return client, organisation
+
+
+def owner_data(organisation, **overrides):
+    data = {
+        "name": organisation.name,
+        "legal_form": "",
+        "description": "Мелим брашно.",
+        "nace_division": "",
+        "size_class": "",
+        "founded_year": "1999",
+        "street_address": "",
+        "settlement": "",
+        "postal_code": "2077",
+        "phones": "",
+        "website": "",
+        "cooperation_offers": "",
+        "cooperation_seeks": "",
+    }
+    return {**data, **overrides}
+
+
+def test_the_owner_form_shows_a_broken_constraint_on_its_field_and_keeps_the_text(owner_client):
+    client, organisation = owner_client
+    url = f"/en/account/companies/{organisation.slug}/edit/"
+    response = client.post(url, owner_data(organisation, founded_year="3000", description="Печем хляб."))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert field_error(html, "founded_year") == "Give a year between 800 and 2100."
+    assert "Печем хляб." in html and "Constraint" not in html
+    assert not ProposedChange.objects.exists()
+
+
+def test_the_owner_form_requires_a_name(owner_client):
+    client, organisation = owner_client
+    response = client.post(f"/en/account/companies/{organisation.slug}/edit/", owner_data(organisation, name=" "))
+    assert response.status_code == 200
+    assert field_error(response.content.decode(), "name") == "This field is required."
+    assert not ProposedChange.objects.exists()
