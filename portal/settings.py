@@ -226,6 +226,8 @@ LANGUAGES = [
 # BCP 47 tags for <html lang> and hreflang: Django's "sr" is Cyrillic.
 LANGUAGE_TAGS = {"bg": "bg", "sr": "sr-Cyrl", "sr-latn": "sr-Latn", "en": "en"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django's own locales leave unset or write otherwise than CLDR (portal/formats/<lang>/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Sofia"
