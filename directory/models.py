@@ -7,6 +7,7 @@ what each one is. Identifiers are validated per country with the rules in
 """
 
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -15,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -426,6 +428,10 @@ class Organisation(ChoiceLabelsMixin, models.Model):
             errors["vat_number"] = _("The VAT number of a legal entity is BG followed by its EIK.")
         self.mb_checksum_mismatch = bool(self.mb) and not identifiers.mb_checksum_matches(self.mb)
 
+        # The database allows up to 2100 (a constraint cannot read the clock); a form or an import
+        # refuses a year still to come, in the organisation's own time zone.
+        if self.founded_year and self.founded_year > self._this_year():
+            errors["founded_year"] = _("A year still to come cannot be the founding year.")
         if self.legal_form and country and self.legal_form not in LegalForm.for_country(country):
             errors["legal_form"] = _("This legal form does not exist in the organisation's country.")
         if self.postal_code and country:
@@ -443,6 +449,11 @@ class Organisation(ChoiceLabelsMixin, models.Model):
             errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
         if errors:
             raise ValidationError(errors)
+
+    def _this_year(self) -> int:
+        """The current year where the organisation is (Sofia or Belgrade: the same year but for an hour)."""
+        zone = self.municipality.time_zone if self.municipality_id else None
+        return timezone.localtime(timezone=ZoneInfo(zone) if zone else None).year
 
     def _clean_nace(self) -> dict:
         if not self.nace_division:

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from directory.models import Organisation
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
@@ -78,6 +79,24 @@ def test_constraint_messages_are_translated(client, staff):
     assert field_error(response.content.decode(), "founded_year") == "Въведете година между 800 и 2100."
 
 
+def test_a_founding_year_still_to_come_is_refused_on_its_field(client, staff):
+    next_year = timezone.localdate().year + 1
+    response = client.post("/bg/companies/register/", application(staff.home, founded_year=str(next_year)))
+    assert response.status_code == 200
+    assert field_error(response.content.decode(), "founded_year") == "Годината на основаване не може да е бъдеща."
+    assert f'value="{next_year}"' in response.content.decode()
+    assert not CompanyRegistration.objects.exists()
+
+
+def test_the_owner_form_refuses_a_founding_year_still_to_come(owner_client):
+    client, organisation = owner_client
+    url = f"/en/account/companies/{organisation.slug}/edit/"
+    next_year = timezone.localdate().year + 1
+    response = client.post(url, owner_data(organisation, founded_year=str(next_year)))
+    assert field_error(response.content.decode(), "founded_year") == "A year still to come cannot be the founding year."
+    assert not ProposedChange.objects.exists()
+
+
 def test_every_organisation_constraint_carries_a_translated_message_of_its_own():
     for constraint in Organisation._meta.constraints:
         assert "Constraint" not in str(constraint.get_violation_error_message()), constraint.name
@@ -119,7 +138,7 @@ def owner_data(organisation, **overrides):
 def test_the_owner_form_shows_a_broken_constraint_on_its_field_and_keeps_the_text(owner_client):
     client, organisation = owner_client
     url = f"/en/account/companies/{organisation.slug}/edit/"
-    response = client.post(url, owner_data(organisation, founded_year="3000", description="Печем хляб."))
+    response = client.post(url, owner_data(organisation, founded_year="5", description="Печем хляб."))
     assert response.status_code == 200
     html = response.content.decode()
     assert field_error(html, "founded_year") == "Give a year between 800 and 2100."

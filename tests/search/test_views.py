@@ -111,6 +111,14 @@ def test_no_results_page_helps_the_reader(client, places):
     assert "search without the filters" in html
 
 
+def test_the_help_list_ends_where_its_items_end(client, places):
+    """Without filters there are two suggestions: the second closes the list with a full stop."""
+    html = client.get("/bg/search/", {"q": "xyzzy"}).content.decode()
+    items = re.findall(r"<li>([^<]*)</li>", html.split('class="search-help"')[1].split("</ul>")[0])
+    assert len(items) == 2
+    assert items[0].endswith(";") and items[1].endswith(".")
+
+
 def test_invalid_filters_are_ignored(client, places):
     response = client.get("/en/search/", {"q": "Nis", "kind": "nonsense", "municipality": "x", "direction": "?"})
     assert response.status_code == 200
