@@ -823,3 +823,60 @@ def test_the_xlsx_template_explains_the_clear_marker_in_the_staff_members_langua
     notes = " ".join(str(row[0].value) for row in workbook.worksheets[1].iter_rows())
     assert "тире (-)" in notes
     assert importing.read_file("template.xlsx", response.content).columns == importing.COLUMNS
+
+
+def test_rows_repeating_a_stored_key_are_each_checked_and_shown_on_their_own(staff):
+    """Two rows with one EIK: each row's own values and errors; the second is told the first's line."""
+    stored_organisation(staff.home)
+    header = ["eik", "name_en", "founded_year"]
+    rows = [
+        [eik(1), "First row", "abc"],
+        [eik(1), "dup second", ""],
+        [eik(1), "third row", ""],
+    ]
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes(rows, header=header))
+    preview = client.get(response["Location"])
+    listed = {row.line: row for row in preview.context["rows"]}
+    assert [(error.column, error.message) for error in listed[2].errors] == [
+        ("founded_year", "“abc” value must be an integer.")
+    ]
+    assert [(error.column, error.message) for error in listed[3].errors] == [
+        ("eik", "The same number is on line 2.")
+    ]
+    assert [(error.column, error.message) for error in listed[4].errors] == [
+        ("eik", "The same number is on line 2.")
+    ]
+    plan = preview.context["plan"]
+    organisations = [row.organisation for row in plan.rows]
+    assert len({id(organisation) for organisation in organisations}) == 3  # never one object for two rows
+    assert [organisation.name_en for organisation in organisations] == ["First row", "dup second", "third row"]
+    assert Organisation.objects.get().founded_year is None  # the check writes nothing
+
+
+def test_a_row_reports_its_field_constraint_and_identifier_errors_at_once(koprivshtitsa):
+    """A bad e-mail and web address do not hide the row's bad postal code, year or EIK."""
+    header = ["eik", "name_en", "email", "website", "postal_code", "founded_year", "latitude", "longitude"]
+    rows = [
+        ["175000001", "Mill", "not an address", "not a site", "20770", "1200", "", ""],
+        [eik(2), "Mill", "not an address", "", "1", "3000", "95", ""],
+    ]
+    plan = importing.plan(table(rows, header=header), municipality=koprivshtitsa)
+    found = {(error.line, error.column) for error in plan.errors}
+    assert found == {
+        (2, "eik"),
+        (2, "email"),
+        (2, "website"),
+        (2, "postal_code"),
+        (3, "email"),
+        (3, "postal_code"),
+        (3, "founded_year"),
+        (3, "latitude"),  # out of range
+        (3, "longitude"),  # missing beside a latitude
+    }
+
+
+def test_a_row_with_a_field_error_still_reports_a_number_repeated_from_another_row(koprivshtitsa):
+    rows = [bulgarian_row(1, postal_code="1"), bulgarian_row(1, phones="12")]
+    plan = importing.plan(table(rows), municipality=koprivshtitsa)
+    assert {(error.line, error.column) for error in plan.errors} == {(2, "postal_code"), (3, "phones"), (3, "eik")}
