@@ -841,12 +841,8 @@ def test_rows_repeating_a_stored_key_are_each_checked_and_shown_on_their_own(sta
     assert [(error.column, error.message) for error in listed[2].errors] == [
         ("founded_year", "“abc” value must be an integer.")
     ]
-    assert [(error.column, error.message) for error in listed[3].errors] == [
-        ("eik", "The same number is on line 2.")
-    ]
-    assert [(error.column, error.message) for error in listed[4].errors] == [
-        ("eik", "The same number is on line 2.")
-    ]
+    assert [(error.column, error.message) for error in listed[3].errors] == [("eik", "The same number is on line 2.")]
+    assert [(error.column, error.message) for error in listed[4].errors] == [("eik", "The same number is on line 2.")]
     plan = preview.context["plan"]
     organisations = [row.organisation for row in plan.rows]
     assert len({id(organisation) for organisation in organisations}) == 3  # never one object for two rows
