@@ -876,3 +876,35 @@ def test_a_row_with_a_field_error_still_reports_a_number_repeated_from_another_r
     rows = [bulgarian_row(1, postal_code="1"), bulgarian_row(1, phones="12")]
     plan = importing.plan(table(rows), municipality=koprivshtitsa)
     assert {(error.line, error.column) for error in plan.errors} == {(2, "postal_code"), (3, "phones"), (3, "eik")}
+
+
+def test_import_pages_number_their_steps_once_and_name_outcomes_alike_in_bulgarian(staff):
+    """The step list is an <ol>: its items carry no number of their own. A row's outcome is said
+    of one organisation, a count beside its number, in the same grammatical form."""
+    stored_organisation(staff.home)
+    client = logged_in(staff.editor)
+    upload_page = client.get("/admin/directory/organisation/import/", headers={"accept-language": "bg"})
+    assert '<li aria-current="step">Качване на файла</li>' in upload_page.content.decode()
+    header = ["eik", "name_en"]
+    response = upload(client, csv_bytes([[eik(1), "Renamed Mill"], [eik(2), "Brand New"]], header=header))
+    html = client.get(response["Location"], headers={"accept-language": "bg"}).content.decode()
+    assert '<li aria-current="step">Проверка на всеки ред</li>' in html
+    assert "1. " not in html and "2. " not in html
+    assert '<th scope="row">Нова</th><td class="import-count-created">1<' in html
+    assert '<th scope="row">Обновена</th><td class="import-count-updated">1<' in html
+    assert '<th scope="row">Непроменени</th><td class="import-count-unchanged">0<' in html
+    assert "<td>Обновена</td>" in html and "<td>Нова</td>" in html  # each row's result
+
+
+def test_a_cleared_field_reads_cleared_on_the_check_result_and_undone_pages(staff):
+    stored_organisation(staff.home)
+    client = logged_in(staff.editor)
+    preview = import_through_admin(client, "organisations.csv", csv_bytes([[eik(1), "-"]], header=["eik", "email"]))
+    cleared = '<del>info@example.org</del> → <strong class="import-cleared">(cleared)</strong>'
+    assert cleared in preview.content.decode()
+    record = OrganisationImport.objects.get()
+    detail = f"/admin/directory/organisation/imports/{record.pk}/"
+    assert cleared in client.get(detail).content.decode()
+    client.post(f"/admin/directory/organisation/imports/{record.pk}/undo/")
+    assert cleared in client.get(detail).content.decode()
+    assert "(изчистено)" in client.get(detail, headers={"accept-language": "bg"}).content.decode()
