@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 from directory import importing, services
 from directory.forms import ImportUploadForm
 from directory.models import Organisation, OrganisationImport
-from portal.history import FieldChange, field_changes
+from portal.history import field_changes
 from portal.models import Country, Direction, Municipality
 from portal.roles import staff_scope
 
@@ -50,7 +50,7 @@ ROW_FILTERS = {
 
 @dataclass(frozen=True)
 class ShownChange:
-    """One field of a row on the check page: its stored and its new value, as text."""
+    """One field an import changes: its stored and its new value, as text; ``cleared`` when emptied."""
 
     label: str
     old: str
@@ -339,20 +339,25 @@ def _imports(model_admin, request):
 
 
 def _changes(changes: dict, direction_names: dict) -> list:
-    """What an import changed in one organisation, with field labels, as the history shows it.
+    """What an import changed in one organisation, with field labels, as the history shows it;
+    a value emptied by the import is marked ``cleared``, as on the check page.
 
     Columns staff never edit (derived search text, check flags) are left out.
     """
-    editable = {model_field.attname for model_field in Organisation._meta.concrete_fields if model_field.editable}
-    old = {name: values[0] for name, values in changes.items() if name in editable}
-    new = {name: values[1] for name, values in changes.items() if name in editable}
-    readable = field_changes(Organisation, old, new)
+    fields = {model_field.attname: model_field for model_field in Organisation._meta.concrete_fields}
+    old = {name: values[0] for name, values in changes.items() if name in fields and fields[name].editable}
+    new = {name: values[1] for name, values in changes.items() if name in fields and fields[name].editable}
+    cleared = {str(fields[name].verbose_name) for name in new if _is_empty(new[name]) and not _is_empty(old[name])}
+    readable = [
+        ShownChange(change.label, change.old, change.new, cleared=change.label in cleared)
+        for change in field_changes(Organisation, old, new)
+    ]
     if "directions" in changes:
         old_names, new_names = (
             ", ".join(direction_names.get(pk, str(pk)) for pk in ids) or "—" for ids in changes["directions"]
         )
         label = str(Organisation._meta.get_field("directions").verbose_name)
-        readable.append(FieldChange(label=label, old=old_names, new=new_names))
+        readable.append(ShownChange(label, old_names, new_names, cleared=False))
     return readable
 
 

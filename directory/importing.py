@@ -19,6 +19,7 @@ clears its field; a required field (the kind, the status, the directions, the la
 cannot be cleared. A hyphen meant as text is written ``'-``, as our own exports write it.
 """
 
+import copy
 import csv
 import io
 import re
@@ -398,17 +399,19 @@ def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Pla
             result.errors.append(RowError(line, key, message % {"column": key}))
             result.rows.append(PlannedRow(line, "error", key_cell if key_cell != CLEAR else CLEAR_MARKER))
             continue
-        organisation = existing.get(key_value)
-        if organisation is not None and organisation.municipality_id != municipality.pk:
+        stored = existing.get(key_value)
+        if stored is not None and stored.municipality_id != municipality.pk:
             message = gettext("An organisation with this %(column)s belongs to another municipality.")
             result.errors.append(RowError(line, key, message % {"column": key}))
             result.rows.append(PlannedRow(line, "error", key_value))
             continue
-        if organisation is None:
+        if stored is None:
             organisation = _new_organisation(municipality, present)
             before = None
         else:
-            before = _stored_values(organisation)
+            # Its own copy: rows repeating a key never see each other's values or errors.
+            organisation = _working_copy(stored)
+            before = _stored_values(stored)
         for column in present:
             text = row.get(column, "")
             if text == CLEAR:
@@ -424,14 +427,26 @@ def plan(table: Table, *, municipality: Municipality, lock: bool = False) -> Pla
                 errors[column] = error.messages
         organisation.municipality = municipality
         errors.update(checked.clean_fields(organisation, skip=errors))
-        if not errors:
-            try:
-                organisation.clean()
-            except ValidationError as error:
-                errors.update(error.message_dict)
-            errors.update(_check_constraints(organisation))
-        if not errors:
-            errors.update(_unique_identifiers(organisation, owners, seen, line))
+        # The row's other rules are checked too, so that a file is corrected in one round: a
+        # field already in error takes back its stored (or default) value for them, and their
+        # verdicts on it, or on a field checked together with it, are left out.
+        for name in errors:
+            attname = fields.by_name[name].attname
+            value = getattr(stored, attname) if stored is not None else fields.defaults[attname]
+            setattr(organisation, attname, list(value) if isinstance(value, list) else value)
+        rules = {}
+        try:
+            organisation.clean()
+        except ValidationError as error:
+            rules.update(error.message_dict)
+        rules.update(_check_constraints(organisation))
+        in_error = set(errors)
+        errors.update(
+            (name, messages)
+            for name, messages in rules.items()
+            if not _CHECKED_TOGETHER.get(name, frozenset({name})) & in_error
+        )
+        errors.update(_unique_identifiers(organisation, owners, seen, line, skip=set(errors)))
         directions = _directions(row, table.columns, direction_ids, errors, stored=before is not None)
         if errors:
             result.errors.extend(
@@ -498,6 +513,29 @@ class _FieldChecks:
             else:
                 setattr(organisation, model_field.attname, list(value) if isinstance(value, list) else value)
         return errors
+
+
+# Fields Organisation.clean() checks against each other: its verdict on one of them is moot
+# while another is in error (a name in at least one language, the VAT number from the EIK,
+# both coordinates or neither, the NACE division within its section and revision).
+_CHECKED_TOGETHER = {
+    name: group
+    for group in (
+        frozenset(_translated("name")),
+        frozenset({"eik", "vat_number"}),
+        frozenset({"latitude", "longitude"}),
+        frozenset({"nace_revision", "nace_section", "nace_division"}),
+    )
+    for name in group
+}
+
+
+def _working_copy(stored: Organisation) -> Organisation:
+    """A copy of a stored organisation for one row to change, its lists its own."""
+    organisation = copy.copy(stored)
+    for name in LIST_COLUMNS:
+        setattr(organisation, name, list(getattr(stored, name)))
+    return organisation
 
 
 def _stored_values(organisation: Organisation) -> dict:
@@ -599,11 +637,12 @@ def _check_constraints(organisation: Organisation) -> dict[str, list[str]]:
     return errors
 
 
-def _unique_identifiers(organisation, owners, seen, line) -> dict[str, list[str]]:
+def _unique_identifiers(organisation, owners, seen, line, *, skip) -> dict[str, list[str]]:
+    """Identifiers another organisation owns or an earlier line of the file gives; ``skip``: fields in error."""
     errors = {}
     for name, message in UNIQUE_IDENTIFIER_MESSAGES.items():
         number = getattr(organisation, name)
-        if not number:
+        if not number or name in skip:
             continue
         owner = owners.get((name, number))
         if owner is not None and owner != organisation.pk:

@@ -61,8 +61,18 @@ def _compared_fields(model) -> list:
 
 
 def _string(field, obj) -> str:
-    # None and "" read the same to staff (an empty translation is stored either way).
-    return "" if field.value_from_object(obj) is None else field.value_to_string(obj)
+    """A stored value as the snapshot holds it, at the precision a form can express.
+
+    None and "" read the same to staff (an empty translation is stored either way). Dates
+    with times, and times, count whole seconds: the admin's widgets drop microseconds, so a
+    save that only truncated them changed nothing anybody chose, and must read as no change.
+    """
+    value = field.value_from_object(obj)
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.time) and value.microsecond:
+        return value.replace(microsecond=0).isoformat()
+    return field.value_to_string(obj)
 
 
 def _values(obj) -> dict[str, str]:

@@ -823,3 +823,88 @@ def test_the_xlsx_template_explains_the_clear_marker_in_the_staff_members_langua
     notes = " ".join(str(row[0].value) for row in workbook.worksheets[1].iter_rows())
     assert "тире (-)" in notes
     assert importing.read_file("template.xlsx", response.content).columns == importing.COLUMNS
+
+
+def test_rows_repeating_a_stored_key_are_each_checked_and_shown_on_their_own(staff):
+    """Two rows with one EIK: each row's own values and errors; the second is told the first's line."""
+    stored_organisation(staff.home)
+    header = ["eik", "name_en", "founded_year"]
+    rows = [
+        [eik(1), "First row", "abc"],
+        [eik(1), "dup second", ""],
+        [eik(1), "third row", ""],
+    ]
+    client = logged_in(staff.editor)
+    response = upload(client, csv_bytes(rows, header=header))
+    preview = client.get(response["Location"])
+    listed = {row.line: row for row in preview.context["rows"]}
+    assert [(error.column, error.message) for error in listed[2].errors] == [
+        ("founded_year", "“abc” value must be an integer.")
+    ]
+    assert [(error.column, error.message) for error in listed[3].errors] == [("eik", "The same number is on line 2.")]
+    assert [(error.column, error.message) for error in listed[4].errors] == [("eik", "The same number is on line 2.")]
+    plan = preview.context["plan"]
+    organisations = [row.organisation for row in plan.rows]
+    assert len({id(organisation) for organisation in organisations}) == 3  # never one object for two rows
+    assert [organisation.name_en for organisation in organisations] == ["First row", "dup second", "third row"]
+    assert Organisation.objects.get().founded_year is None  # the check writes nothing
+
+
+def test_a_row_reports_its_field_constraint_and_identifier_errors_at_once(koprivshtitsa):
+    """A bad e-mail and web address do not hide the row's bad postal code, year or EIK."""
+    header = ["eik", "name_en", "email", "website", "postal_code", "founded_year", "latitude", "longitude"]
+    rows = [
+        ["175000001", "Mill", "not an address", "not a site", "20770", "1200", "", ""],
+        [eik(2), "Mill", "not an address", "", "1", "3000", "95", ""],
+    ]
+    plan = importing.plan(table(rows, header=header), municipality=koprivshtitsa)
+    found = {(error.line, error.column) for error in plan.errors}
+    assert found == {
+        (2, "eik"),
+        (2, "email"),
+        (2, "website"),
+        (2, "postal_code"),
+        (3, "email"),
+        (3, "postal_code"),
+        (3, "founded_year"),
+        (3, "latitude"),  # out of range
+        (3, "longitude"),  # missing beside a latitude
+    }
+
+
+def test_a_row_with_a_field_error_still_reports_a_number_repeated_from_another_row(koprivshtitsa):
+    rows = [bulgarian_row(1, postal_code="1"), bulgarian_row(1, phones="12")]
+    plan = importing.plan(table(rows), municipality=koprivshtitsa)
+    assert {(error.line, error.column) for error in plan.errors} == {(2, "postal_code"), (3, "phones"), (3, "eik")}
+
+
+def test_import_pages_number_their_steps_once_and_name_outcomes_alike_in_bulgarian(staff):
+    """The step list is an <ol>: its items carry no number of their own. A row's outcome is said
+    of one organisation, a count beside its number, in the same grammatical form."""
+    stored_organisation(staff.home)
+    client = logged_in(staff.editor)
+    upload_page = client.get("/admin/directory/organisation/import/", headers={"accept-language": "bg"})
+    assert '<li aria-current="step">Качване на файла</li>' in upload_page.content.decode()
+    header = ["eik", "name_en"]
+    response = upload(client, csv_bytes([[eik(1), "Renamed Mill"], [eik(2), "Brand New"]], header=header))
+    html = client.get(response["Location"], headers={"accept-language": "bg"}).content.decode()
+    assert '<li aria-current="step">Проверка на всеки ред</li>' in html
+    assert "1. " not in html and "2. " not in html
+    assert '<th scope="row">Нова</th><td class="import-count-created">1<' in html
+    assert '<th scope="row">Обновена</th><td class="import-count-updated">1<' in html
+    assert '<th scope="row">Непроменени</th><td class="import-count-unchanged">0<' in html
+    assert "<td>Обновена</td>" in html and "<td>Нова</td>" in html  # each row's result
+
+
+def test_a_cleared_field_reads_cleared_on_the_check_result_and_undone_pages(staff):
+    stored_organisation(staff.home)
+    client = logged_in(staff.editor)
+    preview = import_through_admin(client, "organisations.csv", csv_bytes([[eik(1), "-"]], header=["eik", "email"]))
+    cleared = '<del>info@example.org</del> → <strong class="import-cleared">(cleared)</strong>'
+    assert cleared in preview.content.decode()
+    record = OrganisationImport.objects.get()
+    detail = f"/admin/directory/organisation/imports/{record.pk}/"
+    assert cleared in client.get(detail).content.decode()
+    client.post(f"/admin/directory/organisation/imports/{record.pk}/undo/")
+    assert cleared in client.get(detail).content.decode()
+    assert "(изчистено)" in client.get(detail, headers={"accept-language": "bg"}).content.decode()

@@ -286,3 +286,42 @@ def test_a_colleagues_change_to_an_inline_row_is_kept(staff):
     assert second.post(url, change_form_data(second_form, population="5")).status_code == 302
     assert InformationCentre.objects.get(municipality=staff.home).email == "centre@example.org"
     assert Municipality.objects.get(pk=staff.home.pk).population == 5
+
+
+def test_a_save_that_only_drops_microseconds_a_widget_cannot_show_is_nobodys_change(staff):
+    """The admin's date and time widgets show whole seconds: B's save truncating a stored time is
+    no change of B's, so A, saving an older form, is told only of the field B did change."""
+    from civic.models import Event
+    from tests.civic.factories import EventFactory
+
+    event = EventFactory(municipality=staff.home, venue_name_bg="Читалище", organiser_bg="Община")
+    Event.objects.filter(pk=event.pk).update(published_at=event.published_at.replace(microsecond=123456))
+    url = f"/admin/civic/event/{event.pk}/change/"
+    first, second = logged_in(staff.superuser), logged_in(staff.moderator)
+    first_form, second_form = first.get(url, headers=EN), second.get(url, headers=EN)
+    assert second.post(url, change_form_data(second_form, venue_name_bg="Площад")).status_code == 302
+    assert Event.objects.get(pk=event.pk).published_at.microsecond == 0  # what the widget could send
+
+    saved = first.post(url, change_form_data(first_form, organiser_bg="Кметство"), headers=EN, follow=True)
+    assert saved.redirect_chain
+    kept = [message for message in _messages(saved) if "moderator-home" in message]
+    assert len(kept) == 1 and kept[0].endswith("Their values of the fields you left alone were kept: venue [bg].")
+    event.refresh_from_db()
+    assert (event.venue_name_bg, event.organiser_bg) == ("Площад", "Кметство")
+
+
+def test_changing_a_time_another_save_only_truncated_is_no_conflict(staff):
+    from civic.models import Event
+    from tests.civic.factories import EventFactory
+
+    event = EventFactory(municipality=staff.home)
+    Event.objects.filter(pk=event.pk).update(starts_at=event.starts_at.replace(microsecond=654321))
+    url = f"/admin/civic/event/{event.pk}/change/"
+    first, second = logged_in(staff.superuser), logged_in(staff.moderator)
+    first_form, second_form = first.get(url, headers=EN), second.get(url, headers=EN)
+    assert second.post(url, change_form_data(second_form, venue_name_bg="Площад")).status_code == 302
+
+    data = change_form_data(first_form, starts_at_1="07:30:00")
+    saved = first.post(url, data, headers=EN)
+    assert saved.status_code == 302, saved.context["conflict"]
+    assert Event.objects.get(pk=event.pk).starts_at.astimezone(event.starts_at.tzinfo).second == 0
