@@ -80,9 +80,7 @@ def test_owner_profile(client, owner):
 
 def test_erase_confirmation(client, owner):
     client.force_login(owner)
-    html = client.post("/en/account/delete/", {}).content.decode()
-    described = re.findall(r'aria-describedby="([^"]+)"', html)
-    assert described and all(f'id="{ref}"' in html for ref in described)
+    assert_errors_described(client.post("/en/account/delete/", {}).content.decode())
 
 
 def test_cooperation_interest(client, owner):

@@ -92,8 +92,8 @@ def test_the_public_registration_refuses_every_hostile_file(client, staff, setti
                 problems.append(f"{hostile.what} ({language}, {field}): {error!r}")
             elif language in {"bg", "sr"} and not CYRILLIC.search(error):
                 problems.append(f"{hostile.what} ({language}, {field}): not translated: {error!r}")
-        typed = to_latin(TYPED_NAME) if language == "sr-latn" else TYPED_NAME
-        if f'value="{html.escape(typed)}"' not in page:
+        # What was typed comes back as typed, in its own script, on a sr-latn page too.
+        if f'value="{html.escape(TYPED_NAME)}"' not in page:
             problems.append(f"{hostile.what}: the typed company name was lost")
     print(
         f"\nRegistration upload corpus: {len(files)} files, each as logo and photo; "
