@@ -1,21 +1,21 @@
 """Writes that span several models or talk to the outside world (mail)."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
 from civic.richtext import sanitise_html
 from civic.validators import document_format
+from notifications.services import email_send
 from portal.abuse import rate_limit_hit
-from portal.models import InformationCentre
-from portal.transliteration import to_latin
+from portal.models import Country, InformationCentre
 from search.services import index_update
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…
 ENQUIRY_LIMIT_WINDOW = 60 * 60  # …per hour
+# A centre reads its mail in its country's language.
+CENTRE_LANGUAGES = {Country.BULGARIA: "bg", Country.SERBIA: "sr"}
 
 
 def _sanitise_translations(instance, field: str) -> None:
@@ -89,14 +89,13 @@ def enquiry_submit(
     )
     enquiry.full_clean()
     enquiry.save()
-    with translation.override(language):
-        _mail_enquirer(enquiry, "enquiry_copy", {"enquiry": enquiry})
+    _mail_enquirer(enquiry, "enquiry_copy", {"enquiry": enquiry})
     if centre.email:
-        send_mail(
-            subject=f"[{enquiry.reference}] {enquiry.subject}",
-            message=render_to_string("civic/email/enquiry_notification.txt", {"enquiry": enquiry}),
-            from_email=None,
-            recipient_list=[centre.email],
+        email_send(
+            to=[centre.email],
+            template="civic/email/enquiry_notification",
+            context={"enquiry": enquiry},
+            language=CENTRE_LANGUAGES.get(centre.municipality.country, "en"),
         )
     return enquiry
 
@@ -109,25 +108,20 @@ def enquiry_reply(*, enquiry: Enquiry, body: str, by) -> EnquiryReply:
     reply.save()
     enquiry.status = Enquiry.Status.ANSWERED
     enquiry.save(update_fields=["status"])
-    with translation.override(enquiry.language):
-        _mail_enquirer(enquiry, "enquiry_reply", {"enquiry": enquiry, "reply": reply})
+    _mail_enquirer(enquiry, "enquiry_reply", {"enquiry": enquiry, "reply": reply})
     return reply
 
 
 def _mail_enquirer(enquiry: Enquiry, template: str, context: dict) -> None:
-    """A mail to the enquirer in the active language; answers to it reach the centre.
+    """A mail to the enquirer in the language they wrote in, after commit; answers to it reach the centre.
 
-    In Serbian Latin the portal's text is transliterated, as on the site (the
-    Latin middleware covers HTTP responses only); what the enquirer typed is
-    quoted as typed (``|typed`` in the templates).
+    What the enquirer typed is quoted as typed (``|typed`` in the templates),
+    Serbian Latin included.
     """
-    subject = render_to_string(f"civic/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"civic/email/{template}.txt", context)
-    if translation.get_language() == "sr-latn":
-        subject, body = to_latin(subject), to_latin(body)
-    EmailMessage(
-        subject=subject,
-        body=body,
+    email_send(
         to=[enquiry.email],
         reply_to=[enquiry.centre.email] if enquiry.centre.email else None,
-    ).send()
+        template=f"civic/email/{template}",
+        context=context,
+        language=enquiry.language,
+    )

@@ -1,6 +1,6 @@
 """Every write of the cooperation board: owners' items, moderation, interest, reminders and digests.
 
-Mail goes through ``registrations.services.email_queue``: written in the
+Mail goes through ``notifications.services.email_send``: written in the
 caller's transaction, sent after commit, kept for ``send_pending_emails`` when
 the mail server is down. Writes to items are recorded in their history
 (django-reversion) and keep the search index current in the same transaction.
@@ -28,10 +28,10 @@ from cooperation.models import (
 )
 from directory.models import Organisation
 from directory.models import Status as OrganisationStatus
+from notifications.services import email_send
 from portal.history import recorded_changes
 from portal.pagecache import content_changed
 from registrations.models import CompanyOwner
-from registrations.services import email_queue
 from search.models import SearchEntry
 from search.services import index_update
 
@@ -59,7 +59,7 @@ def _tell_owner(opportunity: Opportunity, template: str, *, site_root: str, **co
     owner = _owner(opportunity)
     if owner is None:
         return
-    email_queue(
+    email_send(
         to=[owner.contact_email],
         template=f"cooperation/email/{template}",
         context={
@@ -310,7 +310,7 @@ def interest_express(*, opportunity: Opportunity, organisation: Organisation, by
         ) from error
     poster = _owner(opportunity)
     if poster is not None:
-        email_queue(
+        email_send(
             to=[poster.contact_email],
             reply_to=[owner.contact_email],
             template="cooperation/email/interest",
@@ -448,7 +448,7 @@ def digests_send(*, site_root: str, now: datetime | None = None, every_days: int
             if not found:
                 continue
             owner = owned[0]
-            email_queue(
+            email_send(
                 to=[owner.contact_email],
                 template="cooperation/email/digest",
                 context={

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "portal",
+    # The outbox every e-mail of every app goes through, sent after commit.
+    "notifications",
     "directory",
     "tourism",
     "media_library",

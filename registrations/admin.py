@@ -1,20 +1,19 @@
 """Moderation in the staff workspace: applications and proposed changes, by the moderators of their municipality."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
 from portal import dashboard
 from portal.admin.options import MunicipalityContentAdmin
-from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
 from portal.models import StaffRole
 from registrations import services
-from registrations.models import CompanyRegistration, OutgoingEmail, ProposedChange
+from registrations.models import CompanyRegistration, ProposedChange
 
 APPROVE, REJECT, CHANGES = "approve", "reject", "changes"
 
@@ -216,27 +215,6 @@ class ProposedChangeAdmin(ModerationAdmin):
         else:
             super().save_model(request, obj, form, change)
         obj.refresh_from_db()
-
-
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(PortalAdministratorsOnlyAdminMixin, admin.ModelAdmin):
-    """Mail that could not be delivered yet (manage.py send_pending_emails retries it too)."""
-
-    list_display = ("subject", "attempts", "last_error", "created_at", "last_attempt_at")
-    readonly_fields = ("to", "reply_to", "subject", "body", "attempts", "last_error", "created_at", "last_attempt_at")
-    actions = ["send_again"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Send the selected emails again"))
-    def send_again(self, request, queryset):
-        sent = sum(services.email_deliver(email=email) for email in queryset)
-        self.message_user(
-            request,
-            ngettext("%(count)d email sent.", "%(count)d emails sent.", sent) % {"count": sent},
-            messages.SUCCESS if sent == queryset.count() else messages.WARNING,
-        )
 
 
 def waiting_for_moderation(request) -> list[dashboard.DashboardItem]:

@@ -1,10 +1,9 @@
 """Registrations, moderation, owners, contact and privacy: every write that spans models or sends mail.
 
-Mail is never sent inside a transaction. ``email_queue`` writes the rendered
-message as an ``OutgoingEmail`` row in the caller's transaction and sends it
-once that commits; a failure (mail server down) leaves the row for
-``manage.py send_pending_emails``. So a registration is never lost because a
-mail could not go out, and no mail announces something that was rolled back.
+Mail goes through ``notifications.services.email_send``: kept in the outbox in
+the caller's transaction and sent once that commits, so a registration is never
+lost because a mail could not go out, and no mail announces something that was
+rolled back.
 """
 
 import logging
@@ -19,10 +18,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -32,9 +29,10 @@ from reversion.models import Revision, Version
 
 from directory.models import Kind, Organisation, Status
 from directory.services import organisation_create, organisation_update
+from notifications.models import OutgoingEmail
+from notifications.services import email_send, emails_discard
 from portal.history import recorded_changes
 from portal.models import Direction
-from portal.transliteration import to_latin, typed
 from registrations import images
 from registrations.models import (
     DUPLICATE_MESSAGE,
@@ -42,7 +40,6 @@ from registrations.models import (
     CompanyOwner,
     CompanyPhoto,
     CompanyRegistration,
-    OutgoingEmail,
     ProposedChange,
 )
 from search.services import index_remove
@@ -78,65 +75,6 @@ EDIT_SALT = "registrations.edit"
 VERIFY_MAX_AGE = settings.REGISTRATIONS_CONFIRMATION_DAYS * 24 * 60 * 60
 EDIT_MAX_AGE = 30 * 24 * 60 * 60
 MAX_PHOTOS = 5
-
-
-# --- Mail -------------------------------------------------------------------------------------
-
-
-def email_render(*, template: str, context: dict, language: str) -> tuple[str, str]:
-    """Subject and body of ``templates/registrations/email/<template>`` in ``language``.
-
-    Another app's mail names its own folder: ``template="cooperation/email/interest"``.
-    Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
-    the Latin middleware covers HTTP responses only, so mail is transliterated here.
-    What a person typed is quoted as typed: the context's plain strings (a
-    message, its subject, a name, a link) are marked so (``portal.transliteration.typed``);
-    the portal's own text comes from the templates and the objects in the context.
-    """
-    path = template if "/" in template else f"registrations/email/{template}"
-    if language == "sr-latn":
-        context = {key: typed(value) if type(value) is str else value for key, value in context.items()}
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"{path}_subject.txt", context).split())
-        body = render_to_string(f"{path}.txt", context)
-    if language == "sr-latn":
-        subject, body = to_latin(subject), to_latin(body)
-    return subject, body
-
-
-def email_queue(
-    *, to: Sequence[str], template: str, context: dict, language: str, reply_to: Sequence[str] = ()
-) -> OutgoingEmail:
-    """Keep a rendered message in this transaction and send it after commit (``email_deliver``)."""
-    subject, body = email_render(template=template, context=context, language=language)
-    email = OutgoingEmail.objects.create(to=list(to), reply_to=list(reply_to), subject=subject, body=body)
-    transaction.on_commit(lambda: email_deliver(email=email))
-    return email
-
-
-def email_deliver(*, email: OutgoingEmail) -> bool:
-    """Send one kept message; delete it once sent, or record the failure for a later attempt."""
-    try:
-        EmailMessage(subject=email.subject, body=email.body, to=email.to, reply_to=email.reply_to or None).send()
-    except Exception as error:  # any failure of the mail server or the network
-        logger.warning("Email %s not sent: %s", email.pk, error)
-        OutgoingEmail.objects.filter(pk=email.pk).update(
-            attempts=models.F("attempts") + 1, last_error=str(error)[:1000], last_attempt_at=timezone.now()
-        )
-        return False
-    OutgoingEmail.objects.filter(pk=email.pk).delete()
-    return True
-
-
-def emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
-    """Try every kept message again, oldest first; returns (sent, still failing)."""
-    sent = failed = 0
-    for email in OutgoingEmail.objects.order_by("created_at")[:limit]:
-        if email_deliver(email=email):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
 
 
 # --- Company data -----------------------------------------------------------------------------
@@ -259,9 +197,9 @@ def registration_submit(
             default_storage.delete(name)
         raise
     if resubmission:
-        email_queue(
+        email_send(
             to=[registration.contact_email],
-            template="resubmitted",
+            template="registrations/email/resubmitted",
             context={"registration": registration},
             language=language,
         )
@@ -311,9 +249,9 @@ def registration_from_token(token: str, *, salt: str, max_age: int) -> CompanyRe
 def registration_send_verification(*, registration: CompanyRegistration, site_root: str) -> OutgoingEmail:
     with translation.override(registration.language):
         path = reverse("registrations:registration-verify", kwargs={"token": verification_token(registration)})
-    return email_queue(
+    return email_send(
         to=[registration.contact_email],
-        template="verify",
+        template="registrations/email/verify",
         context={"registration": registration, "url": _absolute(site_root, path)},
         language=registration.language,
     )
@@ -327,9 +265,9 @@ def registration_verify(*, registration: CompanyRegistration) -> CompanyRegistra
         registration.status = CompanyRegistration.Status.PENDING
         registration.verified_at = timezone.now()
         registration.save(update_fields=["status", "verified_at", "updated_at"])
-        email_queue(
+        email_send(
             to=[registration.contact_email],
-            template="received",
+            template="registrations/email/received",
             context={"registration": registration},
             language=registration.language,
         )
@@ -387,9 +325,9 @@ def registration_approve(*, registration: CompanyRegistration, by, site_root: st
             "registrations:set-password", kwargs={"uidb64": uidb64, "token": default_token_generator.make_token(user)}
         )
         company_path = organisation.get_absolute_url()
-    email_queue(
+    email_send(
         to=[registration.contact_email],
-        template="approved",
+        template="registrations/email/approved",
         context={
             "registration": registration,
             "username": user.get_username(),
@@ -434,9 +372,9 @@ def owner_password_reset(*, email: str, language: str, site_root: str) -> int:
                 "registrations:set-password",
                 kwargs={"uidb64": uidb64, "token": default_token_generator.make_token(user)},
             )
-        email_queue(
+        email_send(
             to=[user.email],
-            template="password_reset",
+            template="registrations/email/password_reset",
             context={"username": user.get_username(), "url": _absolute(site_root, path)},
             language=language,
         )
@@ -448,7 +386,7 @@ def registration_reject(*, registration: CompanyRegistration, by, reason: str) -
     """Refuse an application with a reason the applicant is told; nothing becomes public."""
     registration = _lock_waiting(registration)
     registration.status = CompanyRegistration.Status.REJECTED
-    return _decide(registration, by=by, message=reason, template="rejected")
+    return _decide(registration, by=by, message=reason, template="registrations/email/rejected")
 
 
 @transaction.atomic
@@ -460,7 +398,13 @@ def registration_request_changes(
     registration.status = CompanyRegistration.Status.CHANGES_REQUESTED
     with translation.override(registration.language):
         path = reverse("registrations:registration-edit", kwargs={"token": edit_token(registration)})
-    return _decide(registration, by=by, message=message, template="changes_requested", url=_absolute(site_root, path))
+    return _decide(
+        registration,
+        by=by,
+        message=message,
+        template="registrations/email/changes_requested",
+        url=_absolute(site_root, path),
+    )
 
 
 def _decide(registration: CompanyRegistration, *, by, message: str, template: str, **context) -> CompanyRegistration:
@@ -471,7 +415,7 @@ def _decide(registration: CompanyRegistration, *, by, message: str, template: st
     registration.decided_by = by
     registration.full_clean(exclude=["company"])
     registration.save()
-    email_queue(
+    email_send(
         to=[registration.contact_email],
         template=template,
         context={"registration": registration, **context},
@@ -552,7 +496,7 @@ def change_accept(*, change: ProposedChange, by) -> Organisation:
     change.decided_at = timezone.now()
     change.decided_by = by
     change.save()
-    _tell_owner(change, "change_accepted")
+    _tell_owner(change, "registrations/email/change_accepted")
     return organisation
 
 
@@ -566,7 +510,7 @@ def change_reject(*, change: ProposedChange, by, reason: str) -> ProposedChange:
     change.decided_at = timezone.now()
     change.decided_by = by
     change.save()
-    _tell_owner(change, "change_rejected")
+    _tell_owner(change, "registrations/email/change_rejected")
     if change.logo:
         name = change.logo.name
         transaction.on_commit(lambda: default_storage.delete(name))
@@ -576,7 +520,7 @@ def change_reject(*, change: ProposedChange, by, reason: str) -> ProposedChange:
 def _tell_owner(change: ProposedChange, template: str) -> None:
     owner = getattr(change.organisation, "owner", None)
     if owner is not None:
-        email_queue(to=[owner.contact_email], template=template, context={"change": change}, language=owner.language)
+        email_send(to=[owner.contact_email], template=template, context={"change": change}, language=owner.language)
 
 
 # --- Contact a company ----------------------------------------------------------------------
@@ -603,14 +547,14 @@ def company_contact(
         raise ValidationError(_("This company cannot be contacted through the portal."), code="no_address")
     owner = getattr(organisation, "owner", None)
     context = {"organisation": organisation, "name": name, "email": email, "subject": subject, "message": message}
-    email_queue(
+    email_send(
         to=[address],
         reply_to=[email],
-        template="contact_message",
+        template="registrations/email/contact_message",
         context=context,
         language=owner.language if owner is not None else language,
     )
-    email_queue(to=[email], template="contact_copy", context=context, language=language)
+    email_send(to=[email], template="registrations/email/contact_copy", context=context, language=language)
 
 
 # --- Privacy -------------------------------------------------------------------------------------
@@ -726,9 +670,7 @@ def owner_erase(*, user) -> None:
     if reversion.is_registered(type(user)):
         Version.objects.get_for_object(user).delete()
     Revision.objects.filter(user=user).update(user=None)
-    for email in OutgoingEmail.objects.all():
-        if addresses & {address.lower() for address in email.to + email.reply_to}:
-            email.delete()
+    emails_discard(addresses=addresses)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=[user.get_username(), *addresses]).delete()
     for photo in photos:

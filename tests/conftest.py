@@ -29,6 +29,12 @@ def demo_content(db):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): client.post(...)`` runs what waits for the commit (mail), as a real request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def sitemap(client):
     """Read the whole sitemap as one text: the index at /sitemap.xml and every page of every section it lists."""
     from html import unescape

@@ -32,8 +32,9 @@ def centre():
     return InformationCentreFactory(municipality=MunicipalityFactory(slug="koprivshtitsa"), email="centre@example.org")
 
 
-def test_an_enquiry_gets_a_reference_and_the_enquirer_a_copy(client, centre):
-    response = client.post("/sr-latn/ask/koprivshtitsa/", QUESTION)
+def test_an_enquiry_gets_a_reference_and_the_enquirer_a_copy(client, centre, committed):
+    with committed():
+        response = client.post("/sr-latn/ask/koprivshtitsa/", QUESTION)
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert re.fullmatch(r"KOP-\d{4}-000001", enquiry.reference)
@@ -73,7 +74,7 @@ def test_too_many_enquiries_from_one_address_are_refused(client, centre):
     assert client.post("/en/ask/koprivshtitsa/", QUESTION, REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
-def test_staff_answer_from_the_admin_by_email_and_the_answer_is_kept(client, centre):
+def test_staff_answer_from_the_admin_by_email_and_the_answer_is_kept(client, centre, committed):
     client.post("/bg/ask/koprivshtitsa/", QUESTION)
     enquiry = Enquiry.objects.get()
     mail.outbox.clear()
@@ -81,7 +82,8 @@ def test_staff_answer_from_the_admin_by_email_and_the_answer_is_kept(client, cen
     client.force_login(admin)
     url = f"/admin/civic/enquiry/{enquiry.pk}/reply/"
     assert 'for="id_body"' in client.get(url).content.decode()
-    response = client.post(url, {"body": "The next festival is expected in 2030."})
+    with committed():
+        response = client.post(url, {"body": "The next festival is expected in 2030."})
     assert response.status_code == 302
     [answer] = mail.outbox
     assert answer.to == ["ana@example.org"] and enquiry.reference in answer.subject
@@ -102,7 +104,7 @@ def test_staff_without_the_enquiry_permission_see_no_enquiries(client, centre):
     assert client.get(f"/admin/civic/enquiry/{enquiry.pk}/reply/").status_code in (403, 404)
 
 
-def test_each_centre_reads_only_its_own_inbox_and_its_moderators_answer(client, staff):
+def test_each_centre_reads_only_its_own_inbox_and_its_moderators_answer(client, staff, committed):
     """Editors of the centre read its enquiries; its moderators answer them; the other centre sees none."""
     ours = EnquiryFactory(centre=staff.home.information_centre)
     theirs = EnquiryFactory(centre=staff.other.information_centre)
@@ -125,7 +127,8 @@ def test_each_centre_reads_only_its_own_inbox_and_its_moderators_answer(client, 
 
     client.force_login(staff.moderator)
     assert reply_url in client.get("/admin/civic/enquiry/").content.decode()
-    assert client.post(reply_url, answer).status_code == 302
+    with committed():
+        assert client.post(reply_url, answer).status_code == 302
     assert client.get(f"/admin/civic/enquiry/{theirs.pk}/reply/").status_code == 404
     reply = EnquiryReply.objects.get()
     assert (reply.enquiry, reply.sent_by) == (ours, staff.moderator)

@@ -17,12 +17,6 @@ def fresh_limits():
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """``with committed(): client.post(...)`` runs what waits for the commit (mail), as a real request would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def board(staff):
     """Two published companies with owners: a Bulgarian mill in Koprivshtitsa and a Serbian bakery in Medijana.
 

@@ -111,7 +111,7 @@ def _search_entry():
 
 GLOBAL_OBJECTS: dict[str, Callable] = {
     "search.SearchEntry": _search_entry,
-    "registrations.OutgoingEmail": lambda: __import__("registrations.models").models.OutgoingEmail.objects.create(
+    "notifications.OutgoingEmail": lambda: __import__("notifications.models").models.OutgoingEmail.objects.create(
         to=["a@example.org"], subject="Undelivered", body="Body"
     ),
     "portal.Direction": lambda: Direction.objects.first(),

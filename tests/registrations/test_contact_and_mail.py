@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from registrations.models import CompanyOwner, CompanyRegistration, OutgoingEmail
+from notifications.models import OutgoingEmail
+from registrations.models import CompanyOwner, CompanyRegistration
 from tests.directory.factories import OrganisationFactory
 from tests.registrations.factories import application, started
 

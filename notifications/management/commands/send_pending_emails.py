@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from registrations.services import emails_send_pending
+from notifications.services import emails_send_pending
 
 
 class Command(BaseCommand):

@@ -1,0 +1,98 @@
+"""Every e-mail the portal sends: rendered in the recipient's language, kept in the outbox, sent after commit.
+
+``email_send`` renders a message and writes it as an ``OutgoingEmail`` row in
+the caller's transaction; it is delivered once that transaction commits. A
+failure (mail server down) leaves the row for ``manage.py send_pending_emails``.
+So nothing a person did is lost because a mail could not go out, and no mail
+announces something that was rolled back. This is the only module that talks
+to ``django.core.mail`` (``tests/notifications/test_layering.py`` keeps it so).
+"""
+
+import logging
+from collections.abc import Iterable, Sequence
+
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from notifications.models import OutgoingEmail
+from portal.transliteration import to_latin, typed
+
+logger = logging.getLogger(__name__)
+
+SERBIAN_LATIN = "sr-latn"
+
+
+def email_render(*, template: str, context: dict, language: str) -> tuple[str, str]:
+    """Subject and body of ``templates/<template>_subject.txt`` and ``<template>.txt`` in ``language``.
+
+    ``template`` names the app's folder: ``"registrations/email/verify"``.
+    Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
+    the Latin middleware covers HTTP responses only, so mail is transliterated here.
+    What a person typed is quoted as typed: the context's plain strings (a
+    message, its subject, a name, a link) are marked so (``portal.transliteration.typed``),
+    and templates mark typed attributes of objects with ``|typed``; the portal's
+    own text comes from the templates and the objects in the context.
+    """
+    if language == SERBIAN_LATIN:
+        context = {key: typed(value) if type(value) is str else value for key, value in context.items()}
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+    if language == SERBIAN_LATIN:
+        subject, body = to_latin(subject), to_latin(body)
+    return subject, body
+
+
+def email_send(
+    *, to: Sequence[str], template: str, context: dict, language: str, reply_to: Sequence[str] | None = None
+) -> OutgoingEmail:
+    """Render a message in the recipient's ``language``, keep it in this transaction, send it after commit.
+
+    Outside a transaction (autocommit) it is sent at once; either way a failed
+    delivery stays in the outbox for ``send_pending_emails``.
+    """
+    subject, body = email_render(template=template, context=context, language=language)
+    email = OutgoingEmail.objects.create(to=list(to), reply_to=list(reply_to or ()), subject=subject, body=body)
+    transaction.on_commit(lambda: email_deliver(email=email))
+    return email
+
+
+def email_deliver(*, email: OutgoingEmail) -> bool:
+    """Send one kept message; delete it once sent, or record the failure for a later attempt."""
+    try:
+        EmailMessage(subject=email.subject, body=email.body, to=email.to, reply_to=email.reply_to or None).send()
+    except Exception as error:  # any failure of the mail server or the network
+        logger.warning("Email %s not sent: %s", email.pk, error)
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            attempts=models.F("attempts") + 1, last_error=str(error)[:1000], last_attempt_at=timezone.now()
+        )
+        return False
+    OutgoingEmail.objects.filter(pk=email.pk).delete()
+    return True
+
+
+def emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
+    """Try every kept message again, oldest first; returns (sent, still failing)."""
+    sent = failed = 0
+    for email in OutgoingEmail.objects.order_by("created_at")[:limit]:
+        if email_deliver(email=email):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def emails_discard(*, addresses: Iterable[str]) -> int:
+    """Delete the undelivered messages to or replying to any of ``addresses`` (case-insensitive); returns how many.
+
+    For erasing a person: a kept message may hold their name, their words or a personal link.
+    """
+    addresses = {address.lower() for address in addresses}
+    doomed = [
+        email.pk
+        for email in OutgoingEmail.objects.only("to", "reply_to")
+        if addresses & {address.lower() for address in email.to + email.reply_to}
+    ]
+    return OutgoingEmail.objects.filter(pk__in=doomed).delete()[0]
