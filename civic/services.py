@@ -9,9 +9,9 @@ from django.utils import timezone, translation
 from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
 from civic.richtext import sanitise_html
 from civic.validators import document_format
-from portal.abuse import rate_limit_hit
-from portal.models import InformationCentre
-from portal.transliteration import to_latin
+from core.abuse import rate_limit_hit
+from core.models import InformationCentre
+from core.transliteration import to_latin
 from search.services import index_update
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…

@@ -15,7 +15,7 @@ from cooperation.filters import OpportunityFilterSet
 from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityForm
 from cooperation.matching import suggestions_for
 from cooperation.models import CooperationPreference, Interest, Opportunity, Status
-from portal.abuse import client_address, rate_limit_hit
+from core.abuse import client_address, rate_limit_hit
 from registrations.views import OwnerRequiredMixin, refused_for_rate, site_root
 
 ACTIVE_DIRECTION = "business"

@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from core.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
-from portal.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
 from search.filters import filter_matching
 
 LOGO_MAX_BYTES = 1024 * 1024

@@ -9,12 +9,12 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
-from portal import dashboard
-from portal.admin.options import MunicipalityContentAdmin
-from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
-from portal.models import StaffRole
 from registrations import services
 from registrations.models import CompanyRegistration, OutgoingEmail, ProposedChange
+from staff import dashboard
+from staff.admin.options import MunicipalityContentAdmin
+from staff.admin.scoping import PortalAdministratorsOnlyAdminMixin
+from staff.models import StaffRole
 
 APPROVE, REJECT, CHANGES = "approve", "reject", "changes"
 

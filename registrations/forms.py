@@ -4,10 +4,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
+from core.forms import BoundedUsernameMixin
+from core.models import Country, Municipality
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, LegalForm, Organisation
-from portal.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
-from portal.forms import BoundedUsernameMixin
-from portal.models import Country, Municipality
 from registrations import images, services
 from registrations.models import DUPLICATE_MESSAGE
 

@@ -30,11 +30,10 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
+from core.models import Direction
+from core.transliteration import to_latin, typed
 from directory.models import Kind, Organisation, Status
 from directory.services import organisation_create, organisation_update
-from portal.history import recorded_changes
-from portal.models import Direction
-from portal.transliteration import to_latin, typed
 from registrations import images
 from registrations.models import (
     DUPLICATE_MESSAGE,
@@ -46,6 +45,7 @@ from registrations.models import (
     ProposedChange,
 )
 from search.services import index_remove
+from staff.history import recorded_changes
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def email_render(*, template: str, context: dict, language: str) -> tuple[str, s
     Serbian Latin is produced from the Cyrillic catalogue and text, as on the site:
     the Latin middleware covers HTTP responses only, so mail is transliterated here.
     What a person typed is quoted as typed: the context's plain strings (a
-    message, its subject, a name, a link) are marked so (``portal.transliteration.typed``);
+    message, its subject, a name, a link) are marked so (``core.transliteration.typed``);
     the portal's own text comes from the templates and the objects in the context.
     """
     path = template if "/" in template else f"registrations/email/{template}"

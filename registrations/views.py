@@ -17,9 +17,9 @@ from django.utils.translation import get_language, gettext
 from django.views.generic import FormView, TemplateView, View
 
 from civic.models import Page
+from core.abuse import client_address, rate_limit_hit
+from core.models import Municipality
 from directory.models import Organisation
-from portal.abuse import client_address, rate_limit_hit
-from portal.models import Municipality
 from registrations import services
 from registrations.forms import (
     ContactForm,

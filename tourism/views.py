@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from core.pagecache import cached_fragment
 from directory.models import Organisation
 from media_library.views import AttachedAlbumsMixin
-from portal.pagecache import cached_fragment
 from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
 from tourism.mapdata import MapPlaces
 from tourism.models import HOSPITALITY, Route, Sight

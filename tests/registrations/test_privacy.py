@@ -12,9 +12,9 @@ from django.utils import timezone
 from reversion.models import Version
 
 from directory.models import Organisation
-from portal.history import recorded_changes
 from registrations.models import CompanyOwner, CompanyPhoto, CompanyRegistration, OutgoingEmail, ProposedChange
 from search.models import SearchEntry
+from staff.history import recorded_changes
 from tests.directory.factories import OrganisationFactory
 from tests.registrations.factories import image_bytes
 
