@@ -1,4 +1,4 @@
-"""Forms every app shares: the renderer that keeps typed values as typed, a bounded user name."""
+"""Forms every app shares: the renderer that keeps typed values as typed, described errors, a bounded user name."""
 
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import DjangoTemplates
@@ -7,6 +7,20 @@ from django.utils import translation
 from core.transliteration import typed
 
 SERBIAN_LATIN = "sr-latn"
+
+
+class DescribedErrorsMixin:
+    """Each invalid field points to its error (and help) text with aria-describedby, for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self._errors or {}:
+            if name in self.fields:
+                bound = self[name]
+                ids = [f"{bound.auto_id}_error"]
+                if self.fields[name].help_text:
+                    ids.append(f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 class BoundedUsernameMixin:

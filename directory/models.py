@@ -151,8 +151,13 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("municipality")
 
     def for_detail(self):
-        """What the detail page shows: municipality joined, directions prefetched."""
-        return self.select_related("municipality").prefetch_related("directions")
+        """What the detail page shows: municipality and owner (registrations) joined, directions and the
+        owner's photos prefetched (``photo_list``)."""
+        return (
+            self.select_related("municipality", "owner")
+            .prefetch_related("directions")
+            .prefetch_related(models.Prefetch("company_photos", to_attr="photo_list"))
+        )
 
     def for_export(self):
         """One row per organisation with its direction slugs aggregated in, for CSV and JSON."""
@@ -390,6 +395,12 @@ class Organisation(ChoiceLabelsMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:organisation-detail", kwargs={"slug": self.slug})
+
+    @property
+    def contact_address(self) -> str:
+        """Where messages to the company go: its owner's private address (registrations), else its public one."""
+        owner = getattr(self, "owner", None)
+        return owner.contact_email if owner is not None else self.email
 
     def clean(self):
         errors = {}

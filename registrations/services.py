@@ -584,8 +584,7 @@ def _tell_owner(change: ProposedChange, template: str) -> None:
 
 def company_contact_address(organisation: Organisation) -> str:
     """Where messages to a company go: its owner's private address, else its public one."""
-    owner = getattr(organisation, "owner", None)
-    return owner.contact_email if owner is not None else organisation.email
+    return organisation.contact_address
 
 
 @transaction.atomic
