@@ -32,8 +32,8 @@ RESULTS = BASE_DIR / "bench" / "results" / "import.json"
 
 def import_lines(count: int) -> list[list[str]]:
     """``count`` Serbian synthetic SMEs as import lines, with PIBs and MBs no other row has."""
+    from core.models import Country, Municipality
     from directory import demo, importing
-    from portal.models import Country, Municipality
 
     municipalities = {Country.BULGARIA: None, Country.SERBIA: Municipality.objects.get(slug="medijana")}
     numbers = demo._Identifiers()
@@ -63,8 +63,8 @@ class Rollback(Exception):
 def run(file_name: str, data: bytes, user) -> dict:
     from django.db import transaction
 
+    from core.models import Municipality
     from directory import importing, services
-    from portal.models import Municipality
 
     medijana = Municipality.objects.get(slug="medijana")
     figures = {"file": file_name, "bytes": len(data)}

@@ -191,7 +191,7 @@ def measure_in_process(addresses: list[tuple[str, str]], repetitions: int) -> di
             timings.append((time.perf_counter() - started) * 1000)
         return round(statistics.median(timings), 2)
 
-    from portal.pagecache import content_changed
+    from core.pagecache import content_changed
 
     measured = {}
     for name, path in [*addresses, HEALTH]:

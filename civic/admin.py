@@ -24,9 +24,9 @@ from civic.models import (
     Project,
 )
 from civic.services import enquiry_reply
-from portal.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
-from portal.models import StaffRole
 from search.admin import SearchIndexedAdminMixin
+from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from staff.models import StaffRole
 
 PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at")})
 DRAFTS = {"status__exact": "draft"}

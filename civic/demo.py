@@ -25,7 +25,7 @@ from civic.models import (
     PublicationStatus,
 )
 from civic.services import news_article_save, page_save
-from portal.models import Country, Direction, Municipality
+from core.models import Country, Direction, Municipality
 
 PUBLISHED = {"status": PublicationStatus.PUBLISHED}
 

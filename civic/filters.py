@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from civic.models import Document, DocumentLanguage, Event, LifeSituation, MunicipalService, NewsArticle, Project
 from civic.models.documents import DocumentKind
 from civic.models.events import EventCategory
-from portal.models import COUNTRY_TIME_ZONES, Direction, Municipality
+from core.models import COUNTRY_TIME_ZONES, Direction, Municipality
 from search.filters import SearchTextFilter
 
 UPCOMING_DAYS = 365

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civic.richtext import sanitise_html
 from civic.validators import document_format
-from portal.abuse import HoneypotFormMixin
+from core.abuse import HoneypotFormMixin
 
 
 class RichTextFormMixin:

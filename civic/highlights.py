@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from civic.models import Document, Event, MunicipalService, NewsArticle, Occurrence, Project
-from portal.models import Direction
+from core.models import Direction
 
 
 @dataclass

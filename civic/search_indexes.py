@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from civic.models import Document, Event, MunicipalService, NewsArticle, Page, Project
 from civic.models.documents import DocumentKind
 from civic.models.events import EventCategory
-from portal.models import Direction
+from core.models import Direction
 from search.registry import choice_label, register
 
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
 from civic.richtext import sanitise_html
 from civic.validators import document_format
+from core.abuse import rate_limit_hit
+from core.models import Country, InformationCentre
 from notifications.services import email_send
-from portal.abuse import rate_limit_hit
-from portal.models import Country, InformationCentre
 from search.services import index_update
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…

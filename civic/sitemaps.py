@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from civic.models import Document, Event, MunicipalService, NewsArticle, Page, Project
-from portal.models import InformationCentre
-from portal.sitemaps import PortalSitemap
+from core.models import InformationCentre
+from core.sitemaps import PortalSitemap
 
 
 class CivicListsSitemap(PortalSitemap):

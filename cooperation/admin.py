@@ -12,10 +12,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from cooperation import services
 from cooperation.models import CONTENT_LANGUAGES, TRANSLATED_FIELDS, Opportunity, Status
-from portal import dashboard
-from portal.admin.options import MunicipalityContentAdmin
-from portal.models import StaffRole
 from search.admin import SearchIndexedAdminMixin
+from staff import dashboard
+from staff.admin.options import MunicipalityContentAdmin
+from staff.models import StaffRole
 
 APPROVE, REJECT = "approve", "reject"
 

@@ -17,12 +17,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cooperation.models import CooperationType, Kind, Opportunity, Side, Status, default_expiry
+from core.models import Direction, Municipality
 from directory.models import Kind as OrganisationKind
 from directory.models import LegalForm, Organisation
 from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, division_section
 from directory.services import organisation_create
-from portal.models import Direction, Municipality
 from registrations.models import CompanyOwner
 
 COMPANIES = [

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from cooperation.models import CooperationType, Kind, Opportunity, Side
+from core.models import Country, Municipality
 from directory.models import SpokenLanguage
 from directory.nace import NaceSection
-from portal.models import Country, Municipality
 
 SIDE_FILTER_CHOICES = Country.choices
 

@@ -5,10 +5,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import CONTENT_LANGUAGES, Opportunity, default_expiry
+from core.abuse import MinimumFillTimeFormMixin
+from core.forms import DescribedErrorsMixin
 from directory.models import Organisation, SpokenLanguage
 from directory.nace import NaceRevision, NaceSection, division_section
-from portal.abuse import MinimumFillTimeFormMixin
-from registrations.forms import DescribedErrorsMixin
 
 LANGUAGE_NAMES = {"bg": _("Bulgarian"), "sr": _("Serbian"), "en": _("English")}
 

@@ -1,7 +1,7 @@
 """What the business direction's landing page shows of the cooperation board."""
 
 from cooperation.models import Opportunity
-from portal.models import Direction
+from core.models import Direction
 
 
 def direction_highlights(direction: Direction, *, limit: int = 4) -> list[Opportunity] | None:

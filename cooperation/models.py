@@ -24,10 +24,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ChoiceLabelsMixin, Country
 from directory.models import Organisation, SpokenLanguage
 from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, NaceSection, division_section, section_label
-from portal.models import ChoiceLabelsMixin, Country
 
 # How long an item stays on the board unless its owner chooses a shorter time or renews it.
 VALIDITY_DAYS = 183

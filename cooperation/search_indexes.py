@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import Opportunity
-from portal.models import Direction
+from core.models import Direction
 from search.registry import register
 
 

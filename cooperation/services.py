@@ -26,14 +26,14 @@ from cooperation.models import (
     Status,
     default_expiry,
 )
+from core.pagecache import content_changed
 from directory.models import Organisation
 from directory.models import Status as OrganisationStatus
 from notifications.services import email_send
-from portal.history import recorded_changes
-from portal.pagecache import content_changed
 from registrations.models import CompanyOwner
 from search.models import SearchEntry
 from search.services import index_update
+from staff.history import recorded_changes
 
 UNSUBSCRIBE_SALT = "cooperation.digest-unsubscribe"
 # Owners are reminded this many days before their item leaves the board.

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from cooperation.models import Opportunity
-from portal.sitemaps import PortalSitemap
+from core.sitemaps import PortalSitemap
 
 
 class BoardSitemap(PortalSitemap):

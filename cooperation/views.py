@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
@@ -15,8 +16,8 @@ from cooperation.filters import OpportunityFilterSet
 from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityForm
 from cooperation.matching import suggestions_for
 from cooperation.models import CooperationPreference, Interest, Opportunity, Status
-from portal.abuse import client_address, rate_limit_hit
-from registrations.views import OwnerRequiredMixin, refused_for_rate, site_root
+from core.abuse import client_address, rate_limit_hit
+from core.views import refused_for_rate, site_root
 
 ACTIVE_DIRECTION = "business"
 
@@ -95,7 +96,7 @@ class OpportunityDetailView(OwnedCompaniesMixin, DetailView):
         )
 
 
-class InterestCreateView(OwnerRequiredMixin, OwnedCompaniesMixin, FormView):
+class InterestCreateView(LoginRequiredMixin, OwnedCompaniesMixin, FormView):
     """Express interest: a registered company writes to the poster; rate-limited per account and per address."""
 
     form_class = InterestForm
@@ -184,7 +185,7 @@ class OpportunityJsonView(BoardMixin, View):
 # --- Owners ---------------------------------------------------------------------------------------
 
 
-class OwnerOpportunityMixin(OwnerRequiredMixin, OwnedCompaniesMixin):
+class OwnerOpportunityMixin(LoginRequiredMixin, OwnedCompaniesMixin):
     """An owner's own item, looked up among the companies they own (any status); 404 for anybody else's."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -351,7 +352,7 @@ class OwnerMatchesView(OwnerOpportunityMixin, TemplateView):
         return super().get_context_data(suggestions=suggestions_for(items), **kwargs)
 
 
-class DigestPreferenceView(OwnerRequiredMixin, View):
+class DigestPreferenceView(LoginRequiredMixin, View):
     def post(self, request, *args, **kwargs):
         form = DigestPreferenceForm(request.POST)
         form.is_valid()

@@ -7,8 +7,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from directory import admin_import
 from directory.models import Organisation, Status
-from portal.admin.options import MunicipalityContentAdmin
 from search.admin import SearchIndexedAdminMixin
+from staff.admin.options import MunicipalityContentAdmin
 
 
 @admin.register(Organisation)

@@ -25,12 +25,12 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
+from core.models import Country, Direction, Municipality
 from directory import importing, services
 from directory.forms import ImportUploadForm
 from directory.models import Organisation, OrganisationImport
-from portal.history import field_changes
-from portal.models import Country, Direction, Municipality
-from portal.roles import staff_scope
+from staff.history import field_changes
+from staff.roles import staff_scope
 
 SESSION_KEY = "directory_import"
 # Uploads left without confirmation are removed after a day.

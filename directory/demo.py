@@ -19,12 +19,12 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
+from core.models import Country, Direction, Municipality
+from core.transliteration import BULGARIAN, to_latin
 from directory import identifiers
 from directory.models import Kind, LegalForm, Organisation, SizeClass, Status
 from directory.nace import NaceRevision, division_section
 from directory.services import organisation_create, organisation_update
-from portal.models import Country, Direction, Municipality
-from portal.transliteration import BULGARIAN, to_latin
 
 # English names of Bulgarian firms use the official Streamlined System (Каблешков → Kableshkov).
 BULGARIAN_LATIN = str.maketrans(BULGARIAN)

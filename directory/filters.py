@@ -18,10 +18,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
+from core.models import Country, Direction, Municipality
+from core.pagecache import cached_fragment
 from directory.models import Kind, Organisation, SizeClass, SpokenLanguage
 from directory.nace import NaceRevision, NaceSection
-from portal.models import Country, Direction, Municipality
-from portal.pagecache import cached_fragment
 from search.filters import SearchTextFilter
 
 
@@ -137,7 +137,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     @cached_property
     def _counts(self) -> dict:
-        """The total and the facet counts, cached until content changes (``portal.pagecache``).
+        """The total and the facet counts, cached until content changes (``core.pagecache``).
 
         They are the same for every page and sort order of one set of filters,
         and over 100,000 organisations they are the costliest part of the page.

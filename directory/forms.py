@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Municipality
+from core.models import Municipality
 
 
 class ImportUploadForm(forms.Form):

@@ -18,7 +18,7 @@ from stdnum.bg import vat as bg_vat
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.rs import pib as rs_pib
 
-from portal.models import Country
+from core.models import Country
 
 SEPARATORS = re.compile(r"[\s.\-/]")
 

@@ -36,12 +36,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Country, Direction, Municipality
+from core.spreadsheets import formula_safe, formula_safe_row, formula_unescaped
+from core.translation_status import translated_fields
+from core.transliteration import to_latin
 from directory import identifiers
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport
-from portal.models import Country, Direction, Municipality
-from portal.spreadsheets import formula_safe, formula_safe_row, formula_unescaped
-from portal.translation_status import translated_fields
-from portal.transliteration import to_latin
 
 LANGUAGES = ("bg", "sr", "en")
 

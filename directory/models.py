@@ -20,9 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from core.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
-from portal.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
 from search.filters import filter_matching
 
 LOGO_MAX_BYTES = 1024 * 1024
@@ -153,8 +153,13 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("municipality")
 
     def for_detail(self):
-        """What the detail page shows: municipality joined, directions prefetched."""
-        return self.select_related("municipality").prefetch_related("directions")
+        """What the detail page shows: municipality and owner (registrations) joined, directions and the
+        owner's photos prefetched (``photo_list``)."""
+        return (
+            self.select_related("municipality", "owner")
+            .prefetch_related("directions")
+            .prefetch_related(models.Prefetch("company_photos", to_attr="photo_list"))
+        )
 
     def for_export(self):
         """One row per organisation with its direction slugs aggregated in, for CSV and JSON."""
@@ -392,6 +397,12 @@ class Organisation(ChoiceLabelsMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:organisation-detail", kwargs={"slug": self.slug})
+
+    @property
+    def contact_address(self) -> str:
+        """Where messages to the company go: its owner's private address (registrations), else its public one."""
+        owner = getattr(self, "owner", None)
+        return owner.contact_email if owner is not None else self.email
 
     def clean(self):
         errors = {}

@@ -10,12 +10,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from reversion.models import Revision, Version
 
+from core.models import Direction, Municipality
+from core.pagecache import content_changed
+from core.translation_status import translated_fields
+from core.transliteration import to_latin
 from directory import importing
 from directory.models import Organisation, OrganisationImport
-from portal.models import Direction, Municipality
-from portal.pagecache import content_changed
-from portal.translation_status import translated_fields
-from portal.transliteration import to_latin
 from search.services import index_objects, index_update
 
 

@@ -1,5 +1,5 @@
+from core.sitemaps import PortalSitemap
 from directory.models import Organisation
-from portal.sitemaps import PortalSitemap
 
 
 class OrganisationSitemap(PortalSitemap):

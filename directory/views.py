@@ -9,7 +9,6 @@ from django.views.generic import DetailView, ListView, View
 from directory import exports
 from directory.filters import OrganisationFilterSet
 from directory.models import Organisation
-from registrations.views import CompanyPageMixin
 
 # Characters that could end a <script> element or open a comment inside it.
 SCRIPT_ESCAPES = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
@@ -93,7 +92,7 @@ class OrganisationListView(FilteredOrganisationsMixin, ListView):
         return query.urlencode()
 
 
-class OrganisationDetailView(CompanyPageMixin, DetailView):
+class OrganisationDetailView(DetailView):
     queryset = Organisation.objects.published().for_detail()
     context_object_name = "organisation"
 
@@ -108,6 +107,9 @@ class OrganisationDetailView(CompanyPageMixin, DetailView):
             page_url=url,
             logo_url=logo_url,
             og_locale=get_language().replace("-", "_"),
+            # The page links to the contact form instead of holding it: a form posts with a CSRF
+            # token, and a page with a token could not be served from the anonymous page cache.
+            contactable=bool(organisation.contact_address),
             **kwargs,
         )
 

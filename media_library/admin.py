@@ -14,9 +14,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from media_library import services
 from media_library.forms import BulkUploadForm, VideoAdminForm
 from media_library.models import Album, AlbumAttachment, Photo, Video
-from portal.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
-from portal.models import StaffRole
 from search.admin import SearchIndexedAdminMixin
+from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from staff.models import StaffRole
 
 
 def thumbnail(photo: Photo):

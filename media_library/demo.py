@@ -13,9 +13,9 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
 
+from core.models import Direction, Municipality
 from media_library import services
 from media_library.models import Album, Licence
-from portal.models import Direction, Municipality
 
 CREDIT = "Most (placeholder)"
 

@@ -1,8 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Direction, Municipality
 from media_library.models import Album
-from portal.models import Direction, Municipality
 
 
 class AlbumFilter(django_filters.FilterSet):

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ChoiceLabelsMixin, Direction, Municipality, WebAddressField
 from media_library.renditions import FALLBACK_CONTENT_TYPES
 from media_library.storage import originals_storage
 from media_library.validators import validate_video_file, validate_webvtt, video_url_parse
-from portal.models import ChoiceLabelsMixin, Direction, Municipality, WebAddressField
 
 
 class Licence(models.TextChoices):

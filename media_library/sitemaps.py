@@ -1,7 +1,7 @@
 from django.urls import reverse
 
+from core.sitemaps import PortalSitemap
 from media_library.models import Album
-from portal.sitemaps import PortalSitemap
 
 
 class GalleryIndexSitemap(PortalSitemap):

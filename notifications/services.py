@@ -16,8 +16,8 @@ from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.transliteration import to_latin, typed
 from notifications.models import OutgoingEmail
-from portal.transliteration import to_latin, typed
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
-from portal.models import Direction
+from core.models import Direction
 
 
 def site(request):

@@ -8,7 +8,7 @@ addresses and phone numbers) are left empty rather than invented.
 
 from decimal import Decimal
 
-from portal.models import Country, Direction, InformationCentre, Municipality
+from core.models import Country, Direction, InformationCentre, Municipality
 
 MUNICIPALITIES = [
     {

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Direction, InformationCentre, Municipality
+from core.models import Direction, InformationCentre, Municipality
 from search.registry import register
 
 register(

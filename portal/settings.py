@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     # modeltranslation must come before admin so its admin patches apply.
     "modeltranslation",
     # Django's admin with the staff workspace as its site (dashboard, scoping).
-    "portal.apps.PortalAdminConfig",
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
+    "core",
+    # After axes: the staff workspace re-registers its log-in records for portal administrators only.
+    "staff",
     "portal",
     # The outbox every e-mail of every app goes through, sent after commit.
     "notifications",
@@ -95,19 +98,19 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session middleware: a cached page is served without touching sessions or the database.
-    "portal.middleware.AnonymousPageCacheMiddleware",
+    "core.middleware.AnonymousPageCacheMiddleware",
     # Django's, answering 503 (not 400 or 500) when the database goes away as a session is saved.
-    "portal.middleware.SessionMiddleware",
+    "core.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Below CommonMiddleware so that it sees the response first and the
     # Content-Length set afterwards is that of the Latin text.
-    "portal.middleware.SerbianLatinMiddleware",
+    "core.middleware.SerbianLatinMiddleware",
     # A view that finds the database gone answers 503 "try again shortly", not 500.
-    "portal.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,8 +139,8 @@ TEMPLATES = [
     },
 ]
 
-# Form values are shown back as typed on sr-latn pages (portal.transliteration).
-FORM_RENDERER = "portal.forms.TypedValuesFormRenderer"
+# Form values are shown back as typed on sr-latn pages (core.transliteration).
+FORM_RENDERER = "core.forms.TypedValuesFormRenderer"
 
 # --- Database: PostgreSQL only. DATABASE_URL when set, else the embedded server.
 if os.environ.get("DATABASE_URL"):
@@ -182,8 +185,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         },
     }
-# Whole public pages for anonymous readers (portal.middleware.AnonymousPageCacheMiddleware),
-# invalidated at once by any change of content (portal.pagecache); the lifetime only
+# Whole public pages for anonymous readers (core.middleware.AnonymousPageCacheMiddleware),
+# invalidated at once by any change of content (core.pagecache); the lifetime only
 # bounds how long a page whose content depends on the time (upcoming events) may lag.
 # Off by default in development, where templates change under the developer's hands.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
@@ -216,7 +219,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages. Serbian Cyrillic is typed by staff; Serbian Latin is generated
-# from it (portal.transliteration), never typed: content fields exist for bg,
+# from it (core.transliteration), never typed: content fields exist for bg,
 # sr and en only, and sr-latn pages show the sr text in Latin letters.
 LANGUAGE_CODE = "bg"
 LANGUAGES = [
@@ -382,7 +385,7 @@ REGISTRATIONS_CONFIRMATION_DAYS = int(os.environ.get("REGISTRATIONS_CONFIRMATION
 # Logos and photos from the public: smaller than the staff's media library limit;
 # the pixel limit and the decompression-bomb check are the media library's.
 REGISTRATIONS_MAX_IMAGE_BYTES = int(os.environ.get("REGISTRATIONS_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
-# Public forms sent sooner than this after they were shown are refused (portal.abuse).
+# Public forms sent sooner than this after they were shown are refused (core.abuse).
 PORTAL_FORM_MIN_FILL_SECONDS = int(os.environ.get("PORTAL_FORM_MIN_FILL_SECONDS", 3))
 
 # --- Cooperation board (cooperation/, docs/COOPERATION.md). "Express interest" is limited per

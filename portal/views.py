@@ -19,12 +19,12 @@ from django.views.static import serve as static_serve
 
 from civic.highlights import direction_highlights
 from cooperation.highlights import direction_highlights as cooperation_highlights
+from core.abuse import client_address, rate_limit_hit
+from core.middleware import DATABASE_RETRY_AFTER
+from core.models import Direction, InformationCentre, Municipality
+from core.pagecache import cached_fragment
 from directory.models import Organisation
-from portal.abuse import client_address, rate_limit_hit
-from portal.forms import StaffPasswordResetForm
-from portal.middleware import DATABASE_RETRY_AFTER
-from portal.models import Direction, InformationCentre, Municipality
-from portal.pagecache import cached_fragment
+from staff.forms import StaffPasswordResetForm
 from tourism.highlights import direction_highlights as tourism_highlights
 
 
@@ -40,6 +40,7 @@ class HomeView(TemplateView):
 
 
 class DirectionDetailView(DetailView):
+    template_name = "portal/direction_detail.html"
     model = Direction
     context_object_name = "direction"
     directory_entries_shown = 6
@@ -68,16 +69,19 @@ class DirectionDetailView(DetailView):
 
 
 class MunicipalityDetailView(DetailView):
+    template_name = "portal/municipality_detail.html"
     queryset = Municipality.objects.with_information_centre()
     context_object_name = "municipality"
 
 
 class InformationCentreListView(ListView):
+    template_name = "portal/informationcentre_list.html"
     queryset = InformationCentre.objects.select_related("municipality")
     context_object_name = "information_centres"
 
 
 class InformationCentreDetailView(DetailView):
+    template_name = "portal/informationcentre_detail.html"
     queryset = InformationCentre.objects.select_related("municipality")
     context_object_name = "information_centre"
     slug_field = "municipality__slug"

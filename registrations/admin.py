@@ -9,11 +9,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
-from portal import dashboard
-from portal.admin.options import MunicipalityContentAdmin
-from portal.models import StaffRole
 from registrations import services
 from registrations.models import CompanyRegistration, ProposedChange
+from staff import dashboard
+from staff.admin.options import MunicipalityContentAdmin
+from staff.models import StaffRole
 
 APPROVE, REJECT, CHANGES = "approve", "reject", "changes"
 

@@ -4,26 +4,12 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
+from core.forms import BoundedUsernameMixin, DescribedErrorsMixin
+from core.models import Country, Municipality
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, LegalForm, Organisation
-from portal.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
-from portal.forms import BoundedUsernameMixin
-from portal.models import Country, Municipality
 from registrations import images, services
 from registrations.models import DUPLICATE_MESSAGE
-
-
-class DescribedErrorsMixin:
-    """Each invalid field points to its error (and help) text with aria-describedby, for screen readers."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self._errors or {}:
-            if name in self.fields:
-                bound = self[name]
-                ids = [f"{bound.auto_id}_error"]
-                if self.fields[name].help_text:
-                    ids.append(f"{bound.auto_id}_helptext")
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 class ModelErrorsOnFieldsMixin:

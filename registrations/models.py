@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ChoiceLabelsMixin, Municipality
 from directory.models import Organisation
-from portal.models import ChoiceLabelsMixin, Municipality
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
 

@@ -27,12 +27,11 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
+from core.models import Direction
 from directory.models import Kind, Organisation, Status
 from directory.services import organisation_create, organisation_update
 from notifications.models import OutgoingEmail
 from notifications.services import email_send, emails_discard
-from portal.history import recorded_changes
-from portal.models import Direction
 from registrations import images
 from registrations.models import (
     DUPLICATE_MESSAGE,
@@ -43,6 +42,7 @@ from registrations.models import (
     ProposedChange,
 )
 from search.services import index_remove
+from staff.history import recorded_changes
 
 logger = logging.getLogger(__name__)
 
@@ -528,8 +528,7 @@ def _tell_owner(change: ProposedChange, template: str) -> None:
 
 def company_contact_address(organisation: Organisation) -> str:
     """Where messages to a company go: its owner's private address, else its public one."""
-    owner = getattr(organisation, "owner", None)
-    return owner.contact_email if owner is not None else organisation.email
+    return organisation.contact_address
 
 
 @transaction.atomic

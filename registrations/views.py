@@ -9,7 +9,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
@@ -17,9 +16,10 @@ from django.utils.translation import get_language, gettext
 from django.views.generic import FormView, TemplateView, View
 
 from civic.models import Page
+from core.abuse import client_address, rate_limit_hit
+from core.models import Municipality
+from core.views import refused_for_rate, site_root
 from directory.models import Organisation
-from portal.abuse import client_address, rate_limit_hit
-from portal.models import Municipality
 from registrations import services
 from registrations.forms import (
     ContactForm,
@@ -32,17 +32,6 @@ from registrations.forms import (
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
 
 SENT_SESSION_KEY = "registrations_sent_to"
-
-
-def site_root(request) -> str:
-    return request.build_absolute_uri("/")
-
-
-def refused_for_rate(view, form, message):
-    form.add_error(None, message)
-    response = view.form_invalid(form)
-    response.status_code = 429
-    return response
 
 
 class PrivacyPagesMixin:
@@ -187,27 +176,6 @@ class RegistrationEditView(RegistrationTokenMixin, RegistrationCreateView):
 
 
 # --- The company page: photos and the contact form ------------------------------------------------
-
-
-class CompanyPageMixin:
-    """For the directory's detail view: the owner (whether it can be written to) and photos, joined in.
-
-    The page links to the contact form instead of holding it: a form posts with a CSRF
-    token, and a page with a token could not be served from the anonymous page cache.
-    """
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("owner")
-            .prefetch_related(Prefetch("company_photos", to_attr="photo_list"))
-        )
-
-    def get_context_data(self, **kwargs):
-        organisation = self.object
-        contactable = bool(services.company_contact_address(organisation))
-        return super().get_context_data(contactable=contactable, **kwargs)
 
 
 class CompanyContactView(FormView):

@@ -12,10 +12,10 @@ from contextlib import contextmanager
 from django.contrib import admin
 from django.db import transaction
 
-from portal.admin.scoping import PortalAdministratorsOnlyAdminMixin
 from search import registry
 from search.models import SearchEntry
 from search.services import index_objects, index_remove, index_update
+from staff.admin.scoping import PortalAdministratorsOnlyAdminMixin
 
 
 class SearchIndexedAdminMixin:

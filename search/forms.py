@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Direction
+from core.models import Direction
 from search import registry
 
 

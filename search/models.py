@@ -209,7 +209,7 @@ class SearchEntry(models.Model):
     object_id = models.PositiveBigIntegerField(_("object id"))
     kind = models.CharField(_("type"), max_length=40)
     municipality = models.ForeignKey(
-        "portal.Municipality",
+        "core.Municipality",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -10,7 +10,7 @@ way for what is indexed and for what is searched.
 
 Steps, for each word:
 
-1. Cyrillic → Latin with :func:`portal.transliteration.to_latin` (Serbian
+1. Cyrillic → Latin with :func:`core.transliteration.to_latin` (Serbian
    table; Bulgarian words by the Streamlined System), lower case.
 2. Diacritics stripped (Unicode NFKD, combining marks dropped; đ → d).
 3. Folding to an ASCII skeleton where the romanisations of the two
@@ -39,7 +39,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from portal.transliteration import to_latin
+from core.transliteration import to_latin
 
 # Latin letters NFKD does not decompose into a base letter and a mark.
 _LATIN_EXTRAS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})

@@ -23,7 +23,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from portal.pagecache import content_changed
+from core.pagecache import content_changed
 from search import registry
 from search.models import SearchEntry
 from search.normalise import keys, lexemes, words

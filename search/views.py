@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from portal.models import Direction, Municipality
+from core.models import Direction, Municipality
 from search import registry
 from search.forms import SearchForm
 from search.models import CANDIDATES, SearchEntry, query_words

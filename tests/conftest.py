@@ -56,7 +56,7 @@ def sitemap(client):
 @pytest.fixture
 def cyrillic_free():
     """Assert that a text has no Cyrillic letter, naming the first ones found."""
-    from portal.transliteration import CYRILLIC_WORD
+    from core.transliteration import CYRILLIC_WORD
 
     def check(text: str, where: str = "") -> None:
         found = CYRILLIC_WORD.findall(text)
@@ -79,7 +79,7 @@ def fresh_content_version():
 
     (Rolling a test back sends no signal, so nothing else would tell the page cache.)
     """
-    from portal.pagecache import content_changed
+    from core.pagecache import content_changed
 
     content_changed()
 
@@ -97,9 +97,10 @@ def staff(db):
 
     from django.contrib.auth.models import Group, User
 
-    from portal.models import Country, StaffRole
-    from portal.roles import PORTAL_ADMINISTRATORS_GROUP
-    from portal.services import roles_sync, staff_member_appoint
+    from core.models import Country
+    from staff.models import StaffRole
+    from staff.roles import PORTAL_ADMINISTRATORS_GROUP
+    from staff.services import roles_sync, staff_member_appoint
     from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 
     roles_sync()

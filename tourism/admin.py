@@ -4,8 +4,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from media_library.admin import AttachedAlbumsInline
-from portal.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from search.admin import SearchIndexedAdminMixin
+from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from tourism.forms import OpeningHoursForm
 from tourism.models import OpeningHours, Route, RouteStop, Sight, Status, TicketPrice
 

@@ -14,8 +14,8 @@ as demo data and says so on its page.
 
 from decimal import Decimal
 
+from core.models import Municipality
 from directory.models import Organisation
-from portal.models import Municipality
 from tourism import gpx
 from tourism.models import Difficulty, Placement, RouteKind, SightCategory, Status
 from tourism.services import route_save, sight_save

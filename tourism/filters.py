@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Municipality
 from directory.models import Organisation, SpokenLanguage
-from portal.models import Municipality
 from tourism.models import EAT, STAY, Difficulty, Route, RouteKind, Sight, SightCategory
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from portal.models import Direction
+from core.models import Direction
 from tourism.models import Route, Sight
 
 

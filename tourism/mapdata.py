@@ -10,8 +10,8 @@ from django.urls import reverse
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
+from core.pagecache import cached_fragment
 from directory.models import Kind, Organisation
-from portal.pagecache import cached_fragment
 from tourism.models import HOSPITALITY, STAY, Route, Sight, SightCategory
 
 # Stands for the slug in a URL reversed once for every place of a kind.

@@ -16,8 +16,8 @@ from django.db.models import ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ChoiceLabelsMixin, Currency, Municipality, WebAddressField, normalise_phone
 from directory.models import Kind, Organisation
-from portal.models import ChoiceLabelsMixin, Currency, Municipality, WebAddressField, normalise_phone
 from tourism import gpx
 
 # The directory's accommodation and food-service providers: by kind, or by NACE section I

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Direction
+from core.models import Direction
 from search.registry import choice_label, register
 from tourism.models import Route, RouteKind, Sight, SightCategory
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from portal.sitemaps import PortalSitemap
+from core.sitemaps import PortalSitemap
 from tourism.models import Route, Sight
 
 

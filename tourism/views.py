@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from core.pagecache import cached_fragment
 from directory.models import Organisation
-from media_library.views import AttachedAlbumsMixin
-from portal.pagecache import cached_fragment
+from media_library.models import Album
 from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
 from tourism.mapdata import MapPlaces
 from tourism.models import HOSPITALITY, Route, Sight
@@ -61,7 +61,7 @@ class SightListView(FilteredListMixin, ListView):
         return Sight.objects.published().for_listing()
 
 
-class SightDetailView(MapSettingsMixin, AttachedAlbumsMixin, DetailView):
+class SightDetailView(MapSettingsMixin, DetailView):
     context_object_name = "sight"
 
     def get_queryset(self):
@@ -73,6 +73,7 @@ class SightDetailView(MapSettingsMixin, AttachedAlbumsMixin, DetailView):
         nearby = sight.nearby()
         places = MapPlaces(sights=[sight, *(other for other, _distance in nearby)])
         return super().get_context_data(
+            attached_albums=Album.objects.published().for_listing().attached_to(sight),
             nearby=nearby,
             routes=list(Route.objects.published().filter(stops__sight=sight).distinct()),
             run_by=sight.organisation if sight.organisation and sight.organisation.is_published else None,
@@ -144,7 +145,7 @@ class RouteListView(FilteredListMixin, ListView):
         return Route.objects.published().for_listing()
 
 
-class RouteDetailView(MapSettingsMixin, AttachedAlbumsMixin, DetailView):
+class RouteDetailView(MapSettingsMixin, DetailView):
     context_object_name = "route"
 
     def get_queryset(self):
@@ -155,6 +156,7 @@ class RouteDetailView(MapSettingsMixin, AttachedAlbumsMixin, DetailView):
         stops = [stop.sight for stop in route.stops.all()]
         places = MapPlaces(routes=[route], sights=stops)
         return super().get_context_data(
+            attached_albums=Album.objects.published().for_listing().attached_to(route),
             stops=stops,
             map_features=to_json(places.feature_collection()) if route.line else "",
             active_direction="tourism",

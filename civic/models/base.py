@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import ChoiceLabelsMixin
+from core.models import ChoiceLabelsMixin
 
 
 class PublicationStatus(models.TextChoices):

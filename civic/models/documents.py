@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
 from civic.validators import FORMATS, validate_document
-from portal.models import Municipality
+from core.models import Municipality
 
 
 class DocumentLanguage(models.TextChoices):

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import InformationCentre
+from core.models import InformationCentre
 
 
 class EnquiryStatus(models.TextChoices):

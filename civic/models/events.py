@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import Currency, Direction, Municipality, WebAddressField
+from core.models import Currency, Direction, Municipality, WebAddressField
 
 # Recurrence is an RFC 5545 RRULE. Editors use the common forms; the parts below
 # are those the expansion, the iCal export and the description in words support.
@@ -104,7 +104,7 @@ class Occurrences:
     The events of the window are read in one query and their occurrences
     (series expanded in Python) reduced to (start, event id, end) triples.
     With a ``cache_key`` the triples of the hour are cached until content
-    changes (``portal.pagecache``), and a later request loads only the
+    changes (``core.pagecache``), and a later request loads only the
     events of the slice it shows, in one query: a year of a busy calendar is
     some 2,000 occurrences, and a page shows 20.
     """
@@ -118,7 +118,7 @@ class Occurrences:
     def _spans(self) -> list[tuple[datetime, int, datetime]]:
         if self.cache_key is None:
             return self._load(self.start, self.end)
-        from portal.pagecache import cached_fragment
+        from core.pagecache import cached_fragment
 
         # Worked out for whole hours around the window, then cut to it exactly.
         first = self.start.replace(minute=0, second=0, microsecond=0)

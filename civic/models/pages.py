@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import Municipality
+from core.models import Municipality
 
 
 class PageQuerySet(PublishableQuerySet):

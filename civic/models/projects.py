@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import ChoiceLabelsMixin, Country, Municipality, WebAddressField
+from core.models import ChoiceLabelsMixin, Country, Municipality, WebAddressField
 
 
 class Programme(models.Model):

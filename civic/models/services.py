@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from portal.models import Currency, Municipality, WebAddressField
+from core.models import Currency, Municipality, WebAddressField
 
 
 class LifeSituation(models.Model):

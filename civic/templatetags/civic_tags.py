@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from civic.models.events import EventTiming, Occurrence
 from civic.richtext import sanitise_html
-from portal.models import COUNTRY_TIME_ZONES
+from core.models import COUNTRY_TIME_ZONES
 
 register = template.Library()
 

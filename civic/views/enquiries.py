@@ -6,8 +6,8 @@ from django.views.generic import FormView, TemplateView
 from civic.forms import EnquiryForm
 from civic.models import Page
 from civic.services import enquiry_rate_limited, enquiry_submit
-from portal.abuse import client_address
-from portal.models import InformationCentre
+from core.abuse import client_address
+from core.models import InformationCentre
 
 SESSION_KEY = "civic_enquiry_reference"
 

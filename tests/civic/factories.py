@@ -18,7 +18,7 @@ from civic.models import (
     Project,
     PublicationStatus,
 )
-from portal.models import Country, Direction
+from core.models import Country, Direction
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory
 

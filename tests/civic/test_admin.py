@@ -5,7 +5,7 @@ from django.test import Client
 from reversion.models import Version
 
 from civic.models import NewsArticle, Project
-from portal.history import recorded_changes
+from staff.history import recorded_changes
 from tests.civic.factories import DocumentFactory, NewsArticleFactory, ProjectFactory
 from tests.portal.admin_forms import change_form_data
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from civic.forms import EventAdminForm
 from civic.models import Event
-from portal.models import Country
+from core.models import Country
 from tests.civic.factories import EventFactory, direction, local
 from tests.portal.factories import MunicipalityFactory
 

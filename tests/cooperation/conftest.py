@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
-from portal.models import Direction
+from core.models import Direction
 from tests.cooperation.factories import owner_make
 from tests.directory.factories import OrganisationFactory
 

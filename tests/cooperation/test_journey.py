@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from cooperation.models import Kind, Side
-from portal.models import Direction
+from core.models import Direction
 from tests.cooperation.factories import OpportunityFactory, owner_make
 from tests.directory.factories import OrganisationFactory
 

@@ -9,8 +9,8 @@ from reversion.models import Version
 from cooperation import services
 from cooperation.matching import suggestions_for
 from cooperation.models import Interest, Opportunity, Status
-from portal.history import recorded_changes
 from registrations.services import owner_erase
+from staff.history import recorded_changes
 from tests.cooperation.factories import OpportunityFactory
 
 pytestmark = pytest.mark.django_db

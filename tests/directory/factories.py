@@ -1,8 +1,8 @@
 import factory
 
+from core.models import Country, Direction
+from core.pagecache import content_changed
 from directory.models import Kind, Organisation, Status
-from portal.models import Country, Direction
-from portal.pagecache import content_changed
 from search.services import index_objects
 from tests.portal.factories import MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory

@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from cooperation.demo import COMPANIES
+from core.models import Country, normalise_phone
 from directory import identifiers
 from directory.demo import REAL_ORGANISATIONS
 from directory.models import Organisation
-from portal.models import Country, normalise_phone
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.models import Country, normalise_phone
 from directory import identifiers
-from portal.models import Country, normalise_phone
 
 
 @pytest.mark.parametrize("eik", ["020469788", "201355508", "201968703", "1213961230342", "131272009", "175074752"])

@@ -13,12 +13,12 @@ from django.utils import translation
 from openpyxl import load_workbook
 from reversion.models import Version
 
+from core.models import Country
 from directory import importing, services
 from directory.identifiers import eik_check_digit, pib_check_digit
 from directory.models import Organisation, OrganisationImport
-from portal.history import recorded_changes
-from portal.models import Country
 from search.models import SearchEntry
+from staff.history import recorded_changes
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 

@@ -5,9 +5,9 @@ It is the site-wide search's matching, answered by its index (tests/search).
 
 import pytest
 
+from core.models import Country
 from directory.models import Organisation, Status
 from directory.services import organisation_update
-from portal.models import Country
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 

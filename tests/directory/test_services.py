@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
+from core.models import Country
 from directory.models import Organisation, Status
 from directory.services import organisation_create, organisation_update
-from portal.models import Country
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.models import Country
 from directory.models import Kind, Organisation, Status
-from portal.models import Country
 from tests.directory.factories import OrganisationFactory, create_many
 from tests.portal.factories import MunicipalityFactory
 

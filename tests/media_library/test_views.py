@@ -9,10 +9,10 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.generic import DetailView
 
+from core.models import Direction, Municipality
 from media_library import services
 from media_library.models import Album, AlbumAttachment, Licence, Video
 from media_library.views import AttachedAlbumsMixin
-from portal.models import Direction, Municipality
 from tests.media_library.factories import AlbumFactory, image_bytes, photo_make
 from tests.portal.factories import MunicipalityFactory
 

@@ -14,9 +14,9 @@ from civic import services as civic
 from civic.models import Enquiry
 from cooperation import services as cooperation
 from cooperation.models import Kind
+from core.models import Direction
+from core.transliteration import CYRILLIC_WORD
 from notifications.models import OutgoingEmail
-from portal.models import Direction
-from portal.transliteration import CYRILLIC_WORD
 from registrations import services as registrations
 from tests.civic.factories import EnquiryFactory
 from tests.cooperation.factories import OpportunityFactory, owner_make

@@ -1,6 +1,6 @@
 import factory
 
-from portal.models import Country, InformationCentre, Municipality
+from core.models import Country, InformationCentre, Municipality
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

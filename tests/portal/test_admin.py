@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 
-from portal.models import Municipality
+from core.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def staff_client(client, django_user_model):
 
 def test_translated_models_have_translation_tabs_served_by_the_app(staff_client, demo_content):
     municipality = Municipality.objects.get(slug="medijana")
-    html = staff_client.get(f"/admin/portal/municipality/{municipality.pk}/change/").content.decode()
+    html = staff_client.get(f"/admin/core/municipality/{municipality.pk}/change/").content.decode()
     for language in ("bg", "sr", "en"):
         assert f'name="name_{language}"' in html
     assert "tabbed_translation_fields.js" in html
@@ -40,5 +40,5 @@ def test_admin_speaks_the_language_chosen_in_its_header(staff_client, language, 
 def test_serbian_admin_edits_the_cyrillic_text_even_when_latin_is_chosen(staff_client, demo_content):
     staff_client.post("/i18n/setlang/", {"language": "sr-latn", "next": "/admin/"})
     municipality = Municipality.objects.get(slug="medijana")
-    html = staff_client.get(f"/admin/portal/municipality/{municipality.pk}/change/").content.decode()
+    html = staff_client.get(f"/admin/core/municipality/{municipality.pk}/change/").content.decode()
     assert 'value="Градска општина Медијана"' in html

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from portal.models import InformationCentre, Municipality
+from core.models import InformationCentre, Municipality
 
 # Transactional: pg_dump runs in another process and sees only committed rows.
 # Serialized rollback, like every transactional test here: the rows of data
@@ -26,7 +26,7 @@ def test_restore_brings_back_rows_and_media_exactly_as_backed_up(media_root, tmp
     call_command("backup_data", "--to", str(tmp_path / "backups"))
     folder = next((tmp_path / "backups").iterdir())
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert manifest["tables"]["portal_municipality"] == 2
+    assert manifest["tables"]["core_municipality"] == 2
     assert "municipalities/emblem.png" in manifest["media"]
 
     # Things go wrong after the backup: a row lost, a row changed, a file changed, a file added.

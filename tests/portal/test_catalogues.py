@@ -11,8 +11,8 @@ import polib
 import pytest
 from django.conf import settings
 
-from portal.management.commands.build_serbian_latin_catalogue import serbian_latin_catalogue
-from portal.transliteration import contains_cyrillic
+from core.management.commands.build_serbian_latin_catalogue import serbian_latin_catalogue
+from core.transliteration import contains_cyrillic
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
 TRANSLATED_BY_HAND = ["bg", "sr", "en"]

@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
+from core.models import InformationCentre, Municipality
 from media_library.models import Album
-from portal.models import InformationCentre, Municipality
 from tests.media_library.factories import AlbumFactory
 from tests.portal.admin_forms import change_form_data, changelist_form_data
 
@@ -17,7 +17,7 @@ def logged_in(user) -> Client:
 
 def test_the_second_of_two_staff_saving_the_same_entry_is_told_and_shown_the_other_changes(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form, second_form = first.get(url), second.get(url)
 
@@ -45,7 +45,7 @@ def test_the_second_of_two_staff_saving_the_same_entry_is_told_and_shown_the_oth
 
 
 def test_the_same_field_of_an_inline_row_changed_by_both_is_a_conflict(staff):
-    url = f"/admin/portal/municipality/{staff.home.pk}/change/"
+    url = f"/admin/core/municipality/{staff.home.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form, second_form = first.get(url), second.get(url)
     first_data = change_form_data(first_form)
@@ -64,7 +64,7 @@ def test_the_same_field_of_an_inline_row_changed_by_both_is_a_conflict(staff):
 
 
 def test_a_change_made_outside_the_admin_is_detected(staff):
-    url = f"/admin/portal/municipality/{staff.home.pk}/change/"
+    url = f"/admin/core/municipality/{staff.home.pk}/change/"
     client = logged_in(staff.editor)
     form = client.get(url)
     Municipality.objects.filter(pk=staff.home.pk).update(population=4321)
@@ -77,7 +77,7 @@ def test_a_change_made_outside_the_admin_is_detected(staff):
 
 
 def test_a_post_without_the_form_token_saves_nothing(staff):
-    url = f"/admin/portal/informationcentre/{staff.home.information_centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{staff.home.information_centre.pk}/change/"
     client = logged_in(staff.editor)
     data = change_form_data(client.get(url), email="forged@example.org")
     del data["_conflict_token"]
@@ -89,7 +89,7 @@ def test_a_form_opened_in_one_admin_language_and_saved_in_another_is_no_conflict
     """modeltranslation's untranslated column reads as the active language: it is not compared."""
     centre = staff.home.information_centre
     InformationCentre.objects.filter(pk=centre.pk).update(name_bg="Център", name_en="Centre", name="Център")
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     form = client.get(url, headers={"accept-language": "en"})
     saved = client.post(url, change_form_data(form, email="saved@example.org"), headers={"accept-language": "bg"})
@@ -99,7 +99,7 @@ def test_a_form_opened_in_one_admin_language_and_saved_in_another_is_no_conflict
 
 def test_a_translated_field_changed_by_both_is_reported_once(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     form = client.get(url)
     InformationCentre.objects.filter(pk=centre.pk).update(name_bg="Нов център", name="Нов център")
@@ -184,7 +184,7 @@ def _messages(response) -> list[str]:
 def test_a_colleagues_change_to_a_field_left_alone_is_kept_without_question(staff):
     """The issue's scenario: B changes one field, A another from a stale form: both are stored."""
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form, second_form = first.get(url), second.get(url)
     assert first.post(url, change_form_data(first_form, address_en="1 Main Street")).status_code == 302
@@ -199,7 +199,7 @@ def test_a_colleagues_change_to_a_field_left_alone_is_kept_without_question(staf
 
 def test_a_conflict_lists_only_the_fields_both_changed_and_saving_again_keeps_the_others(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form, second_form = first.get(url), second.get(url)
     changed = change_form_data(first_form, email="first@example.org", address_en="1 Main Street")
@@ -231,7 +231,7 @@ def test_a_conflict_lists_only_the_fields_both_changed_and_saving_again_keeps_th
 
 def test_saving_again_after_a_conflict_is_refused_once_more_if_the_same_field_changed_again(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     form = client.get(url)
     InformationCentre.objects.filter(pk=centre.pk).update(email="first@example.org")
@@ -246,7 +246,7 @@ def test_saving_again_after_a_conflict_is_refused_once_more_if_the_same_field_ch
 
 def test_both_changing_a_field_to_the_same_value_is_no_conflict(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     form = client.get(url)
     InformationCentre.objects.filter(pk=centre.pk).update(email="same@example.org")
@@ -257,7 +257,7 @@ def test_translated_fields_merge_by_language_whatever_the_admin_language(staff):
     """Each language column is a field: a colleague's Bulgarian name survives an English edit made
     in a form opened in one admin language and saved in another; the same column is a conflict."""
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form = first.get(url)
     second_form = second.get(url, headers=EN)
@@ -276,7 +276,7 @@ def test_translated_fields_merge_by_language_whatever_the_admin_language(staff):
 
 
 def test_a_colleagues_change_to_an_inline_row_is_kept(staff):
-    url = f"/admin/portal/municipality/{staff.home.pk}/change/"
+    url = f"/admin/core/municipality/{staff.home.pk}/change/"
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_form, second_form = first.get(url), second.get(url)
     first_data = change_form_data(first_form)

@@ -4,9 +4,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from civic.models import PublicationStatus
-from portal import dashboard
-from portal.history import recorded_changes
-from portal.models import InformationCentre
+from core.models import InformationCentre
+from staff import dashboard
+from staff.history import recorded_changes
 from tests.civic.factories import NewsArticleFactory
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 
@@ -33,8 +33,8 @@ def test_the_dashboard_shows_the_users_municipality_recent_changes_and_missing_t
     sections = {section["key"]: section for section in response.context["dashboard_sections"]}
     translations = sections[dashboard.TRANSLATIONS]["items"]
     assert [(item.count, item.url) for item in translations] == [
-        (1, "/admin/portal/informationcentre/?missing_translation=sr"),
-        (1, "/admin/portal/informationcentre/?missing_translation=en"),
+        (1, "/admin/core/informationcentre/?missing_translation=sr"),
+        (1, "/admin/core/informationcentre/?missing_translation=en"),
     ]
     assert sections[dashboard.DRAFTS]["items"] == []
 

@@ -106,7 +106,7 @@ def portal_environment(cluster: "Cluster", tmp_path: Path) -> dict:
 
 
 CREATE_MUNICIPALITY = (
-    "from portal.models import Country; from tests.portal.factories import MunicipalityFactory; "
+    "from core.models import Country; from tests.portal.factories import MunicipalityFactory; "
     "print(MunicipalityFactory(slug='koprivshtitsa', country=Country.BULGARIA).pk)"
 )
 
@@ -337,7 +337,7 @@ def test_a_database_gone_while_the_session_is_saved_is_answered_503_with_retry_a
     """A registration whose session cannot be saved, the database gone, gets 503 "try again", never 400 or 500."""
     from django.db import connection
 
-    from portal.models import Country
+    from core.models import Country
     from tests.portal.factories import MunicipalityFactory
     from tests.registrations.factories import started
 

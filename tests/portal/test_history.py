@@ -2,8 +2,8 @@ import pytest
 from django.test import Client
 from reversion.models import Version
 
-from portal.history import record_objects, recorded_changes
-from portal.models import InformationCentre, Municipality
+from core.models import InformationCentre, Municipality
+from staff.history import record_objects, recorded_changes
 from tests.portal.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -23,13 +23,13 @@ def edit(client, url, **changes):
 
 def test_revert_restores_a_previous_version(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     edit(client, url, email="first@example.org", address_bg="ул. Първа 1")
     edit(client, url, email="second@example.org", address_bg="ул. Втора 2")
     first = Version.objects.get_for_object(centre).order_by("pk").first()
 
-    revision_url = f"/admin/portal/informationcentre/{centre.pk}/history/{first.pk}/"
+    revision_url = f"/admin/core/informationcentre/{centre.pk}/history/{first.pk}/"
     form = client.get(revision_url)
     assert form.status_code == 200
     assert 'value="first@example.org"' in form.content.decode()
@@ -46,12 +46,12 @@ def test_revert_restores_a_previous_version(staff):
 
 def test_history_lists_who_changed_what_with_a_readable_diff(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     edit(client, url, email="first@example.org")
     edit(client, url, email="second@example.org")
 
-    history = client.get(f"/admin/portal/informationcentre/{centre.pk}/history/")
+    history = client.get(f"/admin/core/informationcentre/{centre.pk}/history/")
     assert history.status_code == 200
     entries = history.context["history_entries"]
     assert len(entries) == 2
@@ -78,18 +78,18 @@ def test_bulk_changes_made_by_services_are_recorded_and_revertible(staff):
 
 def test_a_revert_of_another_municipality_entry_is_refused_and_changes_nothing(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     edit(logged_in(staff.editor), url, email="first@example.org")
     edit(logged_in(staff.editor), url, email="second@example.org")
     first = Version.objects.get_for_object(centre).order_by("pk").first()
 
     intruder = logged_in(staff.other_editor)
-    revision_url = f"/admin/portal/informationcentre/{centre.pk}/history/{first.pk}/"
+    revision_url = f"/admin/core/informationcentre/{centre.pk}/history/{first.pk}/"
     assert intruder.get(revision_url).status_code in (302, 403, 404)
     assert intruder.post(revision_url, {"email": "first@example.org"}).status_code in (302, 403, 404)
     # The version id through the intruder's own centre: the version belongs to another object.
     own = staff.other.information_centre
-    assert intruder.post(f"/admin/portal/informationcentre/{own.pk}/history/{first.pk}/", {}).status_code == 404
+    assert intruder.post(f"/admin/core/informationcentre/{own.pk}/history/{first.pk}/", {}).status_code == 404
     centre.refresh_from_db()
     assert centre.email == "second@example.org"
 
@@ -103,7 +103,7 @@ def test_a_revision_touching_both_municipalities_cannot_be_reverted_by_one_of_th
     own = staff.home.information_centre
     version = Version.objects.get_for_object(own).get()
     client = logged_in(staff.editor)
-    url = f"/admin/portal/informationcentre/{own.pk}/history/{version.pk}/"
+    url = f"/admin/core/informationcentre/{own.pk}/history/{version.pk}/"
     assert client.post(url, {}).status_code == 403
     assert set(InformationCentre.objects.values_list("email", flat=True)) == {"later@example.org"}
 
@@ -120,27 +120,25 @@ def test_recover_lists_and_recovers_only_the_users_municipality(staff, django_us
 
     # Editors may not add centres, so recovery is a portal administrator's job; they see both.
     administrator = logged_in(staff.administrator)
-    listing = administrator.get("/admin/portal/informationcentre/recover/")
+    listing = administrator.get("/admin/core/informationcentre/recover/")
     assert {version.pk for version in listing.context["deleted"]} == {home_deleted.pk, other_deleted.pk}
 
     editor = logged_in(staff.editor)
-    assert editor.get("/admin/portal/informationcentre/recover/").status_code == 403
-    assert editor.post(f"/admin/portal/informationcentre/recover/{other_deleted.pk}/", {}).status_code == 403
+    assert editor.get("/admin/core/informationcentre/recover/").status_code == 403
+    assert editor.post(f"/admin/core/informationcentre/recover/{other_deleted.pk}/", {}).status_code == 403
     # A version of another model cannot be recovered through this admin.
     municipality_version = Version.objects.get_for_model(Municipality).first()
     if municipality_version is not None:
-        response = administrator.post(f"/admin/portal/informationcentre/recover/{municipality_version.pk}/", {})
+        response = administrator.post(f"/admin/core/informationcentre/recover/{municipality_version.pk}/", {})
         assert response.status_code == 404
     assert not InformationCentre.objects.exists()
 
 
 def test_the_diff_names_each_language_once(staff):
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     client = logged_in(staff.editor)
     edit(client, url, address_bg="ул. Първа 1")
     edit(client, url, address_bg="ул. Втора 2")
-    changes = client.get(f"/admin/portal/informationcentre/{centre.pk}/history/").context["history_entries"][0][
-        "changes"
-    ]
+    changes = client.get(f"/admin/core/informationcentre/{centre.pk}/history/").context["history_entries"][0]["changes"]
     assert [(change.label, change.new) for change in changes] == [("адрес [bg]", "ул. Втора 2")]

@@ -20,9 +20,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import translation
 
+from core.transliteration import to_latin
 from media_library.models import Photo
 from media_library.validators import MESSAGES
-from portal.transliteration import to_latin
 from registrations.models import CompanyPhoto, CompanyRegistration
 from tests.media_library.factories import AlbumFactory
 from tests.portal.hostile_uploads import corpus, jpeg_with_segment, picture

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from portal.transliteration import contains_cyrillic
+from core.transliteration import contains_cyrillic
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.models import Country, InformationCentre, Municipality, normalise_phone
+from core.models import Country, InformationCentre, Municipality, normalise_phone
 from tests.portal.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db

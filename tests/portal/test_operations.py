@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from portal.models import Direction, InformationCentre, Municipality
+from core.models import Direction, InformationCentre, Municipality
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 

@@ -4,10 +4,10 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
+from core.models import Municipality
+from core.pagecache import CACHE_ALIAS, content_changed, content_version
+from core.transliteration import CYRILLIC_WORD
 from directory.models import Organisation, Status
-from portal.models import Municipality
-from portal.pagecache import CACHE_ALIAS, content_changed, content_version
-from portal.transliteration import CYRILLIC_WORD
 from tests.directory.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

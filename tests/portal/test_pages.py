@@ -113,7 +113,7 @@ def test_sitemap_lists_every_page_with_language_alternates(sitemap, demo_content
 
 def test_the_sitemap_is_an_index_of_paged_sections(client, demo_content, monkeypatch, django_assert_max_num_queries):
     """One file was 31 MB at 10,000 organisations: sections are paged, and the index lists each page."""
-    from portal.sitemaps import PortalSitemap
+    from core.sitemaps import PortalSitemap
 
     monkeypatch.setattr(PortalSitemap, "limit", 8)  # two items in four languages a page
     index = client.get("/sitemap.xml").content.decode()

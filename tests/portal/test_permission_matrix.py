@@ -18,11 +18,12 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from portal.admin.conflicts import row_token
-from portal.admin.scoping import admin_scope_kind
-from portal.history import recorded_changes
-from portal.models import Direction, StaffRole
-from portal.services import staff_member_appoint
+from core.models import Direction
+from staff.admin.conflicts import row_token
+from staff.admin.scoping import admin_scope_kind
+from staff.history import recorded_changes
+from staff.models import StaffRole
+from staff.services import staff_member_appoint
 from tests.civic.factories import (
     DocumentFactory,
     EnquiryFactory,
@@ -78,8 +79,8 @@ def _proposed_change(municipality):
 OBJECTS: dict[str, Callable] = {
     "registrations.CompanyRegistration": _registration,
     "registrations.ProposedChange": _proposed_change,
-    "portal.Municipality": lambda municipality: municipality,
-    "portal.InformationCentre": lambda municipality: municipality.information_centre,
+    "core.Municipality": lambda municipality: municipality,
+    "core.InformationCentre": lambda municipality: municipality.information_centre,
     "auth.User": _staff_member,
     "civic.Document": lambda municipality: DocumentFactory(municipality=municipality),
     "civic.Enquiry": lambda municipality: EnquiryFactory(centre=municipality.information_centre),
@@ -114,7 +115,7 @@ GLOBAL_OBJECTS: dict[str, Callable] = {
     "notifications.OutgoingEmail": lambda: __import__("notifications.models").models.OutgoingEmail.objects.create(
         to=["a@example.org"], subject="Undelivered", body="Body"
     ),
-    "portal.Direction": lambda: Direction.objects.first(),
+    "core.Direction": lambda: Direction.objects.first(),
     "auth.Group": lambda: Group.objects.get(name="Editors"),
     "axes.AccessAttempt": lambda: AccessAttempt.objects.create(
         username="x", ip_address="10.0.0.1", failures_since_start=1

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from portal.spreadsheets import formula_safe, formula_safe_row
+from core.spreadsheets import formula_safe, formula_safe_row
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,10 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.test import Client
 
-from portal.models import InformationCentre, Municipality, StaffMembership, StaffRole
-from portal.roles import PORTAL_ADMINISTRATORS_GROUP
-from portal.services import roles_sync
+from core.models import InformationCentre, Municipality
+from staff.models import StaffMembership, StaffRole
+from staff.roles import PORTAL_ADMINISTRATORS_GROUP
+from staff.services import roles_sync
 from tests.portal.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -50,16 +51,16 @@ def test_sync_roles_gives_each_group_exactly_its_declared_permissions_and_can_ru
 def test_an_editor_edits_their_municipality_and_its_centre_only(staff):
     client = logged_in(staff.editor)
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     assert client.post(url, change_form_data(client.get(url), email="centre@example.org")).status_code == 302
     centre.refresh_from_db()
     assert centre.email == "centre@example.org"
 
-    changelist = client.get("/admin/portal/municipality/")
+    changelist = client.get("/admin/core/municipality/")
     assert [m.pk for m in changelist.context["cl"].result_list] == [staff.home.pk]
-    assert client.get("/admin/portal/municipality/add/").status_code == 403
-    assert client.post(f"/admin/portal/municipality/{staff.home.pk}/delete/", {"post": "yes"}).status_code == 403
-    assert client.get("/admin/portal/direction/").status_code == 403
+    assert client.get("/admin/core/municipality/add/").status_code == 403
+    assert client.post(f"/admin/core/municipality/{staff.home.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get("/admin/core/direction/").status_code == 403
     assert client.get("/admin/auth/user/").status_code == 403
     assert Municipality.objects.count() == 2
 
@@ -67,7 +68,7 @@ def test_an_editor_edits_their_municipality_and_its_centre_only(staff):
 def test_an_entry_cannot_be_moved_to_the_other_municipality_by_a_forged_post(staff):
     client = logged_in(staff.editor)
     centre = staff.home.information_centre
-    url = f"/admin/portal/informationcentre/{centre.pk}/change/"
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
     form = client.get(url)
     assert list(form.context["adminform"].form.fields["municipality"].queryset) == [staff.home]
     response = client.post(url, change_form_data(form, municipality=str(staff.other.pk)))
@@ -77,7 +78,7 @@ def test_an_entry_cannot_be_moved_to_the_other_municipality_by_a_forged_post(sta
 
 
 def test_autocomplete_offers_only_the_users_municipality(staff):
-    params = {"app_label": "portal", "model_name": "informationcentre", "field_name": "municipality"}
+    params = {"app_label": "core", "model_name": "informationcentre", "field_name": "municipality"}
     results = logged_in(staff.editor).get("/admin/autocomplete/", params).json()["results"]
     assert [row["id"] for row in results] == [str(staff.home.pk)]
     results = logged_in(staff.administrator).get("/admin/autocomplete/", params).json()["results"]
@@ -88,16 +89,16 @@ def test_a_moderator_holds_the_editor_permissions_of_their_municipality(staff):
     assert group_codenames("Editors") <= group_codenames("Moderators")
     assert staff.moderator.groups.get().name == "Moderators"
     client = logged_in(staff.moderator)
-    changelist = client.get("/admin/portal/informationcentre/")
+    changelist = client.get("/admin/core/informationcentre/")
     assert [c.pk for c in changelist.context["cl"].result_list] == [staff.home.information_centre.pk]
 
 
 def test_a_portal_administrator_works_across_both_municipalities_and_manages_staff(staff):
     client = logged_in(staff.administrator)
-    changelist = client.get("/admin/portal/municipality/")
+    changelist = client.get("/admin/core/municipality/")
     assert {m.pk for m in changelist.context["cl"].result_list} == {staff.home.pk, staff.other.pk}
-    assert client.get("/admin/portal/municipality/add/").status_code == 200
-    assert client.get("/admin/portal/direction/").status_code == 200
+    assert client.get("/admin/core/municipality/add/").status_code == 200
+    assert client.get("/admin/core/direction/").status_code == 200
     users = client.get("/admin/auth/user/").context["cl"].result_list
     assert staff.other_editor in users
     assert staff.superuser not in users  # only a superuser manages superusers
@@ -151,7 +152,7 @@ def test_a_user_manager_of_one_municipality_cannot_appoint_to_the_other(staff):
 
 
 def test_someone_who_is_not_staff_is_sent_to_the_log_in_page(staff):
-    response = logged_in(staff.outsider).get("/admin/portal/municipality/")
+    response = logged_in(staff.outsider).get("/admin/core/municipality/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
 

@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
-from portal.models import InformationCentre
-from portal.translation_status import missing_languages, missing_translation_counts
+from core.models import InformationCentre
+from core.translation_status import missing_languages, missing_translation_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +31,16 @@ def test_an_entry_lacks_the_languages_of_fields_filled_elsewhere_but_not_there(h
 
 def test_the_change_list_shows_and_filters_missing_translations(half_translated, staff):
     client = logged_in(staff.editor)
-    changelist = client.get("/admin/portal/informationcentre/")
+    changelist = client.get("/admin/core/informationcentre/")
     assert "missing_translations" in changelist.context["cl"].list_display
     assert "sr, en" in changelist.content.decode()
-    filtered = client.get("/admin/portal/informationcentre/", {"missing_translation": "en"})
+    filtered = client.get("/admin/core/informationcentre/", {"missing_translation": "en"})
     assert list(filtered.context["cl"].result_list) == [half_translated]
-    assert not client.get("/admin/portal/informationcentre/", {"missing_translation": "bg"}).context["cl"].result_list
+    assert not client.get("/admin/core/informationcentre/", {"missing_translation": "bg"}).context["cl"].result_list
 
 
 def test_the_change_form_names_the_missing_languages(half_translated, staff):
-    response = logged_in(staff.editor).get(f"/admin/portal/informationcentre/{half_translated.pk}/change/")
+    response = logged_in(staff.editor).get(f"/admin/core/informationcentre/{half_translated.pk}/change/")
     assert response.context["missing_languages"] == ["sr", "en"]
 
 

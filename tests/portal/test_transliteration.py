@@ -1,6 +1,6 @@
 import pytest
 
-from portal.transliteration import contains_cyrillic, to_latin
+from core.transliteration import contains_cyrillic, to_latin
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from civic.models import Enquiry
-from portal.transliteration import TYPED_END, TYPED_START, to_latin, typed
+from core.transliteration import TYPED_END, TYPED_START, to_latin, typed
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 from tests.registrations.factories import started
@@ -152,7 +152,7 @@ def test_a_message_to_a_company_with_an_error_comes_back_as_typed(client, cyrill
 
 def test_the_admin_in_serbian_latin_shows_no_marker(admin_client, centre):
     response = admin_client.get(
-        f"/admin/portal/municipality/{centre.municipality.pk}/change/", headers={"accept-language": "sr-latn"}
+        f"/admin/core/municipality/{centre.municipality.pk}/change/", headers={"accept-language": "sr-latn"}
     )
     assert response.status_code == 200
     html = response.content.decode()

@@ -26,9 +26,9 @@ from modeltranslation.translator import translator
 
 from civic import services as civic_services
 from civic.models import Enquiry, Event, MunicipalService, NewsArticle, Page, Project
+from core.models import InformationCentre
 from directory.models import Organisation
 from media_library.models import Photo
-from portal.models import InformationCentre
 from registrations import services as registration_services
 from registrations.models import CompanyRegistration
 from search.services import index_rebuild

@@ -16,7 +16,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.utils.translation import to_locale
 
-from portal.transliteration import CYRILLIC_WORD
+from core.transliteration import CYRILLIC_WORD
 from tests.quality.crawler import LANGUAGES, Page
 
 LANGUAGE_TAGS = settings.LANGUAGE_TAGS

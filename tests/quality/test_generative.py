@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from portal.transliteration import CYRILLIC_WORD
+from core.transliteration import CYRILLIC_WORD
 from tests.quality.conftest import restart_sequences
 from tests.quality.crawler import LANGUAGES, internal_path
 from tests.quality.generative import (

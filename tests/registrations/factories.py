@@ -5,8 +5,8 @@ from django.core import signing
 from PIL import Image
 from stdnum.iso7064 import mod_11_10
 
+from core.abuse import TIMESTAMP_SALT
 from directory.identifiers import eik_check_digit
-from portal.abuse import TIMESTAMP_SALT
 
 
 def valid_eik(number: int) -> str:

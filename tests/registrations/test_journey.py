@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from portal.models import Direction
+from core.models import Direction
 from tests.registrations.factories import image_bytes, valid_eik
 
 OLD_TEXT = "Мелим брашно от 1923 година."

@@ -13,9 +13,9 @@ from reversion.models import Version
 
 from directory.models import Organisation
 from notifications.models import OutgoingEmail
-from portal.history import recorded_changes
 from registrations.models import CompanyOwner, CompanyPhoto, CompanyRegistration, ProposedChange
 from search.models import SearchEntry
+from staff.history import recorded_changes
 from tests.directory.factories import OrganisationFactory
 from tests.registrations.factories import image_bytes
 

@@ -1,6 +1,6 @@
 import pytest
 
-from portal.models import Municipality
+from core.models import Municipality
 from search import registry
 from search.services import index_rebuild
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
@@ -99,7 +99,7 @@ def key(entry) -> str:
 @pytest.fixture
 def content(db):
     """Real content of several kinds, as the apps register it: some in one language or script only."""
-    from portal.models import Country
+    from core.models import Country
     from tests.civic.factories import (
         DocumentFactory,
         EventFactory,

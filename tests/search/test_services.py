@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.core.management import call_command
 
-from portal.models import Municipality
+from core.models import Municipality
 from search import registry
 from search.models import SearchEntry
 from search.services import index_objects, index_rebuild, index_remove, index_update
@@ -97,7 +97,7 @@ def test_the_rebuild_command_indexes_every_registered_model(demo_content):
     assert SearchEntry.objects.count() == public
     # The demo has content of every kind but documents (files).
     assert set(SearchEntry.objects.values_list("kind", flat=True)) == set(registry.kind_labels()) - {"document"}
-    call_command("rebuild_search_index", "portal.InformationCentre", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("rebuild_search_index", "core.InformationCentre", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchEntry.objects.count() == public
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from portal.models import InformationCentre, Municipality
+from core.models import InformationCentre, Municipality
 from search.filters import SearchTextFilter, filter_matching
 from search.models import SearchEntry
 from search.services import index_rebuild
@@ -169,7 +169,7 @@ def staff_client(client, django_user_model):
 
 def test_admin_saves_and_deletes_keep_the_index_current(staff_client, places):
     municipality = places["sofia"]
-    url = f"/admin/portal/municipality/{municipality.pk}/change/"
+    url = f"/admin/core/municipality/{municipality.pk}/change/"
     # The form as staff see it (with its conflict token), renamed, with a new centre inline.
     data = change_form_data(
         staff_client.get(url),
@@ -190,14 +190,14 @@ def test_admin_saves_and_deletes_keep_the_index_current(staff_client, places):
     assert response.status_code == 302
     assert {entry.kind for entry in SearchEntry.objects.matching("Пловдив")} == {"municipality", "information-centre"}
     assert not SearchEntry.objects.matching("Sofia").exists()
-    staff_client.post(f"/admin/portal/municipality/{municipality.pk}/delete/", {"post": "yes"})
+    staff_client.post(f"/admin/core/municipality/{municipality.pk}/delete/", {"post": "yes"})
     assert not SearchEntry.objects.matching("Plovdiv").exists()
 
 
 def test_admin_bulk_delete_removes_from_the_index(staff_client, places):
     pks = [places["sofia"].pk, places["voyvodenets"].pk]
     response = staff_client.post(
-        "/admin/portal/municipality/", {"action": "delete_selected", "_selected_action": pks, "post": "yes"}
+        "/admin/core/municipality/", {"action": "delete_selected", "_selected_action": pks, "post": "yes"}
     )
     assert response.status_code == 302
     assert not SearchEntry.objects.filter(object_id__in=pks, kind="municipality").exists()

@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 from django.core.files.base import ContentFile
 
-from portal.models import Country
+from core.models import Country
 from tests.portal.factories import MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory
 from tourism.models import OpeningHours, Route, RouteStop, Sight, SightCategory, Status, TicketPrice

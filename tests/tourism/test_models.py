@@ -10,7 +10,7 @@ from django.db import IntegrityError
 from django.template import Context, Template
 from django.utils import translation
 
-from portal.models import Country
+from core.models import Country
 from tests.portal.factories import MunicipalityFactory
 from tests.tourism.factories import RouteFactory, SightFactory
 from tourism.models import OpeningHours, Route, Sight, TicketPrice

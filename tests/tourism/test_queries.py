@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from core.models import Country
 from directory.models import Kind
-from portal.models import Country
 from tests.directory.factories import create_many
 from tests.portal.factories import MunicipalityFactory
 from tests.tourism.factories import (

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from core.models import Country
 from directory.models import Kind
-from portal.models import Country
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 from tests.tourism.factories import (

@@ -27,11 +27,11 @@ from django.utils import timezone
 
 from civic.models import Event, NewsArticle
 from civic.models.base import PublicationStatus
+from core.models import Direction, Municipality
+from core.pagecache import content_changed
 from directory.demo import load_synthetic_smes
 from directory.models import Organisation
 from media_library.models import Album, Licence, Photo
-from portal.models import Direction, Municipality
-from portal.pagecache import content_changed
 from search.services import index_rebuild
 from tourism.models import Sight, SightCategory
 from tourism.models import Status as SightStatus

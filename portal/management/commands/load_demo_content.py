@@ -10,12 +10,13 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.history import recorded_changes
-from portal.models import Municipality, StaffRole
-from portal.services import roles_sync, staff_member_appoint
+from core.models import Municipality
 from search import registry
 from search.models import SearchEntry
 from search.services import index_rebuild
+from staff.history import recorded_changes
+from staff.models import StaffRole
+from staff.services import roles_sync, staff_member_appoint
 
 CREDENTIALS_FILE = settings.VAR_DIR / "demo-credentials.txt"
 DEMO_STAFF = [

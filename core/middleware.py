@@ -1,0 +1,271 @@
+import contextlib
+import hashlib
+import logging
+
+from django.conf import settings
+from django.contrib.sessions import middleware as sessions
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, QueryDict, UnreadablePostError
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from core import pagecache
+from core.transliteration import TYPED_MARKERS, to_latin, without_markers
+
+logger = logging.getLogger(__name__)
+
+SERBIAN_LATIN = "sr-latn"
+# Seconds a reader (or a client) is asked to wait before trying again after a database outage.
+DATABASE_RETRY_AFTER = 10
+
+# Text responses that a reader sees; binary files and downloads pass untouched.
+TEXT_CONTENT_TYPES = (
+    "text/",
+    "application/json",
+    "application/geo+json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
+# The typed-text markers (core.transliteration) in UTF-8.
+MARKER_BYTES = tuple(marker.encode() for marker in TYPED_MARKERS)
+
+
+class SerbianLatinMiddleware:
+    """Write every public ``sr-latn`` response in Latin letters, except what people typed.
+
+    Content is typed once, in Serbian Cyrillic, and UI strings come from a
+    catalogue generated from the Cyrillic one, so most of a ``sr-latn`` page
+    is Latin already. What is left (content, names of other languages, text
+    that falls back to another Cyrillic language) is transliterated here, in
+    one place, so that no ``sr-latn`` page can show a Cyrillic letter of the
+    portal's own.
+
+    What a visitor typed (form values, the search query) is shown back as
+    typed: it is rendered between markers (``core.transliteration.typed``),
+    which ``to_latin`` respects and removes. Markers are removed from every
+    text response, transliterated or not, and from what a visitor sends, so
+    that nobody can mark text of their own.
+
+    The admin is left alone: staff edit the Cyrillic master text there, and a
+    transliterated form would save Latin over it. So are files (uploads, static
+    files): a caption file or document is delivered exactly as it was uploaded.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        self._drop_markers_sent(request)
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "")
+        if response.streaming or not content_type.startswith(TEXT_CONTENT_TYPES):
+            return response
+        latin = translation.get_language() == SERBIAN_LATIN and not request.path.startswith(self._untouched_prefixes())
+        if not latin and not any(marker in response.content for marker in MARKER_BYTES):
+            return response
+        charset = response.charset or "utf-8"
+        text = response.content.decode(charset)
+        response.content = (to_latin(text) if latin else without_markers(text)).encode(charset)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+    @staticmethod
+    def _drop_markers_sent(request) -> None:
+        if request.META.get("QUERY_STRING"):
+            request.GET = _without_markers(request.GET)
+        if request.method == "POST":
+            # The view meets an unreadable body as it would have (CsrfViewMiddleware reads the form the same way).
+            with contextlib.suppress(UnreadablePostError):
+                request.POST = _without_markers(request.POST)
+
+    @staticmethod
+    def _untouched_prefixes() -> tuple[str, ...]:
+        from django.urls import reverse
+
+        return (reverse("admin:index"), settings.MEDIA_URL, settings.STATIC_URL)
+
+
+def _without_markers(data: QueryDict) -> QueryDict:
+    if not any(marker in value for _key, values in data.lists() for value in values for marker in TYPED_MARKERS):
+        return data
+    cleaned = data.copy()
+    for key, values in data.lists():
+        cleaned.setlist(key, [without_markers(value) for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class PermissionsPolicyMiddleware:
+    """Send the Permissions-Policy header (Django has no setting for it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A request that finds the database gone (a restart, a failover) gets a translated 503: try again shortly.
+
+    Nothing is half-written: every write is one transaction, rolled back when
+    the connection drops. Connections are health-checked before reuse
+    (``CONN_HEALTH_CHECKS``), so the first request after the database is back
+    opens a new one and the portal recovers by itself. The page is rendered
+    without the database (no context processors).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        return database_unavailable(request, exception)
+
+
+def database_unavailable(request, exception) -> HttpResponse:
+    """The translated 503 "try again shortly", with Retry-After, rendered without the database."""
+    logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
+
+
+def lost_database(exception: BaseException | None) -> BaseException | None:
+    """The connection failure behind ``exception`` (itself, or what it was raised from), if there is one."""
+    while exception is not None:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return exception
+        exception = exception.__cause__ or exception.__context__
+    return None
+
+
+class SessionMiddleware(sessions.SessionMiddleware):
+    """Django's session middleware, answering 503 when the database is gone as the session is saved.
+
+    The session is saved after the view, outside the reach of
+    ``DatabaseUnavailableMiddleware``. Django reads any database error while
+    updating a session as a session deleted by a concurrent log-out and
+    answers 400 ("session interrupted"); while creating one, the error
+    escapes as a 500. When the cause is a lost connection (PostgreSQL
+    restarting between the view's last query and the save), the visitor is
+    told the truth instead: 503, try again shortly.
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except Exception as error:
+            cause = lost_database(error)
+            if cause is None:
+                raise
+            return database_unavailable(request, cause)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve public pages to anonymous readers from a whole-page cache (docs/PERFORMANCE.md).
+
+    Placed below WhiteNoise and above the session middleware: a hit skips
+    everything below, so it costs no SQL query; the security headers of the
+    middleware above are added to it afresh.
+
+    A page is served from the cache, and stored in it, only for a GET or HEAD
+    (stored on GET) without a session or messages cookie: a logged-in person
+    (or anyone with a session) neither gets nor fills the anonymous cache.
+    A response is stored only when it is a complete 200 that sets no cookie,
+    carries no CSRF token and no CSP nonce, may be cached (no private or
+    no-store), and varies on nothing but language and cookies. The key holds
+    the content version (``core.pagecache``), the language the request is
+    served in (so ``sr`` and ``sr-latn`` never share an entry), the scheme,
+    host, path and query string.
+    """
+
+    SAFE_METHODS = ("GET", "HEAD")
+    # Response headers whose variation the key already covers (language) or the bypass rules do (cookies).
+    COVERED_VARY = {"accept-language", "cookie"}
+    MAX_BYTES = 2 * 1024 * 1024
+    # Probes must reach the database every time.
+    UNCACHED_PATHS = {"healthz"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not self._cacheable_request(request):
+            response = self.get_response(request)
+            if request.method == "POST" and response.status_code < 400 and self._by_staff_in_admin(request):
+                # Admin actions may write with queryset.update(), which sends no signal.
+                pagecache.content_changed()
+            return response
+        key = self._key(request, pagecache.content_version())
+        cache = caches[pagecache.CACHE_ALIAS]
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self._cacheable_response(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+            cache.set(key, (response.content, headers), timeout=seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _cacheable_request(self, request) -> bool:
+        if request.method not in self.SAFE_METHODS or "HTTP_AUTHORIZATION" in request.META:
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False
+        path = request.path_info
+        return not (path.startswith(self._uncached_prefixes()) or path.lstrip("/") in self.UNCACHED_PATHS)
+
+    @staticmethod
+    def _by_staff_in_admin(request) -> bool:
+        """Staff at work in the admin (not anyone posting to its log-in page, which would empty the cache)."""
+        from django.urls import reverse
+
+        user = getattr(request, "user", None)
+        return bool(user and user.is_staff) and request.path_info.startswith(reverse("admin:index"))
+
+    @staticmethod
+    def _uncached_prefixes() -> tuple[str, ...]:
+        from django.urls import reverse
+
+        return (reverse("admin:index"), settings.MEDIA_URL, f"/{settings.STATIC_URL.lstrip('/')}")
+
+    def _cacheable_response(self, request, response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if isinstance(getattr(request, "_csp_nonce", None), str):
+            return False  # the page carries this response's nonce; the next one gets another
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+        if not vary <= self.COVERED_VARY:
+            return False
+        return len(response.content) <= self.MAX_BYTES and b"csrfmiddlewaretoken" not in response.content
+
+    @staticmethod
+    def _key(request, version: str) -> str:
+        language = translation.get_language_from_request(request, check_path=True)
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        # A deploy with new static files gives pages that name them: a page cached before it
+        # would point at files that are gone.
+        static = getattr(staticfiles_storage, "manifest_hash", "")
+        return f"page:{version}:{static}:{language}:{digest}"

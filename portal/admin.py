@@ -1,0 +1,49 @@
+"""The admin of the site core's records, here because it joins core, the staff workspace and search."""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from core.models import Direction, InformationCentre, Municipality
+from search.admin import SearchIndexedAdminMixin
+from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from staff.roles import EDIT_ONLY
+
+
+class InformationCentreInline(MunicipalityScopedInlineMixin, TranslationStackedInline):
+    model = InformationCentre
+    can_delete = False
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
+    # Staff edit their own municipality's record; only portal administrators add or delete one.
+    municipality_lookup = "pk"
+    role_permissions = EDIT_ONLY
+    list_display = ("name", "country", "seat", "population", "population_year")
+    list_filter = ("country",)
+    search_fields = ("name_bg", "name_sr", "name_en", "seat_bg", "seat_sr", "seat_en")
+    prepopulated_fields = {"slug": ("name_en",)}
+    inlines = [InformationCentreInline]
+
+
+@admin.register(InformationCentre)
+class InformationCentreAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
+    municipality_lookup = "municipality"
+    role_permissions = EDIT_ONLY
+    list_display = ("name", "municipality", "phone", "email")
+    list_select_related = ("municipality",)
+    search_fields = ("name_bg", "name_sr", "name_en")
+    autocomplete_fields = ("municipality",)
+
+
+@admin.register(Direction)
+class DirectionAdmin(GlobalContentAdmin, TabbedTranslationAdmin):
+    list_display = ("name", "slug", "order")
+    # The four directions are the site's navigation; their keys never change.
+    readonly_fields = ("slug",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,140 @@
+"""The staff dashboard on the admin index: what waits for the user's municipality.
+
+Sections hold counters; a counter is a function ``(request) -> list[DashboardItem]`` that
+counts rows through the admins' scoped querysets, with a fixed number of aggregate queries
+(never one per row). Apps add theirs in their ``admin.py``:
+
+    dashboard.register_counter(dashboard.PENDING, pending_registrations)
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
+
+from core.translation_status import LANGUAGES, missing_translation_counts, translated_fields
+from staff.roles import staff_scope
+
+PENDING = "pending"
+DRAFTS = "drafts"
+TRANSLATIONS = "translations"
+
+
+@dataclass(frozen=True)
+class DashboardItem:
+    label: str
+    count: int
+    url: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    empty: str
+    counters: list[Callable] = field(default_factory=list)
+
+
+SECTIONS = {
+    PENDING: Section(PENDING, _("Waiting for moderation"), _("Nothing waits for moderation.")),
+    DRAFTS: Section(DRAFTS, _("Drafts"), _("No drafts.")),
+    TRANSLATIONS: Section(TRANSLATIONS, _("Missing translations"), _("Every entry is translated.")),
+}
+
+
+def register_counter(section: str, counter: Callable) -> Callable:
+    """Add ``counter`` to a dashboard section; usable as a decorator."""
+    if counter not in SECTIONS[section].counters:
+        SECTIONS[section].counters.append(counter)
+    return counter
+
+
+def _admin_url(model_admin, name: str, *args) -> str:
+    opts = model_admin.model._meta
+    try:
+        return reverse(f"{model_admin.admin_site.name}:{opts.app_label}_{opts.model_name}_{name}", args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def _viewable_admins(request):
+    for model, model_admin in admin.site._registry.items():
+        if model_admin.has_view_or_change_permission(request):
+            yield model, model_admin
+
+
+def drafts(request) -> list[DashboardItem]:
+    """Drafts of every admin that declares ``draft_filter``: one count query per model."""
+    items = []
+    for model, model_admin in _viewable_admins(request):
+        draft_filter = getattr(model_admin, "draft_filter", None)
+        if draft_filter:
+            count = model_admin.get_queryset(request).filter(**draft_filter).count()
+            if count:
+                url = _admin_url(model_admin, "changelist") + "?" + urlencode(draft_filter)
+                items.append(DashboardItem(str(model._meta.verbose_name_plural), count, url))
+    return items
+
+
+def missing_translations(request) -> list[DashboardItem]:
+    """Entries lacking each language, per model: one aggregate query per translated model."""
+    items = []
+    for model, model_admin in _viewable_admins(request):
+        fields = getattr(model_admin, "translation_fields_checked", None)
+        if not hasattr(model_admin, "missing_translations") or not translated_fields(model, fields):
+            continue
+        counts = missing_translation_counts(model_admin.get_queryset(request), fields)
+        for language in LANGUAGES:
+            if counts[language]:
+                url = _admin_url(model_admin, "changelist") + "?" + urlencode({"missing_translation": language})
+                label = f"{model._meta.verbose_name_plural} · {language}"
+                items.append(DashboardItem(label, counts[language], url))
+    return items
+
+
+register_counter(DRAFTS, drafts)
+register_counter(TRANSLATIONS, missing_translations)
+
+
+def dashboard_sections(request) -> list[dict]:
+    return [
+        {"key": section.key, "title": section.title, "empty": section.empty, "items": items}
+        for section in SECTIONS.values()
+        if section.counters
+        for items in [[item for counter in section.counters for item in counter(request)]]
+    ]
+
+
+def recent_changes(request, limit: int = 10) -> list[dict]:
+    """The latest recorded changes to rows of the user's municipality, newest first (one query)."""
+    scope = staff_scope(request.user)
+    versions = Version.objects.select_related("revision__user", "content_type").order_by("-pk")
+    admins = {}
+    if not scope.everything:
+        condition = Q(pk__in=[])
+        for model, model_admin in _viewable_admins(request):
+            if hasattr(model_admin, "municipality_lookup"):
+                object_ids = model_admin.get_queryset(request).values_list(Cast("pk", CharField()))
+                condition |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=object_ids)
+        versions = versions.filter(condition)
+    changes = []
+    for version in versions[:limit]:
+        model = version.content_type.model_class()
+        model_admin = admins.setdefault(model, admin.site._registry.get(model))
+        url = _admin_url(model_admin, "change", version.object_id) if model_admin else ""
+        changes.append(
+            {
+                "revision": version.revision,
+                "object_repr": version.object_repr,
+                "model": model._meta.verbose_name if model else version.content_type.model,
+                "url": url,
+            }
+        )
+    return changes

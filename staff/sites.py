@@ -1,0 +1,94 @@
+"""The admin site of the staff workspace: the dashboard index and the missing-translations page."""
+
+from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from core.translation_status import LANGUAGES, missing_translation_q, translated_fields
+from staff import dashboard
+from staff.forms import StaffAuthenticationForm
+from staff.roles import staff_scope
+
+TRANSLATIONS_PAGE_ROWS = 50
+
+
+class LinkableAutocompleteJsonView(AutocompleteJsonView):
+    """Autocomplete offers what the form accepts: the rows an entry of the user's municipality may link to."""
+
+    def get_queryset(self):
+        get_linkable_queryset = getattr(self.model_admin, "get_linkable_queryset", None)
+        if get_linkable_queryset is None:
+            return super().get_queryset()
+        queryset = get_linkable_queryset(self.request).complex_filter(self.source_field.get_limit_choices_to())
+        queryset, search_use_distinct = self.model_admin.get_search_results(self.request, queryset, self.term)
+        return queryset.distinct() if search_use_distinct else queryset
+
+
+class PortalAdminSite(admin.AdminSite):
+    login_form = StaffAuthenticationForm
+
+    def get_urls(self):
+        return [
+            path("translations/", self.admin_view(self.translations_view), name="missing-translations"),
+            *super().get_urls(),
+        ]
+
+    def autocomplete_view(self, request):
+        return LinkableAutocompleteJsonView.as_view(admin_site=self)(request)
+
+    def _municipality_name(self, request) -> str:
+        scope = staff_scope(request.user)
+        if scope.everything:
+            return _("both municipalities")
+        membership = getattr(request.user, "staff_membership", None)
+        return str(membership.municipality) if membership else ""
+
+    def index(self, request, extra_context=None):
+        context = {
+            "dashboard_sections": dashboard.dashboard_sections(request),
+            "recent_changes": dashboard.recent_changes(request),
+            "dashboard_municipality": self._municipality_name(request),
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
+
+    def translations_view(self, request):
+        """Entries lacking a language, per model, within the user's municipality."""
+        language = request.GET.get("language")
+        if language not in LANGUAGES:
+            language = LANGUAGES[0]
+        groups = []
+        for model, model_admin in self._registry.items():
+            fields = getattr(model_admin, "translation_fields_checked", None)
+            if not hasattr(model_admin, "missing_translations") or not translated_fields(model, fields):
+                continue
+            if not model_admin.has_view_or_change_permission(request):
+                continue
+            queryset = model_admin.get_queryset(request).filter(missing_translation_q(model, language, fields))
+            rows = list(queryset[: TRANSLATIONS_PAGE_ROWS + 1])
+            if not rows:
+                continue
+            opts = model._meta
+            groups.append(
+                {
+                    "title": opts.verbose_name_plural,
+                    "rows": [
+                        {"object": row, "url_name": f"{self.name}:{opts.app_label}_{opts.model_name}_change"}
+                        for row in rows[:TRANSLATIONS_PAGE_ROWS]
+                    ],
+                    "more": len(rows) > TRANSLATIONS_PAGE_ROWS,
+                    "changelist_name": f"{self.name}:{opts.app_label}_{opts.model_name}_changelist",
+                }
+            )
+        context = {
+            **self.each_context(request),
+            "title": _("Missing translations"),
+            "language": language,
+            "languages": LANGUAGES,
+            "groups": groups,
+            "municipality": self._municipality_name(request),
+        }
+        request.current_app = self.name
+        return TemplateResponse(request, "admin/staff/missing_translations.html", context)
