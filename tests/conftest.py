@@ -74,6 +74,21 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a language one test activated never leaks into the next.
+
+    (A request through the test client, or ``translation.activate()`` in a test, leaves its
+    language active in the thread; a later test's ``str()`` of a translated name would then
+    read another language than the admin page it compares with.)
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fresh_content_version():
     """Each test starts from a database state of its own, so no page or fragment cached by another is read.
 
