@@ -8,9 +8,8 @@ import importlib
 import shutil
 
 import pytest
-from django.core.management import call_command
 
-from bench import run
+from bench import data, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def bench_data(settings):
     settings.PAGE_CACHE_SECONDS = 0  # as the uncached server; measure_in_process turns it on for hits
-    call_command("load_bench_data", organisations=300, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    data.load(organisations=300, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):

@@ -5,9 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from cooperation.demo import COMPANIES
+from demo.content.cooperation import COMPANIES
+from demo.content.directory import REAL_ORGANISATIONS
 from directory import identifiers
-from directory.demo import REAL_ORGANISATIONS
 from directory.models import Organisation
 from portal.models import Country, normalise_phone
 
