@@ -62,10 +62,14 @@ class ModuleTransaction:
 
     # Open ones, innermost last: a module may share rows of two fixtures, one inside the other.
     opened: ClassVar[list["ModuleTransaction"]] = []
+    # By the name of the fixture whose rows it holds, until that fixture's teardown.
+    by_fixture: ClassVar[dict[str, "ModuleTransaction"]] = {}
 
-    def __init__(self, blocker):
+    def __init__(self, blocker, fixture: str):
         self.blocker = blocker
+        self.fixture = fixture
         self.atomic = transaction.atomic()
+        self.closed_early = False
 
     def open(self) -> None:
         with self.blocker.unblock():
@@ -88,35 +92,49 @@ class ModuleTransaction:
 
 @pytest.fixture(scope="session")
 def kept_for_the_module(django_db_setup, django_db_blocker):
-    """Rows that a module's tests share: ``yield from kept_for_the_module(build)`` in a module-scoped fixture.
+    """Rows that a module's tests share: ``yield from kept_for_the_module(request, build)`` in a module fixture.
 
     ``build()`` writes them once, in a ``ModuleTransaction``; the fixture's value is what it
     returns. Everything is rolled back after the module, so no other module sees the rows,
     and before any transactional test (``pytest_runtest_setup``), which must start empty.
-    Only for tests in a transaction (``db``), which is what pytest-django runs first.
+    Only for tests in a transaction (``db``), which is what pytest-django runs first. A test
+    of the module that does not ask for the fixture must not see its rows either: the tests
+    that do run first in their module (``pytest_collection_modifyitems``), and the rows are
+    rolled back before the first one that does not.
     """
 
-    def keep(build):
-        kept = ModuleTransaction(django_db_blocker)
+    def keep(request, build):
+        kept = ModuleTransaction(django_db_blocker, request.fixturename)
         kept.open()
+        ModuleTransaction.by_fixture[kept.fixture] = kept
         try:
             with django_db_blocker.unblock():
                 value = build()
             yield value
         finally:
             kept.close()
+            del ModuleTransaction.by_fixture[kept.fixture]
 
     return keep
 
 
 def pytest_runtest_setup(item):
-    """Roll back the rows a module's tests share before a transactional test (it must start empty)."""
-    if is_transactional(item):
-        ModuleTransaction.close_all()
+    """Roll back the rows a module's tests share before a test that does not ask for them.
+
+    A transactional test never gets them: it must start from an empty database.
+    """
+    for kept in list(ModuleTransaction.opened):
+        if is_transactional(item) or kept.fixture not in item.fixturenames:
+            kept.closed_early = True
+            kept.close()
+    for name in item.fixturenames:
+        kept = ModuleTransaction.by_fixture.get(name)
+        if kept is not None and kept.closed_early:
+            raise RuntimeError(f"The rows of {name} were rolled back before {item.nodeid}, which needs them.")
 
 
 @pytest.fixture(scope="module")
-def shared_demo_content(kept_for_the_module, tmp_path_factory):
+def shared_demo_content(request, kept_for_the_module, tmp_path_factory):
     """The demo content, loaded once for all the tests of a module that ask for ``demo_content``.
 
     Its photos are kept in a folder of their own, which those tests use as MEDIA_ROOT.
@@ -131,7 +149,7 @@ def shared_demo_content(kept_for_the_module, tmp_path_factory):
             call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         return media
 
-    yield from kept_for_the_module(load)
+    yield from kept_for_the_module(request, load)
 
 
 @pytest.fixture
@@ -303,15 +321,35 @@ def page(browser, live_site):
     context.close()
 
 
+def kept_fixtures(item) -> tuple[str, ...]:
+    """The fixtures of ``item`` whose rows its module's tests share (``kept_for_the_module``)."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return tuple(
+        sorted(name for name, defs in definitions.items() if defs and "kept_for_the_module" in defs[-1].argnames)
+    )
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Every transactional test (live server, pg_dump) uses serialized rollback.
+    """Every transactional test (live server, pg_dump) uses serialized rollback; shared rows are read first.
 
     The flush after a transactional test empties every table; with serialized
     rollback the next one gets back what the migrations created (content types,
     the four directions). A mix of the two kinds breaks whichever runs second,
     so no test is left to choose.
+
+    Within each run of a module's tests (pytest-django has put the ``db`` ones
+    first), the tests that share rows of a module fixture run first, grouped by
+    fixture, so that those rows are written once and rolled back before the others.
     """
     for item in items:
         names = getattr(item, "fixturenames", [])
         if ("transactional_db" in names or "live_server" in names) and "django_db_serialized_rollback" not in names:
             names.append("django_db_serialized_rollback")
+    ordered, start = [], 0
+    for end in range(1, len(items) + 1):
+        if end == len(items) or getattr(items[end], "module", None) is not getattr(items[start], "module", None):
+            run = items[start:end]
+            ordered += sorted(run, key=lambda item: (not kept_fixtures(item), kept_fixtures(item)))
+            start = end
+    items[:] = ordered

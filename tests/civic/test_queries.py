@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module", params=[1, 50], ids=["1-row", "50-rows"])
 def content(request, kept_for_the_module):
     """``rows`` items of every kind, written once for all the tests of this module that use that size."""
-    yield from kept_for_the_module(lambda: build_content(request.param))
+    yield from kept_for_the_module(request, lambda: build_content(request.param))
 
 
 def build_content(rows: int) -> dict:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module", params=[1, 50], ids=["1-row", "50-rows"])
 def places(request, kept_for_the_module):
     """``rows`` places of every kind, written once for all the tests of this module that use that size."""
-    yield from kept_for_the_module(lambda: build_places(request.param))
+    yield from kept_for_the_module(request, lambda: build_places(request.param))
 
 
 def build_places(rows: int) -> dict:
