@@ -2,7 +2,7 @@
 
 Builds the rows from the demo's synthetic SME generator (Serbian SMEs for Medijana, with
 identifiers outside the demo's ranges, so that every row is new), writes them as an import
-file, then times in the ``most_bench`` database (``load_bench_data`` fills it), DEBUG off:
+file, then times in the ``most_bench`` database (bench/data.py fills it), DEBUG off:
 
 - parse: reading the file into rows;
 - check: every row through the directory's validators (``importing.plan``);
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.run import BASE_DIR, bench_database_url, django_setup, manage, production_environment
+from bench.run import BASE_DIR, bench_database_url, fill, production_environment
 
 RESULTS = BASE_DIR / "bench" / "results" / "import.json"
 
@@ -33,7 +33,8 @@ RESULTS = BASE_DIR / "bench" / "results" / "import.json"
 def import_lines(count: int) -> list[list[str]]:
     """``count`` Serbian synthetic SMEs as import lines, with PIBs and MBs no other row has."""
     from core.models import Country, Municipality
-    from directory import demo, importing
+    from demo.content import directory as demo
+    from directory import importing
 
     municipalities = {Country.BULGARIA: None, Country.SERBIA: Municipality.objects.get(slug="medijana")}
     numbers = demo._Identifiers()
@@ -91,7 +92,7 @@ def run(file_name: str, data: bytes, user) -> dict:
 def measure(rows: int = 7158, formats: tuple[str, ...] | None = None) -> dict:
     """Import ``rows`` organisations from each file format (CSV and XLSX by default), rolled back.
 
-    Django must be set up on the benchmark database (``load_bench_data`` filled it).
+    Django must be set up on the benchmark database (bench/data.py filled it).
     """
     from django.contrib.auth.models import User
     from django.utils import translation
@@ -126,9 +127,7 @@ def main() -> None:
     options = parser.parse_args()
 
     environment = production_environment(bench_database_url())
-    manage(environment, "migrate", "--noinput", "-v0")
-    manage(environment, "load_bench_data", "--organisations", str(options.organisations))
-    django_setup(environment)
+    fill(environment, options.organisations)
     report = measure(options.rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")

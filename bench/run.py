@@ -1,7 +1,7 @@
 """`make bench`: every page type under load, served as in production, and the other figures.
 
 1. A database of its own (`most_bench`, on the DATABASE_URL server or the
-   embedded one) is migrated and filled by `manage.py load_bench_data`:
+   embedded one) is migrated and filled by bench/data.py:
    10,000 organisations (100,000 with --large) with sights, events, news and
    photos in proportion. Kept between runs when the size is unchanged.
 2. In this process, through Django's test client with debug off: SQL queries
@@ -122,17 +122,26 @@ def manage(environment: dict, *arguments: str) -> None:
 
 def prepare(environment: dict, organisations: int) -> float:
     started = time.perf_counter()
-    manage(environment, "migrate", "--noinput", "-v0")
     manage(environment, "collectstatic", "--noinput", "-v0")
-    manage(environment, "load_bench_data", "--organisations", str(organisations))
+    fill(environment, organisations)
     return time.perf_counter() - started
+
+
+def fill(environment: dict, organisations: int) -> None:
+    """Migrate the benchmark database, set Django up on it in this process and fill it (bench/data.py)."""
+    manage(environment, "migrate", "--noinput", "-v0")
+    django_setup(environment)
+    from bench import data  # its models load once Django is set up
+
+    data.load(organisations=organisations)
 
 
 def django_setup(environment: dict) -> None:
     """Django in this process, as the server runs it, on the benchmark database."""
     os.environ.update(environment)
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
-    sys.path.insert(0, str(BASE_DIR))
+    if str(BASE_DIR) not in sys.path:
+        sys.path.insert(0, str(BASE_DIR))
     import django
 
     django.setup()
@@ -385,7 +394,6 @@ def main() -> None:
     environment = production_environment(bench_database_url())
     print(f"Preparing the benchmark database with {organisations:,} organisations...", flush=True)
     preparation_seconds = prepare(environment, organisations)
-    django_setup(environment)
     addresses = pages()
     print("Measuring pages in-process...", flush=True)
     report = {

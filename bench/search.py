@@ -1,6 +1,6 @@
 """Search at scale: database time of a search over the benchmark database's index.
 
-1. ``manage.py load_bench_data`` fills the ``most_bench`` database (on the
+1. bench/data.py fills the ``most_bench`` database (on the
    DATABASE_URL server or the embedded one) and rebuilds its search index:
    every registered content type, organisations, sights, events, news…
 2. Each query of a mix of rare and common terms, in Latin and Cyrillic, runs
@@ -28,7 +28,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-from bench.run import RESULTS_DIR, bench_database_url, django_setup, manage, production_environment  # noqa: E402
+from bench.run import RESULTS_DIR, bench_database_url, fill, production_environment  # noqa: E402
 
 RARE_HITS = 50
 
@@ -171,9 +171,7 @@ def main() -> None:
     arguments = parser.parse_args()
 
     environment = production_environment(bench_database_url())
-    manage(environment, "migrate", "--noinput", "-v0")
-    manage(environment, "load_bench_data", "--organisations", str(arguments.organisations))
-    django_setup(environment)
+    fill(environment, arguments.organisations)
     report = measure_summary(arguments.rounds)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     (RESULTS_DIR / "search.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "cooperation",
     # Search indexes the content of every app above (their search_indexes.py).
     "search",
+    # The demo content of every app above and its loader, `manage.py load_demo_content`.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,9 +1,12 @@
 import os
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 # Debian's Chromium, installed by `make test` when missing; Playwright never
 # downloads a browser of its own.
@@ -22,10 +25,148 @@ CHROMIUM_ARGS = [
 ]
 
 
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def is_transactional(item) -> bool:
+    """Whether pytest-django runs ``item`` as a TransactionTestCase (it commits, and flushes afterwards)."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Passwords hashed with MD5 in tests: PBKDF2's 1,000,000 rounds cost a second per few accounts.
+
+    Nothing here tests the strength of the hash (Django does); the tests that log in
+    still go through ``check_password`` with whatever hasher is first.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+class ModuleTransaction:
+    """A transaction opened outside any test and left open while a module's tests run.
+
+    pytest-django runs each test of a ``db`` test in a transaction of its own (Django's
+    TestCase); inside this one, that becomes a savepoint, so whatever a test writes is
+    rolled back before the next test starts, while the rows written before the tests stay.
+    """
+
+    # Open ones, innermost last: a module may share rows of two fixtures, one inside the other.
+    opened: ClassVar[list["ModuleTransaction"]] = []
+    # By the name of the fixture whose rows it holds, until that fixture's teardown.
+    by_fixture: ClassVar[dict[str, "ModuleTransaction"]] = {}
+
+    def __init__(self, blocker, fixture: str):
+        self.blocker = blocker
+        self.fixture = fixture
+        self.atomic = transaction.atomic()
+        self.closed_early = False
+
+    def open(self) -> None:
+        with self.blocker.unblock():
+            self.atomic.__enter__()
+        self.opened.append(self)
+
+    def close(self) -> None:
+        """Roll this transaction back, and any opened inside it first."""
+        while self in self.opened:
+            innermost = self.opened.pop()
+            with innermost.blocker.unblock():
+                transaction.set_rollback(True)
+                innermost.atomic.__exit__(None, None, None)
+
+    @classmethod
+    def close_all(cls) -> None:
+        if cls.opened:
+            cls.opened[0].close()
+
+
+@pytest.fixture(scope="session")
+def kept_for_the_module(django_db_setup, django_db_blocker):
+    """Rows that a module's tests share: ``yield from kept_for_the_module(request, build)`` in a module fixture.
+
+    ``build()`` writes them once, in a ``ModuleTransaction``; the fixture's value is what it
+    returns. Everything is rolled back after the module, so no other module sees the rows,
+    and before any transactional test (``pytest_runtest_setup``), which must start empty.
+    Only for tests in a transaction (``db``), which is what pytest-django runs first. A test
+    of the module that does not ask for the fixture must not see its rows either: the tests
+    that do run first in their module (``pytest_collection_modifyitems``), and the rows are
+    rolled back before the first one that does not.
+    """
+
+    def keep(request, build):
+        kept = ModuleTransaction(django_db_blocker, request.fixturename)
+        kept.open()
+        ModuleTransaction.by_fixture[kept.fixture] = kept
+        try:
+            with django_db_blocker.unblock():
+                value = build()
+            yield value
+        finally:
+            kept.close()
+            del ModuleTransaction.by_fixture[kept.fixture]
+
+    return keep
+
+
+def pytest_runtest_setup(item):
+    """Roll back the rows a module's tests share before a test that does not ask for them.
+
+    A transactional test never gets them: it must start from an empty database.
+    """
+    for kept in list(ModuleTransaction.opened):
+        if is_transactional(item) or kept.fixture not in item.fixturenames:
+            kept.closed_early = True
+            kept.close()
+    for name in item.fixturenames:
+        kept = ModuleTransaction.by_fixture.get(name)
+        if kept is not None and kept.closed_early:
+            raise RuntimeError(f"The rows of {name} were rolled back before {item.nodeid}, which needs them.")
+
+
+@pytest.fixture(scope="module")
+def shared_demo_content(request, kept_for_the_module, tmp_path_factory):
+    """The demo content, loaded once for all the tests of a module that ask for ``demo_content``.
+
+    Its photos are kept in a folder of their own, which those tests use as MEDIA_ROOT.
+    """
+    from types import SimpleNamespace
+
+    folder = tmp_path_factory.mktemp("demo-content")
+    media = SimpleNamespace(media_root=folder / "media", originals_root=folder / "originals")
+
+    def load():
+        with override_settings(MEDIA_ROOT=media.media_root, MEDIA_LIBRARY_ORIGINALS_ROOT=media.originals_root):
+            call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        return media
+
+    yield from kept_for_the_module(request, load)
+
+
 @pytest.fixture
-def demo_content(db):
-    """The demo content of every app, as `make run` loads it."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_content(request, shared_demo_content, db):
+    """The demo content of every app, as `make run` loads it (once per module, see ``kept_for_the_module``).
+
+    What a test writes is rolled back after it, as in any ``db`` test.
+    """
+    if is_transactional(request.node) or not ModuleTransaction.opened:
+        pytest.fail("demo_content is for tests in a transaction; a transactional test uses committed_demo_content.")
+    return shared_demo_content
+
+
+@pytest.fixture
+def committed_demo_content(transactional_db):
+    """The demo content loaded by a transactional test, committed, and flushed after it."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 @pytest.fixture
@@ -66,10 +207,18 @@ def cyrillic_free():
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Every test writes its uploads and renditions under its own temporary folder, never under var/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_LIBRARY_ORIGINALS_ROOT = tmp_path / "originals"
+def media_root(request, settings, tmp_path):
+    """Every test writes its uploads and renditions under a temporary folder, never under var/.
+
+    Its own folder, or the folder of the shared demo content for a test that reads it, where
+    the demo photos are.
+    """
+    if "demo_content" in request.fixturenames:
+        shared = request.getfixturevalue("shared_demo_content")
+        settings.MEDIA_ROOT, settings.MEDIA_LIBRARY_ORIGINALS_ROOT = shared.media_root, shared.originals_root
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
+        settings.MEDIA_LIBRARY_ORIGINALS_ROOT = tmp_path / "originals"
     return settings.MEDIA_ROOT
 
 
@@ -172,7 +321,7 @@ def browser(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def live_site(django_db_serialized_rollback, django_db_reset_sequences, live_server, demo_content):
+def live_site(django_db_serialized_rollback, django_db_reset_sequences, live_server, committed_demo_content):
     """The portal with its demo content, served over HTTP to the browser.
 
     The live server needs a database that is committed and then emptied
@@ -194,15 +343,35 @@ def page(browser, live_site):
     context.close()
 
 
+def kept_fixtures(item) -> tuple[str, ...]:
+    """The fixtures of ``item`` whose rows its module's tests share (``kept_for_the_module``)."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return tuple(
+        sorted(name for name, defs in definitions.items() if defs and "kept_for_the_module" in defs[-1].argnames)
+    )
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Every transactional test (live server, pg_dump) uses serialized rollback.
+    """Every transactional test (live server, pg_dump) uses serialized rollback; shared rows are read first.
 
     The flush after a transactional test empties every table; with serialized
     rollback the next one gets back what the migrations created (content types,
     the four directions). A mix of the two kinds breaks whichever runs second,
     so no test is left to choose.
+
+    Within each run of a module's tests (pytest-django has put the ``db`` ones
+    first), the tests that share rows of a module fixture run first, grouped by
+    fixture, so that those rows are written once and rolled back before the others.
     """
     for item in items:
         names = getattr(item, "fixturenames", [])
         if ("transactional_db" in names or "live_server" in names) and "django_db_serialized_rollback" not in names:
             names.append("django_db_serialized_rollback")
+    ordered, start = [], 0
+    for end in range(1, len(items) + 1):
+        if end == len(items) or getattr(items[end], "module", None) is not getattr(items[start], "module", None):
+            run = items[start:end]
+            ordered += sorted(run, key=lambda item: (not kept_fixtures(item), kept_fixtures(item)))
+            start = end
+    items[:] = ordered

@@ -36,5 +36,15 @@ def test_every_civic_page_renders_with_one_h1_and_unique_ids(client, demo_conten
 
 
 def test_the_serbian_latin_feeds_of_the_demo_content_are_latin(client, demo_content, cyrillic_free):
-    for path in ("/sr-latn/news/rss/", "/sr-latn/news/atom/", "/sr-latn/events/calendar.ics"):
-        cyrillic_free(client.get(path).content.decode(), path)
+    feeds = [
+        ("/sr-latn/news/rss/", "application/rss+xml", "<item>"),
+        ("/sr-latn/news/atom/", "application/atom+xml", "<entry>"),
+        ("/sr-latn/events/calendar.ics", "text/calendar", "BEGIN:VEVENT"),
+    ]
+    for path, content_type, item in feeds:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["Content-Type"].startswith(content_type), path
+        text = response.content.decode()
+        assert item in text, path
+        cyrillic_free(text, path)

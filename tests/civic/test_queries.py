@@ -17,13 +17,17 @@ from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=[1, 50], ids=["1-row", "50-rows"])
-def content(request):
+@pytest.fixture(scope="module", params=[1, 50], ids=["1-row", "50-rows"])
+def content(request, kept_for_the_module):
+    """``rows`` items of every kind, written once for all the tests of this module that use that size."""
+    yield from kept_for_the_module(request, lambda: build_content(request.param))
+
+
+def build_content(rows: int) -> dict:
     municipality = MunicipalityFactory()
     InformationCentreFactory(municipality=municipality)
     situations = [LifeSituationFactory(), LifeSituationFactory()]
     project = ProjectFactory()
-    rows = request.param
     items = {
         "event": [
             EventFactory(municipality=municipality, recurrence_rule="FREQ=WEEKLY" if n % 2 else "") for n in range(rows)

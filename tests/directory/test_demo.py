@@ -5,10 +5,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from cooperation.demo import COMPANIES
 from core.models import Country, normalise_phone
+from demo.content.cooperation import COMPANIES
+from demo.content.directory import REAL_ORGANISATIONS
 from directory import identifiers
-from directory.demo import REAL_ORGANISATIONS
 from directory.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -158,7 +158,7 @@ def test_someone_who_is_not_staff_is_sent_to_the_log_in_page(staff):
 
 
 def test_demo_content_makes_the_demo_staff_members_of_their_municipality(db, settings, tmp_path, monkeypatch):
-    from portal.management.commands import load_demo_content
+    from demo.management.commands import load_demo_content
 
     monkeypatch.setattr(load_demo_content, "CREDENTIALS_FILE", tmp_path / "demo-credentials.txt")
     settings.DEBUG = True

@@ -21,9 +21,13 @@ from tourism.models import Sight
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=[1, 50], ids=["1-row", "50-rows"])
-def places(request):
-    rows = request.param
+@pytest.fixture(scope="module", params=[1, 50], ids=["1-row", "50-rows"])
+def places(request, kept_for_the_module):
+    """``rows`` places of every kind, written once for all the tests of this module that use that size."""
+    yield from kept_for_the_module(request, lambda: build_places(request.param))
+
+
+def build_places(rows: int) -> dict:
     home = MunicipalityFactory(slug="koprivshtitsa", country=Country.BULGARIA)
     other = MunicipalityFactory(slug="medijana", country=Country.SERBIA)
     sights = [SightFactory(municipality=home if n % 2 else other) for n in range(rows)]

@@ -1,16 +1,18 @@
-import inspect
 import os
 import secrets
-from importlib import import_module, util
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.models import Municipality
+from demo.content import civic as civic_demo
+from demo.content import cooperation as cooperation_demo
+from demo.content import directory as directory_demo
+from demo.content import media_library as media_library_demo
+from demo.content import portal as portal_demo
+from demo.content import tourism as tourism_demo
 from search import registry
 from search.models import SearchEntry
 from search.services import index_rebuild
@@ -31,7 +33,7 @@ DEMO_STAFF = [
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content of every app (each app's demo.load()); safe to run again. "
+        "Load the demo content of every app (demo/content/); safe to run again. "
         "With DEBUG on, also create demo staff accounts and print their credentials."
     )
 
@@ -52,13 +54,16 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already loaded; leaving the database as it is.")
             self._index_new_kinds()
         else:
-            # An app's load() takes the options it knows by keyword, and only those.
-            demo_options = {"smes": smes}
             # Recorded as the first version of every entry, so that its history starts here.
             with transaction.atomic(), recorded_changes(user=None, comment="Demo content"):
-                for module in self._demo_modules():
-                    accepted = inspect.signature(module.load).parameters
-                    module.load(self.stdout, **{key: value for key, value in demo_options.items() if key in accepted})
+                # In dependency order: municipalities and centres first, then the directory,
+                # whose organisations the sights and the cooperation board point to.
+                portal_demo.load(self.stdout)
+                directory_demo.load(self.stdout, smes=smes)
+                tourism_demo.load(self.stdout)
+                media_library_demo.load(self.stdout)
+                civic_demo.load(self.stdout)
+                cooperation_demo.load(self.stdout)
                 # Last: the demo loads write content directly, not through the
                 # services that keep the index current.
                 self._index()
@@ -77,14 +82,6 @@ class Command(BaseCommand):
             if searchable.kind not in indexed:
                 count = index_rebuild(searchable.model)
                 self.stdout.write(f"Search index: {count} entries for {searchable.model._meta.label}.")
-
-    @staticmethod
-    def _demo_modules():
-        """Each installed project app's ``demo`` module, in INSTALLED_APPS order."""
-        for config in apps.get_app_configs():
-            name = f"{config.name}.demo"
-            if Path(config.path).parent == settings.BASE_DIR and util.find_spec(name):
-                yield import_module(name)
 
     def _ensure_demo_staff(self):
         """Development only: demo accounts with random passwords kept under var/.

@@ -1,4 +1,7 @@
-"""Fill the benchmark database (``make bench``, docs/PERFORMANCE.md).
+"""Fill the benchmark database (``make bench``, docs/PERFORMANCE.md): ``load(organisations=...)``.
+
+Called by bench/run.py, bench/import.py and bench/search.py once Django is set up on the
+benchmark database, and by the benchmark's smoke test on the test database.
 
 The demo content first (real institutions, sights, events, news, albums with
 placeholder photos), then synthetic content in proportion to the number of
@@ -16,12 +19,12 @@ numbers have not changed, so a second ``make bench`` starts at once.
 """
 
 import random
+import sys
 import time
 from datetime import timedelta
 from decimal import Decimal
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -29,7 +32,7 @@ from civic.models import Event, NewsArticle
 from civic.models.base import PublicationStatus
 from core.models import Direction, Municipality
 from core.pagecache import content_changed
-from directory.demo import load_synthetic_smes
+from demo.content.directory import load_synthetic_smes
 from directory.models import Organisation
 from media_library.models import Album, Licence, Photo
 from search.services import index_rebuild
@@ -205,85 +208,81 @@ def photos(albums: list[Album], sources: list[Photo]):
             )
 
 
-class Command(BaseCommand):
-    help = (
-        "Fill the benchmark database: the demo content, then synthetic organisations, sights, events, "
-        "news and photos in proportion (kept between runs when the numbers are unchanged)."
+def load(*, organisations: int = 10_000, stdout=sys.stdout) -> None:
+    """The demo content, then synthetic content for ``organisations`` organisations in all.
+
+    What is already there is kept when the numbers have not changed.
+    """
+    started = time.perf_counter()
+    call_command("load_demo_content", if_empty=True, stdout=stdout)
+    real = Organisation.objects.filter(is_demo=False).count()
+    wanted = {"organisations": max(organisations - real, 0), **scaled(organisations)}
+    changed = False
+    if Organisation.objects.filter(is_demo=True).count() != wanted["organisations"]:
+        _delete_synthetic_organisations()
+        with transaction.atomic():
+            load_synthetic_smes(wanted["organisations"])
+        changed = True
+    if _synthetic_counts() != {key: wanted[key] for key in PER_10000}:
+        _load_content(wanted)
+        changed = True
+    if changed:
+        stdout.write(f"Search index: {index_rebuild()} entries.\n")
+        if not connection.in_atomic_block:  # as autovacuum would leave the tables (not in tests)
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+    content_changed()
+    stdout.write(
+        f"Benchmark data: {Organisation.objects.count():,} organisations, "
+        + ", ".join(f"{count:,} {name}" for name, count in _synthetic_counts().items())
+        + f" ({time.perf_counter() - started:.0f} s).\n"
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--organisations", type=int, default=10_000)
 
-    def handle(self, *args, organisations, **options):
-        started = time.perf_counter()
-        call_command("load_demo_content", if_empty=True, stdout=self.stdout)
-        real = Organisation.objects.filter(is_demo=False).count()
-        wanted = {"organisations": max(organisations - real, 0), **scaled(organisations)}
-        changed = False
-        if Organisation.objects.filter(is_demo=True).count() != wanted["organisations"]:
-            self._delete_synthetic_organisations()
-            with transaction.atomic():
-                load_synthetic_smes(wanted["organisations"])
-            changed = True
-        if self._synthetic_counts() != {key: wanted[key] for key in PER_10000}:
-            self._load_content(wanted)
-            changed = True
-        if changed:
-            self.stdout.write(f"Search index: {index_rebuild()} entries.")
-            if not connection.in_atomic_block:  # as autovacuum would leave the tables (not in tests)
-                with connection.cursor() as cursor:
-                    cursor.execute("VACUUM ANALYZE")
-        content_changed()
-        self.stdout.write(
-            f"Benchmark data: {Organisation.objects.count():,} organisations, "
-            + ", ".join(f"{count:,} {name}" for name, count in self._synthetic_counts().items())
-            + f" ({time.perf_counter() - started:.0f} s)."
-        )
+def _synthetic_counts() -> dict[str, int]:
+    return {
+        "sights": Sight.objects.filter(slug__startswith=PREFIX).count(),
+        "events": Event.objects.filter(slug__startswith=PREFIX).count(),
+        "news": NewsArticle.objects.filter(slug__startswith=PREFIX).count(),
+        "albums": Album.objects.filter(slug__startswith=PREFIX).count(),
+    }
 
-    @staticmethod
-    def _synthetic_counts() -> dict[str, int]:
-        return {
-            "sights": Sight.objects.filter(slug__startswith=PREFIX).count(),
-            "events": Event.objects.filter(slug__startswith=PREFIX).count(),
-            "news": NewsArticle.objects.filter(slug__startswith=PREFIX).count(),
-            "albums": Album.objects.filter(slug__startswith=PREFIX).count(),
-        }
 
-    @staticmethod
-    def _delete_synthetic_organisations() -> None:
-        """In SQL: the ORM would load 100,000 rows to send their delete signals.
+def _delete_synthetic_organisations() -> None:
+    """In SQL: the ORM would load 100,000 rows to send their delete signals.
 
-        Should another table point at a synthetic organisation, the ORM does it
-        after all (``load_synthetic_smes`` deletes them itself), cascades included.
-        """
-        demo = "SELECT id FROM directory_organisation WHERE is_demo"
-        try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM directory_organisation_directions WHERE organisation_id IN ({demo})")  # noqa: S608
-                cursor.execute(f"UPDATE tourism_sight SET organisation_id = NULL WHERE organisation_id IN ({demo})")  # noqa: S608
-                cursor.execute("DELETE FROM directory_organisation WHERE is_demo")
-        except IntegrityError:
-            pass
+    Should another table point at a synthetic organisation, the ORM does it
+    after all (``load_synthetic_smes`` deletes them itself), cascades included.
+    """
+    demo = "SELECT id FROM directory_organisation WHERE is_demo"
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM directory_organisation_directions WHERE organisation_id IN ({demo})")  # noqa: S608
+            cursor.execute(f"UPDATE tourism_sight SET organisation_id = NULL WHERE organisation_id IN ({demo})")  # noqa: S608
+            cursor.execute("DELETE FROM directory_organisation WHERE is_demo")
+    except IntegrityError:
+        pass
 
-    @transaction.atomic
-    def _load_content(self, wanted: dict[str, int]) -> None:
-        for model in (Sight, Event, NewsArticle, Album):
-            model.objects.filter(slug__startswith=PREFIX).delete()
-        rng = random.Random(2026)  # noqa: S311 (the same data on every run, not a secret)
-        now = timezone.now()
-        municipalities = {m.country: m for m in Municipality.objects.filter(slug__in=["koprivshtitsa", "medijana"])}
-        directions = list(Direction.objects.order_by("order", "slug"))
-        _bulk(Sight, sights(wanted["sights"], municipalities, rng))
-        _bulk(Event, events(wanted["events"], municipalities, directions, rng, now))
-        _bulk(NewsArticle, news(wanted["news"], municipalities, directions, rng, now))
-        _bulk(Album, albums(wanted["albums"], municipalities, directions, rng, now))
-        sources = list(Photo.objects.exclude(album__slug__startswith=PREFIX).order_by("pk")[:20])
-        created = list(Album.objects.filter(slug__startswith=PREFIX))
-        if sources:
-            _bulk(Photo, photos(created, sources))
-            covers = dict(
-                Photo.objects.filter(album__in=created, order=0).values_list("album_id", "pk")
-            )  # one cover per album
-            for album in created:
-                album.cover_id = covers.get(album.pk)
-            Album.objects.bulk_update(created, ["cover"], batch_size=BATCH)
+
+@transaction.atomic
+def _load_content(wanted: dict[str, int]) -> None:
+    for model in (Sight, Event, NewsArticle, Album):
+        model.objects.filter(slug__startswith=PREFIX).delete()
+    rng = random.Random(2026)  # the same data on every run, not a secret
+    now = timezone.now()
+    municipalities = {m.country: m for m in Municipality.objects.filter(slug__in=["koprivshtitsa", "medijana"])}
+    directions = list(Direction.objects.order_by("order", "slug"))
+    _bulk(Sight, sights(wanted["sights"], municipalities, rng))
+    _bulk(Event, events(wanted["events"], municipalities, directions, rng, now))
+    _bulk(NewsArticle, news(wanted["news"], municipalities, directions, rng, now))
+    _bulk(Album, albums(wanted["albums"], municipalities, directions, rng, now))
+    sources = list(Photo.objects.exclude(album__slug__startswith=PREFIX).order_by("pk")[:20])
+    created = list(Album.objects.filter(slug__startswith=PREFIX))
+    if sources:
+        _bulk(Photo, photos(created, sources))
+        covers = dict(
+            Photo.objects.filter(album__in=created, order=0).values_list("album_id", "pk")
+        )  # one cover per album
+        for album in created:
+            album.cover_id = covers.get(album.pk)
+        Album.objects.bulk_update(created, ["cover"], batch_size=BATCH)
