@@ -54,6 +54,11 @@ def email_send(
     delivery stays in the outbox for ``send_pending_emails``.
     """
     subject, body = email_render(template=template, context=context, language=language)
+    # A subject quotes what a person typed (an enquiry's own subject, a company's name): however
+    # long that is, the message is kept and sent, its subject shortened to what the outbox holds.
+    limit = OutgoingEmail._meta.get_field("subject").max_length
+    if len(subject) > limit:
+        subject = subject[: limit - 1].rstrip() + "…"
     email = OutgoingEmail.objects.create(to=list(to), reply_to=list(reply_to or ()), subject=subject, body=body)
     transaction.on_commit(lambda: email_deliver(email=email))
     return email

@@ -202,3 +202,44 @@ def test_an_enquiry_is_kept_when_the_mail_server_is_down_and_its_mail_goes_out_l
     assert not OutgoingEmail.objects.exists()
     assert sorted(message.to[0] for message in mail.outbox) == ["ana@example.org", "kop@example.org"]
     assert all(enquiry.reference in message.subject for message in mail.outbox)
+
+
+def test_an_enquiry_with_the_longest_subject_and_markup_characters_is_mailed_as_typed(client, world, committed):
+    """A subject of the full 200 characters, with <, & and quotes, reaches both mails unescaped; never a 500."""
+    subject = ("Пазар & <фестивал> \"2027\" " * 10)[:200]
+    with committed():
+        response = client.post("/en/ask/koprivshtitsa/", {**QUESTION, "subject": subject})
+    assert response.status_code == 302
+    copy, notice = sorted(mail.outbox, key=lambda message: message.to[0])
+    assert "&amp;" not in copy.subject and "&lt;" not in copy.subject
+    assert subject.strip() in notice.subject and "Пазар & <фестивал>" in copy.subject
+    limit = OutgoingEmail._meta.get_field("subject").max_length
+    assert all(len(message.subject) <= limit for message in mail.outbox)
+
+
+def test_a_subject_longer_than_the_outbox_holds_is_shortened_not_refused(world, committed):
+    from notifications.services import email_send
+
+    long_name = "Мелница " * 60
+    with committed():
+        email_send(
+            to=["ana@example.org"],
+            template="registrations/email/contact_message",
+            context={"organisation": world.mill, "subject": long_name, "message": "Здравейте", "name": "Ана"},
+            language="bg",
+        )
+    (message,) = mail.outbox
+    limit = OutgoingEmail._meta.get_field("subject").max_length
+    assert len(message.subject) == limit and message.subject.endswith("…")
+
+
+def test_every_mail_template_is_plain_text_without_html_escaping():
+    """Mail is plain text: a template that escaped would send &amp; and &lt; for what was typed."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    templates = sorted(Path(settings.BASE_DIR, "templates").glob("*/email/*.txt"))
+    assert templates
+    escaping = [str(path) for path in templates if "{% autoescape off %}" not in path.read_text()]
+    assert not escaping
