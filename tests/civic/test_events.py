@@ -6,7 +6,7 @@ import icalendar
 import pytest
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civic.forms import EventAdminForm
 from civic.models import Event
@@ -105,7 +105,10 @@ def test_a_five_yearly_festival_and_a_weekly_market_repeat_correctly(koprivshtit
     )  # fmt: skip
     found = festival.occurrences_between(local(SOFIA, 2026, 1, 1), local(SOFIA, 2036, 1, 1))
     assert [o.local_starts_at.date() for o in found] == [date(2030, 8, 8), date(2035, 8, 8)]
-    assert festival.recurrence_description() == "every 5 years"
+    with translation.override("en"):
+        assert festival.recurrence_description() == "every 5 years"
+    with translation.override("bg"):
+        assert festival.recurrence_description() == "на всеки 5 години"
     # Saturdays, 8:00 to 13:00, across the end of summer time (25 October 2026).
     market = EventFactory(
         municipality=koprivshtitsa,
