@@ -206,7 +206,7 @@ def test_an_enquiry_is_kept_when_the_mail_server_is_down_and_its_mail_goes_out_l
 
 def test_an_enquiry_with_the_longest_subject_and_markup_characters_is_mailed_as_typed(client, world, committed):
     """A subject of the full 200 characters, with <, & and quotes, reaches both mails unescaped; never a 500."""
-    subject = ("Пазар & <фестивал> \"2027\" " * 10)[:200]
+    subject = ('Пазар & <фестивал> "2027" ' * 10)[:200]
     with committed():
         response = client.post("/en/ask/koprivshtitsa/", {**QUESTION, "subject": subject})
     assert response.status_code == 302
