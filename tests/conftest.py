@@ -222,6 +222,20 @@ def media_root(request, settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture
+def latest_migrations():
+    """The latest migrations of every app, which the database is back at after the test, whatever it did.
+
+    (Going back to an app's earlier migration also takes back the migrations of other apps that
+    depend on it, which a test's own "after" targets would not bring forward again.)
+    """
+    from tests.migrating import latest_targets, migrate
+
+    targets = latest_targets()
+    yield targets
+    migrate(targets)
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: a language one test activated never leaks into the next.

@@ -10,8 +10,9 @@ import json
 import pytest
 from django.core import serializers
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate
 
 # The latest migration of every app at the release before the move (core and staff did not exist).
 PREVIOUS_RELEASE = [
@@ -26,22 +27,6 @@ PREVIOUS_RELEASE = [
     ("core", None),
     ("staff", None),
 ]
-
-
-def migrate(targets):
-    """Migrate to ``targets`` (``(app, None)``: none of the app's); the models as they are there."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state([target for target in targets if target[1] is not None]).apps
-
-
-@pytest.fixture
-def latest():
-    """The latest migrations, which the database is back at after the test, whatever happened in it."""
-    targets = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    yield targets
-    migrate(targets)
 
 
 def fill_previous_release(old):
@@ -99,7 +84,7 @@ def fill_previous_release(old):
 # Serialized rollback: the flush after a transactional test empties the data migrations' rows
 # (the four directions) too, and later tests rely on them.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_an_installation_of_the_previous_release_keeps_every_row_key_and_content_type(latest):
+def test_an_installation_of_the_previous_release_keeps_every_row_key_and_content_type(latest_migrations):
     """Organisations, staff, history, permissions and attached albums reach the moved models."""
     old = migrate(PREVIOUS_RELEASE)
     assert "portal_municipality" in connection.introspection.table_names()
@@ -107,7 +92,7 @@ def test_an_installation_of_the_previous_release_keeps_every_row_key_and_content
     serialized = old.get_model("reversion", "Version").objects.get().serialized_data
     assert json.loads(serialized)[0]["model"] == "portal.municipality"
 
-    migrate(latest)
+    migrate(latest_migrations)
 
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType

@@ -1,37 +1,17 @@
 """The outbox moved from ``registrations`` to ``notifications`` without losing a row or its content type."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate
 
 BEFORE = [("registrations", "0003_stored_names_with_extensions"), ("notifications", None)]
 AFTER = [("registrations", "0004_outbox_to_notifications"), ("notifications", "0001_outbox_from_registrations")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    nodes = [target for target in targets if target[1]] + [("contenttypes", "0002_remove_content_type_name")]
-    return executor.loader.project_state(nodes).apps
-
-
-@pytest.fixture
-def back_to_latest():
-    """Whatever the test did, the database ends at the latest migrations of every app.
-
-    (Going back to registrations 0003 also takes back the migrations that depend on it,
-    core's table renames among them, which AFTER alone does not bring forward again.)
-    """
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 # Serialized rollback: the flush after a transactional test empties the data migrations' rows
 # (the four directions) too, and later tests rely on them.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_undelivered_mail_and_its_permissions_survive_the_move(back_to_latest):
+def test_undelivered_mail_and_its_permissions_survive_the_move(latest_migrations):
     old = migrate(BEFORE)
     try:
         OldEmail = old.get_model("registrations", "OutgoingEmail")
