@@ -1,15 +1,20 @@
+import codecs
 import contextlib
 import hashlib
 import logging
 
+import brotli
 from django.conf import settings
 from django.contrib.sessions import middleware as sessions
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict, UnreadablePostError
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.regex_helper import _lazy_re_compile
 
 from core import pagecache
 from core.transliteration import TYPED_MARKERS, to_latin, without_markers
@@ -17,6 +22,8 @@ from core.transliteration import TYPED_MARKERS, to_latin, without_markers
 logger = logging.getLogger(__name__)
 
 SERBIAN_LATIN = "sr-latn"
+# "br" in Accept-Encoding, unless refused with q=0.
+ACCEPTS_BROTLI = _lazy_re_compile(r"\bbr\b(?!;\s*q=0(?:\.0*)?(?:[,\s]|$))")
 # Seconds a reader (or a client) is asked to wait before trying again after a database outage.
 DATABASE_RETRY_AFTER = 10
 
@@ -61,9 +68,13 @@ class SerbianLatinMiddleware:
         self._drop_markers_sent(request)
         response = self.get_response(request)
         content_type = response.get("Content-Type", "")
-        if response.streaming or not content_type.startswith(TEXT_CONTENT_TYPES):
+        if not content_type.startswith(TEXT_CONTENT_TYPES):
             return response
         latin = translation.get_language() == SERBIAN_LATIN and not request.path.startswith(self._untouched_prefixes())
+        if response.streaming:
+            # A streamed download (the directory's CSV and JSON) is written piece by piece, as it is sent.
+            response.streaming_content = self._written(response.streaming_content, response.charset or "utf-8", latin)
+            return response
         if not latin and not any(marker in response.content for marker in MARKER_BYTES):
             return response
         charset = response.charset or "utf-8"
@@ -72,6 +83,14 @@ class SerbianLatinMiddleware:
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+    @staticmethod
+    def _written(pieces, charset: str, latin: bool):
+        decoder = codecs.getincrementaldecoder(charset)()
+        for piece in pieces:
+            text = decoder.decode(piece)
+            if text:
+                yield (to_latin(text) if latin else without_markers(text)).encode(charset)
 
     @staticmethod
     def _drop_markers_sent(request) -> None:
@@ -269,3 +288,47 @@ class AnonymousPageCacheMiddleware:
         # would point at files that are gone.
         static = getattr(staticfiles_storage, "manifest_hash", "")
         return f"page:{version}:{static}:{language}:{digest}"
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Compress text responses with brotli or gzip, whichever the client accepts (brotli first).
+
+    gzip is Django's own, with its mitigation of BREACH (random bytes in the header);
+    brotli is Google's library, at a quality fast enough for pages made per request.
+    Pages from the page cache are compressed on their way out like any other, and
+    every text response says ``Vary: Accept-Encoding`` so that shared caches keep
+    one copy per encoding. Files (photos, documents, uploads) pass untouched: they
+    are compressed already or served with byte ranges.
+    """
+
+    BROTLI_QUALITY = 5
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith((*TEXT_CONTENT_TYPES, "application/javascript")):
+            return response
+        if not ACCEPTS_BROTLI.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            return super().process_response(request, response)
+        if response.has_header("Content-Encoding") or (not response.streaming and len(response.content) < 200):
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if response.streaming:
+            response.streaming_content = self._brotli_pieces(response.streaming_content)
+            del response.headers["Content-Length"]
+        else:
+            compressed = brotli.compress(response.content, quality=self.BROTLI_QUALITY)
+            if len(compressed) >= len(response.content):
+                return response
+            response.content = compressed
+            response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "br"
+        return response
+
+    def _brotli_pieces(self, pieces):
+        compressor = brotli.Compressor(quality=self.BROTLI_QUALITY)
+        for piece in pieces:
+            # Flushed piece by piece: a streamed download's first rows reach the reader at once.
+            yield compressor.process(piece) + compressor.flush()
+        yield compressor.finish()

@@ -7,7 +7,8 @@ download was started from; ``sr-latn`` gives the Serbian text in Latin letters.
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -103,10 +104,39 @@ def json_record(organisation: Organisation) -> dict:
     return {column.key: json_value(column.value(organisation)) for column in COLUMNS}
 
 
-def write_csv(organisations: Iterable[Organisation]) -> str:
+# Rows written before a piece of the download is handed to the server: small enough to keep
+# memory flat and send the first byte at once, large enough that the pieces are not tiny.
+ROWS_PER_PIECE = 500
+
+
+def csv_pieces(organisations: Iterable[Organisation]) -> Iterator[str]:
+    """The CSV download in pieces of whole rows, the header first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([column.key for column in COLUMNS])
-    for organisation in organisations:
+    for number, organisation in enumerate(organisations, start=1):
         writer.writerow([csv_cell(column.value(organisation)) for column in COLUMNS])
-    return buffer.getvalue()
+        if number % ROWS_PER_PIECE == 0:
+            yield _taken(buffer)
+    yield _taken(buffer)
+
+
+def json_pieces(organisations: Iterable[Organisation]) -> Iterator[str]:
+    """``{"results": [...], "count": n}`` in pieces of whole records; the count comes last, counted as written."""
+    yield '{"results": ['
+    pieces = []
+    count = 0
+    for organisation in organisations:
+        pieces.append(("," if count else "") + json.dumps(json_record(organisation), ensure_ascii=False))
+        count += 1
+        if len(pieces) == ROWS_PER_PIECE:
+            yield "".join(pieces)
+            pieces = []
+    yield "".join(pieces) + f'], "count": {count}}}'
+
+
+def _taken(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text

@@ -1,7 +1,9 @@
+import itertools
 import json
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import StreamingHttpResponse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, View
@@ -152,30 +154,48 @@ def schema_org(organisation: Organisation, *, url: str, logo_url: str = "") -> d
 
 
 class OrganisationExportMixin(FilteredOrganisationsMixin):
+    """The filtered list as a download, streamed: rows are read from a server-side cursor and sent
+    as they are written, so the first byte leaves at once and memory stays flat at any size."""
+
     def organisations(self):
-        queryset = self.get_filterset(Organisation.objects.published().for_export()).qs
-        return queryset.iterator(chunk_size=2000)
+        return self.filterset().qs.iterator(chunk_size=2000)
+
+    def filterset(self):
+        return self.get_filterset(Organisation.objects.published().for_export())
 
     def filename(self, extension: str) -> str:
         return f"most-directory-{get_language()}.{extension}"
+
+    def streamed(self, pieces, *, content_type: str, disposition: str) -> StreamingHttpResponse:
+        response = StreamingHttpResponse(in_language(get_language(), pieces), content_type=content_type)
+        response["Content-Disposition"] = disposition
+        return response
 
 
 class OrganisationCsvView(OrganisationExportMixin, View):
     """The filtered list as CSV (UTF-8 with a byte-order mark, so that spreadsheets read the letters right)."""
 
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(
-            "\ufeff" + exports.write_csv(self.organisations()), content_type="text/csv; charset=utf-8"
+        pieces = itertools.chain(["\ufeff"], exports.csv_pieces(self.organisations()))
+        return self.streamed(
+            pieces,
+            content_type="text/csv; charset=utf-8",
+            disposition=f'attachment; filename="{self.filename("csv")}"',
         )
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("csv")}"'
-        return response
 
 
 class OrganisationJsonView(OrganisationExportMixin, View):
-    """The filtered list as JSON: ``{"count": n, "results": [...]}``."""
+    """The filtered list as JSON: ``{"results": [...], "count": n}``."""
 
     def get(self, request, *args, **kwargs):
-        results = [exports.json_record(organisation) for organisation in self.organisations()]
-        response = JsonResponse({"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False})
-        response["Content-Disposition"] = f'inline; filename="{self.filename("json")}"'
-        return response
+        return self.streamed(
+            exports.json_pieces(self.organisations()),
+            content_type="application/json",
+            disposition=f'inline; filename="{self.filename("json")}"',
+        )
+
+
+def in_language(language: str, pieces):
+    """The pieces, rendered in the request's language even though the server reads them after the view returned."""
+    with translation.override(language):
+        yield from pieces

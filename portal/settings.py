@@ -102,6 +102,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files come precompressed) and above the page cache, so that a
+    # cached page is compressed on its way out too.
+    "core.middleware.CompressionMiddleware",
     # Above the session middleware: a cached page is served without touching sessions or the database.
     "core.middleware.AnonymousPageCacheMiddleware",
     # Django's, answering 503 (not 400 or 500) when the database goes away as a session is saved.

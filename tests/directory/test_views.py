@@ -139,9 +139,9 @@ def test_unpublished_entries_appear_nowhere_public(client, sitemap, koprivshtits
     assert "Hidden Mill" not in client.get(LIST).content.decode()
     assert client.get(LIST, {"q": "hidden"}).context["result_count"] == 0
     assert client.get(f"/en/directory/{hidden.slug}/").status_code == 404
-    assert "Hidden Mill" not in client.get("/en/directory/export.csv").content.decode()
-    assert "Hidden Mill" not in client.get("/en/directory/export.json").content.decode()
-    assert "Hidden Mill" not in client.get("/en/directions/business/").content.decode()
+    assert "Hidden Mill" not in client.get("/en/directory/export.csv").getvalue().decode()
+    assert "Hidden Mill" not in client.get("/en/directory/export.json").getvalue().decode()
+    assert "Hidden Mill" not in client.get("/en/directions/business/").getvalue().decode()
     xml = sitemap()
     assert hidden.slug not in xml
     assert "/en/directory/organisation-" in xml
@@ -155,7 +155,7 @@ def test_csv_export_is_utf8_with_documented_columns_and_neutralised_formulas(cli
     response = client.get("/en/directory/export.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="most-directory-en.csv"'
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(rows) == 1
@@ -169,7 +169,7 @@ def test_csv_export_is_utf8_with_documented_columns_and_neutralised_formulas(cli
     from directory.exports import COLUMNS
 
     assert list(row) == [column.key for column in COLUMNS]
-    bulgarian = client.get("/bg/directory/export.csv").content.decode()
+    bulgarian = client.get("/bg/directory/export.csv").getvalue().decode()
     assert "Мелница" in bulgarian
 
 
@@ -178,7 +178,7 @@ def test_json_export_follows_the_filters(client, koprivshtitsa, medijana):
         name_en="Sredna Gora Mill", municipality=koprivshtitsa, latitude="42.63300", longitude="24.35000"
     )
     OrganisationFactory(name_en="Nišava Bakery", municipality=medijana)
-    data = json.loads(client.get("/en/directory/export.json", {"country": "BG"}).content)
+    data = json.loads(client.get("/en/directory/export.json", {"country": "BG"}).getvalue())
     assert data["count"] == 1
     record = data["results"][0]
     assert record["name"] == "Sredna Gora Mill"
@@ -189,7 +189,7 @@ def test_json_export_follows_the_filters(client, koprivshtitsa, medijana):
 
 def test_serbian_latin_export_is_in_latin_letters(client, medijana, cyrillic_free):
     OrganisationFactory(name_sr="Пекара „Нишава“", name_bg="", name_en="", municipality=medijana)
-    text = client.get("/sr-latn/directory/export.csv").content.decode()
+    text = client.get("/sr-latn/directory/export.csv").getvalue().decode()
     assert "Pekara „Nišava“" in text
     cyrillic_free(text)
 
@@ -276,3 +276,24 @@ def test_form_fields_all_have_labels(client, koprivshtitsa):
 def test_organisation_count_sanity(koprivshtitsa):
     OrganisationFactory(municipality=koprivshtitsa)
     assert Organisation.objects.published().count() == 1
+
+
+@pytest.mark.parametrize("path", ["/en/directory/export.csv", "/sr-latn/directory/export.json"])
+def test_downloads_are_streamed_in_pieces_of_whole_rows(client, koprivshtitsa, monkeypatch, path):
+    from directory import exports
+
+    monkeypatch.setattr(exports, "ROWS_PER_PIECE", 10)
+    create_many(25, municipality=koprivshtitsa)
+    response = client.get(path)
+    assert response.streaming
+    assert "Content-Length" not in response
+    pieces = [piece.decode() for piece in response.streaming_content]
+    whole = "".join(pieces)
+    if path.endswith(".csv"):
+        assert len(pieces) == 1 + 3  # the byte-order mark, then 10 + 10 + 5 rows after the header
+        assert all(piece.endswith("\r\n") for piece in pieces[1:])
+        assert len(list(csv.DictReader(io.StringIO(whole.lstrip("\ufeff"))))) == 25
+    else:
+        assert len(pieces) == 1 + 3
+        data = json.loads(whole)
+        assert data["count"] == len(data["results"]) == 25

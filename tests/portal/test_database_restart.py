@@ -140,9 +140,9 @@ def portal(cluster, tmp_path):
     """The portal under gunicorn on the throwaway cluster; its base URL."""
     port = free_port()
     environment = portal_environment(cluster, tmp_path)
-    command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", "2", "--worker-class", "gthread", "--threads", "4", "--timeout", "30"]
-    command += ["--log-level", "warning"]
+    # Production's settings (portal/gunicorn.py), on a port of the test's own and with two workers.
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:portal.gunicorn", "portal.wsgi"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"]
     log = (tmp_path / "gunicorn.log").open("w")
     process = subprocess.Popen(command, cwd=BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

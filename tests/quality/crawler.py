@@ -240,7 +240,9 @@ def fetch(client: Client, url: str) -> Page:
         error = f"{response.exc_info[0].__name__}: {response.exc_info[1]}"
     if response.status_code != 200 or not content_type.startswith("text/html"):
         body = (
-            response.content.decode(errors="replace") if content_type.startswith(("text/", "application/xml")) else ""
+            response.getvalue().decode(errors="replace")
+            if content_type.startswith(("text/", "application/xml"))
+            else ""
         )
         return Page(url=url, status=response.status_code, content_type=content_type, html=body, error=error)
     # A redirect (a login page for a page behind one) is judged as the page it lands on.

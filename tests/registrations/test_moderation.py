@@ -71,7 +71,7 @@ def assert_nowhere_public(client, text):
         for page in PUBLIC_PAGES:
             response = client.get(page.format(language=language))
             assert response.status_code == 200, page
-            assert text not in response.content.decode(), page
+            assert text not in response.getvalue().decode(), page
 
 
 def test_pending_and_rejected_applications_are_nowhere_public(client, staff, pending, committed, cyrillic_free):
