@@ -204,9 +204,10 @@ class AnonymousPageCacheMiddleware:
     A response is stored only when it is a complete 200 that sets no cookie,
     carries no CSRF token and no CSP nonce, may be cached (no private or
     no-store), and varies on nothing but language and cookies. The key holds
-    the content version (``core.pagecache``), the language the request is
-    served in (so ``sr`` and ``sr-latn`` never share an entry), the scheme,
-    host, path and query string.
+    the generation (``core.pagecache``), the language the request is served in
+    (so ``sr`` and ``sr-latn`` never share an entry), the scheme, host, path
+    and query string; the entry holds the version of every table the page
+    read, and is served only while none of them has been written since.
     """
 
     SAFE_METHODS = ("GET", "HEAD")
@@ -222,25 +223,24 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
-            response = self.get_response(request)
-            if request.method == "POST" and response.status_code < 400 and self._by_staff_in_admin(request):
-                # Admin actions may write with queryset.update(), which sends no signal.
-                pagecache.content_changed()
-            return response
+            return self.get_response(request)
         key = self._key(request, pagecache.content_version())
         cache = caches[pagecache.CACHE_ALIAS]
         stored = cache.get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
-        response = self.get_response(request)
+            versions, content, headers = stored
+            # Still current while no table the page read has been written since.
+            if pagecache.still_current(versions):
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                response["X-Page-Cache"] = "hit"
+                return response
+        with pagecache.noting_tables_read() as versions:
+            response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
-            cache.set(key, (response.content, headers), timeout=seconds)
+            cache.set(key, (versions, response.content, headers), timeout=seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -251,14 +251,6 @@ class AnonymousPageCacheMiddleware:
             return False
         path = request.path_info
         return not (path.startswith(self._uncached_prefixes()) or path.lstrip("/") in self.UNCACHED_PATHS)
-
-    @staticmethod
-    def _by_staff_in_admin(request) -> bool:
-        """Staff at work in the admin (not anyone posting to its log-in page, which would empty the cache)."""
-        from django.urls import reverse
-
-        user = getattr(request, "user", None)
-        return bool(user and user.is_staff) and request.path_info.startswith(reverse("admin:index"))
 
     @staticmethod
     def _uncached_prefixes() -> tuple[str, ...]:

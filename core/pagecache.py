@@ -1,35 +1,51 @@
-"""The anonymous page cache: its content version and what bumps it (docs/PERFORMANCE.md, "Page cache").
+"""The anonymous page cache and cached fragments: what they depend on and when they go stale
+(docs/PERFORMANCE.md, "Page cache").
 
-Every cached page is stored under the *content version* current when it was
-rendered, and looked up under the current one. Publishing anything bumps the
-version, so every page rendered before the change is simply never read
-again (it expires on its own): a published change is visible at once, with
-no list of pages to purge.
+Invalidation is as fine as the data. Every query the portal sends passes one
+observer (``observe_queries``, installed on each database connection):
 
-The version lives where every process sees it: in the shared cache (Redis)
-when there is one, otherwise in a small file under ``var/``, so that a change
-made by one gunicorn worker or a management command reaches every worker's
-local cache too.
+- a write (INSERT, UPDATE, DELETE, TRUNCATE) to a table of the portal's own
+  apps gives that table a new *table version*, now and again when the
+  transaction commits (a page rendered between the two would show the old
+  rows under the new version);
+- while a page or a fragment is being made, the tables its queries read are
+  noted, and it is stored with the version of each.
 
-It is bumped on every save, delete and many-to-many change of a model of the
-portal's own apps, after ``migrate`` (signals: the one place that sees every write, whichever
-service, admin or import made it), on every successful POST in the admin
-(bulk actions write with ``queryset.update()``, which sends no signal), and
-by bulk loads that bypass both (``content_changed()``).
+A stored page or fragment is used while every table it read still has the
+version it was made with: an edit to one organisation makes the pages that
+read organisations stale, not the gallery or the events. Whatever path wrote
+(the admin, a bulk action's ``queryset.update()``, a service, the shell, raw
+SQL), the observer saw it. Writes that bypass the cursor (``COPY``) and
+deploys call ``content_changed()``, which starts a new *generation*: every
+page and fragment made before it is never read again.
+
+Versions live where every process sees them: in the shared cache (Redis)
+when there is one, otherwise in small files under ``var/cache/``, so that a
+change made by one gunicorn worker or a management command reaches every
+worker's local cache too.
+
+A fragment that went stale is made again by one request at a time (a lock in
+the cache); the others are served the stale value meanwhile, so no crowd of
+visitors recomputes it at once (no stampede).
 """
 
+import contextlib
 import hashlib
 import os
+import re
 import time
 import uuid
+from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 
 CACHE_ALIAS = "pages"
 VERSION_KEY = "page-cache-version"
@@ -90,60 +106,232 @@ def _bump_file() -> str:
     return version
 
 
-def content_changed(*, action: str = "", **kwargs) -> None:
-    """Invalidate every cached page: now, and again when the current transaction commits.
+def content_changed(**_signal_arguments) -> None:
+    """Start a new generation: every cached page and fragment is made afresh (now, and on commit).
 
-    Now, so that the change is visible at once to this process; on commit
-    too, because a page rendered between the first bump and the commit shows
-    the old content but would be stored under the new version. (A signal
-    receiver too: ``action`` is m2m_changed's, whose pre_* steps change nothing yet.)
+    For writes the query observer cannot see (``COPY``), bulk loads and deploys (``migrate``).
     """
-    if action.startswith("pre_"):
-        return
     _bump()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_bump)
 
 
-# Derived rows that change only with the content they mirror (whose own writes bump the
-# version) or in bulk paths that call content_changed() themselves: a signal per row would
-# make every bulk delete fetch its rows and bump once per row.
-DERIVED_MODELS = {"search.SearchEntry"}
+# --- Table versions -------------------------------------------------------------------
+
+TABLE_VERSION_KEY = "table-version"
 
 
-def content_models():
-    """Every model of the portal's own apps (the packages at the root of the repository), but derived ones."""
+@cache
+def content_tables() -> frozenset[str]:
+    """The tables of the portal's own apps (the packages at the root of the repository), their
+    many-to-many tables included."""
+    tables = set()
     for config in apps.get_app_configs():
         if Path(config.path).parent == settings.BASE_DIR:
-            yield from (model for model in config.get_models() if model._meta.label not in DERIVED_MODELS)
+            for model in config.get_models(include_auto_created=True):
+                tables.add(model._meta.db_table)
+    return frozenset(tables)
+
+
+def table_versions(tables) -> dict[str, str]:
+    """The current version of each table (a new one for a table never written since the versions were lost)."""
+    tables = sorted(tables)
+    if not tables:
+        return {}
+    if _shared():
+        keys = {f"{TABLE_VERSION_KEY}:{table}": table for table in tables}
+        found = _cache().get_many(list(keys))
+        versions = {table: str(found[key]) for key, table in keys.items() if key in found}
+        for table in tables:
+            if table not in versions:
+                _cache().add(f"{TABLE_VERSION_KEY}:{table}", _new_version(), timeout=None)
+                versions[table] = str(_cache().get(f"{TABLE_VERSION_KEY}:{table}"))
+        return versions
+    return _file_versions(tables)
+
+
+_file_memo: dict = {"stamp": None, "versions": {}}
+
+
+def _versions_folder() -> Path:
+    return settings.VAR_DIR / "cache" / TABLE_VERSION_KEY
+
+
+def _file_versions(tables) -> dict[str, str]:
+    folder = _versions_folder()
+    try:
+        # Renaming a version file into the folder changes the folder's time: one stat tells
+        # whether any version changed since this process last read them.
+        stamp = folder.stat().st_mtime_ns
+    except FileNotFoundError:
+        stamp = None
+    if stamp is None or stamp != _file_memo["stamp"]:
+        _file_memo["versions"] = {}
+        _file_memo["stamp"] = stamp
+    known = _file_memo["versions"]
+    versions = {}
+    for table in tables:
+        if table not in known:
+            try:
+                known[table] = (folder / table).read_text()
+            except FileNotFoundError:
+                known[table] = _bump_table_file(table)
+        versions[table] = known[table]
+    return versions
+
+
+def _bump_tables(tables) -> None:
+    for table in tables:
+        if _shared():
+            try:
+                _cache().incr(f"{TABLE_VERSION_KEY}:{table}")
+            except ValueError:  # missing: start afresh, above any earlier one
+                _cache().set(f"{TABLE_VERSION_KEY}:{table}", _new_version(), timeout=None)
+        else:
+            _bump_table_file(table)
+
+
+def _bump_table_file(table: str) -> str:
+    folder = _versions_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    version = f"{_new_version()}-{uuid.uuid4().hex[:8]}"
+    scratch = folder / f".{table}.{os.getpid()}.{uuid.uuid4().hex}"
+    scratch.write_text(version)
+    scratch.replace(folder / table)
+    _file_memo["versions"][table] = version
+    return version
+
+
+class _BumpOnCommit:
+    """A table's new version when the transaction that wrote it commits (one per table and transaction)."""
+
+    def __init__(self, table: str):
+        self.table = table
+
+    def __call__(self):
+        _bump_tables([self.table])
+
+
+# --- The query observer ---------------------------------------------------------------
+
+WRITTEN_TABLE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"(\w+)"', re.IGNORECASE)
+QUOTED_NAME = re.compile(r'"(\w+)"')
+_tables_read: ContextVar[dict | None] = ContextVar("pagecache_tables_read", default=None)
+
+
+def observe_queries(execute, sql, params, many, context):
+    """Every query of every connection passes here: writes give their table a new version,
+    reads are noted for the page or fragment being made."""
+    reading = _tables_read.get()
+    if reading is not None and isinstance(sql, str):
+        # The version of each table as it was before it was read: a write that lands after
+        # the read makes what is being made stale, never the other way round.
+        new = {name for name in QUOTED_NAME.findall(sql) if name in content_tables() and name not in reading}
+        if new:
+            reading.update(table_versions(new))
+    result = execute(sql, params, many, context)
+    if isinstance(sql, str):
+        written = WRITTEN_TABLE.match(sql)
+        if written and written.group(1) in content_tables():
+            _table_written(written.group(1), context["connection"])
+    return result
+
+
+def _table_written(table: str, connection) -> None:
+    _bump_tables([table])
+    if connection.in_atomic_block:
+        pending = (callback for _savepoints, callback, _robust in connection.run_on_commit)
+        if not any(isinstance(callback, _BumpOnCommit) and callback.table == table for callback in pending):
+            connection.on_commit(_BumpOnCommit(table))
+
+
+def _observe_connection(sender, connection, **kwargs) -> None:
+    if observe_queries not in connection.execute_wrappers:
+        connection.execute_wrappers.append(observe_queries)
+
+
+@contextlib.contextmanager
+def noting_tables_read():
+    """The content tables the queries inside read, each with its version before the first read
+    (a dict); an enclosing noter learns them too."""
+    outer = _tables_read.get()
+    versions: dict[str, str] = {}
+    token = _tables_read.set(versions)
+    try:
+        yield versions
+    finally:
+        _tables_read.reset(token)
+        if outer is not None:
+            note_tables_read(versions)
+
+
+def note_tables_read(versions: dict[str, str]) -> None:
+    """What a page or fragment taken from the cache read when it was made: the enclosing page depends on it too."""
+    reading = _tables_read.get()
+    if reading is not None:
+        for table, version in versions.items():
+            reading.setdefault(table, version)
+
+
+def still_current(versions: dict[str, str]) -> bool:
+    return table_versions(versions) == versions
 
 
 def connect_signals() -> None:
     # A deploy that migrates starts afresh: no page or fragment from the code before it.
     post_migrate.connect(content_changed, dispatch_uid="pagecache-migrate")
-    for model in content_models():
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}")
+    connection_created.connect(_observe_connection, dispatch_uid="pagecache-observer")
+    for connection in connections.all(initialized_only=True):
+        _observe_connection(None, connection)
 
 
 # Parts of pages that are costly to compute and the same for every reader (counts over
-# the whole directory, say) are cached under the content version too, whether or not
-# whole pages are: a page the page cache does not hold still reuses them.
+# the whole directory, say) are cached too, whether or not whole pages are: a page the
+# page cache does not hold still reuses them. Fresh for this long after they were made
+# (the calendar moves on), then made again by one request while others get the stale one;
+# kept this long at most.
 FRAGMENT_SECONDS = 300
+FRAGMENT_KEPT_SECONDS = 24 * 3600
+# Seconds one request may take to make a fragment again before another may try.
+REFRESH_LOCK_SECONDS = 60
 
 
 def cached_fragment(name: str, parts, compute):
-    """``compute()``, or what it returned for the same ``name`` and ``parts`` since content last changed.
+    """``compute()``, or what it returned for the same ``name`` and ``parts`` while the tables it
+    read have not changed (and for at most ``FRAGMENT_SECONDS``).
 
     ``parts`` identify the fragment (filters, language…); their ``repr`` is hashed into the key.
+    A stale fragment is made again by one request at a time; the others get the stale value.
     """
+    key = fragment_key(name, parts)
+    stored = _cache().get(key)  # (versions, made at, value), so that a None computed is kept too
+    if stored is not None:
+        versions, made_at, value = stored
+        note_tables_read(versions)
+        if time.time() - made_at < FRAGMENT_SECONDS and still_current(versions):
+            return value
+        lock = refresh_lock_key(key)
+        if not _cache().add(lock, 1, timeout=REFRESH_LOCK_SECONDS):
+            return value  # another request is making it again
+        try:
+            return _make(key, compute)
+        finally:
+            _cache().delete(lock)
+    return _make(key, compute)
+
+
+def fragment_key(name: str, parts) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"fragment:{content_version()}:{name}:{digest}"
-    stored = _cache().get(key)  # a 1-tuple, so that a None computed is kept too
-    if stored is None:
-        stored = (compute(),)
-        _cache().set(key, stored, timeout=FRAGMENT_SECONDS)
-    return stored[0]
+    return f"fragment:{content_version()}:{name}:{digest}"
+
+
+def refresh_lock_key(key: str) -> str:
+    """Held by the one request making a stale fragment again."""
+    return f"{key}:refreshing"
+
+
+def _make(key: str, compute):
+    with noting_tables_read() as versions:
+        value = compute()
+    _cache().set(key, (versions, time.time(), value), timeout=FRAGMENT_KEPT_SECONDS)
+    return value

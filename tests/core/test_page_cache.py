@@ -9,6 +9,7 @@ from core.pagecache import CACHE_ALIAS, content_changed, content_version
 from core.transliteration import CYRILLIC_WORD
 from directory.models import Organisation, Status
 from tests.directory.factories import OrganisationFactory
+from tests.portal.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,68 @@ def test_strangers_posting_to_the_admin_log_in_page_do_not_empty_the_cache(clien
     response = client.post("/admin/login/", {"username": "nobody", "password": "wrong-password"})
     assert response.status_code == 200
     assert content_version() == before
+
+
+def test_an_edit_makes_stale_only_the_pages_that_read_what_changed(client, demo_content):
+    """Invalidation as fine as the data: a company's edit leaves the gallery and the news cached."""
+    organisation = Organisation.objects.published().first()
+    untouched = ["/en/gallery/", "/en/news/", "/bg/tourism/routes/"]
+    touched = ["/en/directory/", f"/en/directory/{organisation.slug}/", "/sr-latn/directory/?sort=newest"]
+    for path in untouched + touched:
+        get_twice(client, path)
+    organisation.name_en = "Renamed Mill"
+    organisation.save()
+    for path in untouched:
+        assert client.get(path)["X-Page-Cache"] == "hit", path
+    for path in touched:
+        response = client.get(path)
+        assert response["X-Page-Cache"] == "miss", path
+    assert "Renamed Mill" in client.get(f"/en/directory/{organisation.slug}/").content.decode()
+
+
+def test_writes_by_bulk_update_and_raw_sql_are_seen_too(client, demo_content):
+    from django.db import connection
+
+    organisation = Organisation.objects.published().first()
+    get_twice(client, f"/en/directory/{organisation.slug}/")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'UPDATE "directory_organisation" SET "name_en" = %s WHERE "id" = %s', ["Raw Mill", organisation.pk]
+        )
+    response = client.get(f"/en/directory/{organisation.slug}/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Raw Mill" in response.content.decode()
+
+
+def test_a_page_depends_on_the_tables_behind_the_fragments_it_reused(client, demo_content):
+    """A fragment taken from the cache passes on what it read when it was made."""
+    client.get("/en/directions/business/?from=elsewhere")  # makes the fragment of the direction's companies
+    first, second = get_twice(client, "/en/directions/business/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    organisation = Organisation.objects.published().filter(directions__slug="business").first()
+    organisation.name_en = "Fragmented Mill"
+    organisation.save()
+    assert client.get("/en/directions/business/")["X-Page-Cache"] == "miss"
+
+
+def test_a_stale_fragment_is_made_again_by_one_request_while_the_others_get_the_stale_one(db):
+    from core.pagecache import cached_fragment, fragment_key, refresh_lock_key
+
+    calls = []
+
+    def count():
+        calls.append(1)
+        return Organisation.objects.count()
+
+    before = cached_fragment("organisation-count", None, count)
+    OrganisationFactory(municipality=Municipality.objects.first() or MunicipalityFactory())
+    cache = caches[CACHE_ALIAS]
+    lock = refresh_lock_key(fragment_key("organisation-count", None))
+    cache.add(lock, 1)  # another request is making it again
+    assert cached_fragment("organisation-count", None, count) == before
+    assert len(calls) == 1
+    cache.delete(lock)
+    assert cached_fragment("organisation-count", None, count) == before + 1
+    assert len(calls) == 2
+    assert cached_fragment("organisation-count", None, count) == before + 1
+    assert len(calls) == 2
