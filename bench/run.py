@@ -428,6 +428,10 @@ def main() -> None:
                 server_environment = {**environment, "PAGE_CACHE_SECONDS": cache_seconds}
                 processes.append(start_gunicorn(server_environment, servers[mode], arguments.workers))
             load = drive(wrk_binary, servers, addresses, rounds, seconds)
+            print("The directory's CSV download, streamed...", flush=True)
+            report["export"] = bench_module("export").measure(
+                f"http://127.0.0.1:{servers['uncached']}", processes[0].pid
+            )
         finally:
             for process in processes:
                 stop(process)
@@ -503,6 +507,12 @@ def print_report(report: dict) -> None:
                 f"{name} p50 {row['p50_ms']:.2f} / p95 {row['p95_ms']:.2f} ms"
                 for name, row in search["classes"].items()
             )
+        )
+    if "export" in report:
+        export = report["export"]
+        print(
+            f"CSV download of the whole directory ({export['megabytes']} MB): first byte {export['first_byte_s']} s, "
+            f"all {export['total_s']} s, worker memory +{export['worker_memory_growth_mb']} MB"
         )
     if "renditions" in report:
         optimised = report["renditions"]["optimised"]

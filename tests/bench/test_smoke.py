@@ -48,9 +48,12 @@ def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):
         "assets_gzip_bytes": run.asset_sizes(),
         "import": importlib.import_module("bench.import").measure(rows=20, formats=("csv",)),
         "search": importlib.import_module("bench.search").measure_summary(rounds=1),
+        "export": importlib.import_module("bench.export").measure(live_server.url, master_pid=None),
         "load": load,
     }  # fmt: skip
+    assert report["export"]["megabytes"] > 0.01 and report["export"]["first_byte_s"] < report["export"]["total_s"]
     assert report["import"]["results"][0]["created"] == 20
     run.print_report(report)
     printed = capsys.readouterr().out
     assert "directory deep" in printed and "First view of /en/" in printed and "Import of 20" in printed
+    assert "CSV download of the whole directory" in printed
