@@ -49,8 +49,8 @@ class LanguageItems:
     def _objects(self, first: int, last: int):
         items_per_page = self.per_page // len(self.languages)
         keyed = isinstance(self.items, QuerySet) and self.items.query.order_by == ("pk",) and items_per_page
-        if not keyed or first % items_per_page:
-            return self.items[first:last]
+        if not keyed or first == 0 or first % items_per_page:
+            return self.items[first:last]  # the first page needs no key to start from
         page_starts = cached_fragment("sitemap-page-starts", (self.name, items_per_page), self._page_starts)
         page = first // items_per_page
         if page >= len(page_starts):
