@@ -18,7 +18,7 @@ from core.models import COUNTRY_TIME_ZONES
 
 register = template.Library()
 
-TIME_FORMAT = "H:i"  # 24-hour time is the norm on both sides of the border
+TIME_FORMAT = "TIME_FORMAT"  # CLDR's short time of the reader's language (portal/formats)
 
 
 @register.filter

@@ -4,9 +4,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 
-from core.models import Currency
+from core.models import TIME_ZONE_NAMES
 from core.transliteration import typed as mark_typed
 
 register = template.Library()
@@ -50,14 +50,33 @@ def typed(value):
 
 @register.filter
 def money(amount, currency) -> str:
-    """An amount with its currency, in the reader's number format: never a bare number."""
-    if amount is None:
+    """An amount with its currency, as CLDR writes money in the reader's language: never a bare number.
+
+    ``{{ price|money:sight.municipality.currency }}``: "5 €", "€5", "1.200,50 RSD". Whole amounts
+    drop the cents (CLDR's currency pattern without its fraction); others show two digits.
+    """
+    if amount is None or amount == "":
         return ""
     amount = Decimal(amount)
     places = 0 if amount == amount.to_integral_value() else 2
     number = formats.number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
-    if currency == Currency.EUR:
-        return pgettext("price in euro", "€%(amount)s") % {"amount": number}
-    if currency == Currency.RSD:
-        return pgettext("price in dinars", "RSD %(amount)s") % {"amount": number}
-    return f"{number} {currency}"
+    pattern, symbols = _currency_format()
+    symbol = symbols.get(str(currency), str(currency))
+    if pattern.startswith("{symbol}") and symbol[-1:].isalpha():
+        # CLDR's currency spacing: a symbol of letters is kept apart from the digits ("RSD 1,200").
+        pattern = pattern.replace("{symbol}", "{symbol}\xa0", 1)
+    return pattern.format(amount=number, symbol=symbol)
+
+
+def _currency_format() -> tuple[str, dict]:
+    """The active language's ``CURRENCY_PATTERN`` and ``CURRENCY_SYMBOLS`` (``portal/formats``)."""
+    for module in formats.get_format_modules(get_language()):
+        if hasattr(module, "CURRENCY_PATTERN"):
+            return module.CURRENCY_PATTERN, module.CURRENCY_SYMBOLS
+    return "{amount}\xa0{symbol}", {}
+
+
+@register.filter
+def zone_name(zone: str) -> str:
+    """A time zone as people read it ("Sofia time", "време у Београду"), never ``Europe/Sofia``."""
+    return str(TIME_ZONE_NAMES.get(zone, zone))

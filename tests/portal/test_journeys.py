@@ -26,7 +26,7 @@ def test_a_resident_finds_an_information_centre_from_the_home_page(page):
     page.get_by_role("main").get_by_role("link", name="Koprivshtitsa Municipality").click()
     page.wait_for_url("**/en/municipalities/koprivshtitsa/")
     assert page.get_by_role("heading", level=1).inner_text() == "Koprivshtitsa Municipality"
-    assert page.get_by_role("complementary").get_by_text("Europe/Sofia").is_visible()
+    assert page.get_by_role("complementary").get_by_text("Sofia time").is_visible()
 
     page.get_by_role("complementary").get_by_role("link", name=re.compile("Information Centre")).click()
     page.wait_for_url("**/en/information-centres/koprivshtitsa/")
