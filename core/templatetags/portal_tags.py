@@ -4,7 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core.models import TIME_ZONE_NAMES
 from core.transliteration import typed as mark_typed
@@ -23,13 +26,13 @@ def language_alternates(context):
     request = context["request"]
     current = request.get_full_path()
     alternates = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         url = translate_url(current, code)
         alternates.append(
             {
                 "code": code,
                 "tag": settings.LANGUAGE_TAGS[code],
-                "name": name,
+                "name": settings.LANGUAGE_OWN_NAMES[code],
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url.split("?", 1)[0]),
             }
@@ -80,3 +83,64 @@ def _currency_format() -> tuple[str, dict]:
 def zone_name(zone: str) -> str:
     """A time zone as people read it ("Sofia time", "време у Београду"), never ``Europe/Sofia``."""
     return str(TIME_ZONE_NAMES.get(zone, zone))
+
+
+def content_language() -> str:
+    """The content language of the page: ``sr-latn`` pages show the Serbian (Cyrillic) fields."""
+    language = get_language()
+    return "sr" if language == "sr-latn" else language
+
+
+@register.filter
+def language_of(obj, field: str) -> str:
+    """The BCP 47 tag of the language ``obj.<field>`` is shown in, when it is not the page's; else "".
+
+    A translated field falls back to another language when the page's is empty
+    (``MODELTRANSLATION_FALLBACK_LANGUAGES``); what a person typed in their own language (a
+    cooperation offer in Serbian on a Bulgarian page) is such a field too. Screen readers need
+    the other language named (WCAG 3.1.2): ``<div{% with lang=page|language_of:"body" %}…``.
+    The values are already loaded with ``obj``: no query.
+    """
+    page_language = content_language()
+    for language in resolution_order(page_language, settings.MODELTRANSLATION_FALLBACK_LANGUAGES):
+        if getattr(obj, build_localized_fieldname(field, language), None) not in (None, ""):
+            return "" if language == page_language else settings.LANGUAGE_TAGS[language]
+    return ""
+
+
+@register.filter(is_safe=True)
+def in_own_script(text, language_tag: str):
+    """``text`` kept in its own script on a ``sr-latn`` page when it is in another language.
+
+    Serbian Latin pages are transliterated from Serbian Cyrillic; a Bulgarian text romanised by
+    the same machinery reads as neither language ("Onlayn rezervacii"), so it stays Cyrillic,
+    marked ``lang="bg"`` by the element around it. ``{{ page.body|rich_text|in_own_script:lang }}``.
+    """
+    if not language_tag or get_language() != "sr-latn" or language_tag == settings.LANGUAGE_TAGS["sr-latn"]:
+        return text
+    return mark_safe(mark_typed(str(conditional_escape(text))))  # noqa: S308 - escaped just above
+
+
+@register.simple_tag
+def translated(obj, field: str):
+    """``obj.<field>`` for inline text, in a ``<span lang>`` when it is in another language than the page.
+
+    ``{% translated sight "name" %}``; block content uses ``language_of`` and ``in_own_script``.
+    """
+    value = getattr(obj, field)
+    tag = language_of(obj, field)
+    if not tag:
+        return value
+    return format_html('<span lang="{}">{}</span>', tag, in_own_script(value, tag))
+
+
+@register.simple_tag
+def in_language(text, language: str):
+    """``text`` known to be in ``language`` (a language's own name, what an owner wrote), marked with ``lang``.
+
+    Not marked when it is the page's language; kept in its own script on ``sr-latn`` pages.
+    """
+    tag = settings.LANGUAGE_TAGS.get(language, language)
+    if language == get_language():
+        return text
+    return format_html('<span lang="{}">{}</span>', tag, in_own_script(text, tag))
