@@ -144,3 +144,9 @@ def in_language(text, language: str):
     if language == get_language():
         return text
     return format_html('<span lang="{}">{}</span>', tag, in_own_script(text, tag))
+
+
+@register.filter
+def has_required_fields(form) -> bool:
+    """Whether ``form`` shows a required field, so that the page explains what "*" means."""
+    return any(field.field.required for field in form.visible_fields()) if form else False
