@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from core.formats import language_format
 from core.models import TIME_ZONE_NAMES
 from core.transliteration import typed as mark_typed
 
@@ -63,20 +64,12 @@ def money(amount, currency) -> str:
     amount = Decimal(amount)
     places = 0 if amount == amount.to_integral_value() else 2
     number = formats.number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
-    pattern, symbols = _currency_format()
+    pattern, symbols = language_format("CURRENCY_PATTERN"), language_format("CURRENCY_SYMBOLS")
     symbol = symbols.get(str(currency), str(currency))
     if pattern.startswith("{symbol}") and symbol[-1:].isalpha():
         # CLDR's currency spacing: a symbol of letters is kept apart from the digits ("RSD 1,200").
         pattern = pattern.replace("{symbol}", "{symbol}\xa0", 1)
     return pattern.format(amount=number, symbol=symbol)
-
-
-def _currency_format() -> tuple[str, dict]:
-    """The active language's ``CURRENCY_PATTERN`` and ``CURRENCY_SYMBOLS`` (``portal/formats``)."""
-    for module in formats.get_format_modules(get_language()):
-        if hasattr(module, "CURRENCY_PATTERN"):
-            return module.CURRENCY_PATTERN, module.CURRENCY_SYMBOLS
-    return "{amount}\xa0{symbol}", {}
 
 
 @register.filter

@@ -12,13 +12,20 @@ Babel's (CLDR's data), with two things Babel does not do and CLDR's users do:
 """
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time, get_month_names, get_timezone_location
+from babel.dates import (
+    format_date,
+    format_interval,
+    format_skeleton,
+    format_time,
+    get_month_names,
+    get_timezone_location,
+)
 from babel.numbers import format_currency, format_decimal
 from django.conf import settings
 from django.template import Context, Template
@@ -136,6 +143,20 @@ def test_time_zones_are_named_by_their_city_never_by_their_identifier(language):
         assert city[:-1].casefold() in written.casefold(), (language, zone, written)
         if language == "en":
             assert written == f"{city} time"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_span_of_months_follows_cldr(language):
+    """A season or a month whose days are not announced: CLDR's ``yMMMM`` interval."""
+    from core.formats import month_range
+
+    locale = LANGUAGES[language]
+    spans = [(date(2027, 6, 1), date(2027, 9, 30)), (date(2027, 12, 1), date(2028, 1, 31))]
+    spans.append((date(2027, 8, 1), date(2027, 8, 31)))
+    for first, last in spans:
+        with translation.override(language):
+            written = month_range(first, last)
+        assert written == format_interval(first, last, "yMMMM", locale=locale), (language, first, last)
 
 
 def test_templates_use_only_named_formats_or_machine_dates_in_attributes():

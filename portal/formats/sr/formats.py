@@ -20,3 +20,4 @@ THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
 CURRENCY_PATTERN = "{amount}\xa0{symbol}"
 CURRENCY_SYMBOLS = {"EUR": "€", "RSD": "RSD"}
+MONTH_RANGE_SEPARATOR = " – "  # CLDR's yMMMM interval
