@@ -127,18 +127,6 @@ def translated(obj, field: str):
     return format_html('<span lang="{}">{}</span>', tag, in_own_script(value, tag))
 
 
-@register.simple_tag
-def in_language(text, language: str):
-    """``text`` known to be in ``language`` (a language's own name, what an owner wrote), marked with ``lang``.
-
-    Not marked when it is the page's language; kept in its own script on ``sr-latn`` pages.
-    """
-    tag = settings.LANGUAGE_TAGS.get(language, language)
-    if language == get_language():
-        return text
-    return format_html('<span lang="{}">{}</span>', tag, in_own_script(text, tag))
-
-
 @register.filter
 def has_required_fields(form) -> bool:
     """Whether ``form`` shows a required field, so that the page explains what "*" means."""
