@@ -84,3 +84,14 @@ def test_the_language_switcher_names_each_language_in_its_own_script(client, lan
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)[0]
     names = re.findall(r'hreflang="([^"]+)" lang="\1"[^>]*>([^<]+)</a>', switcher)
     assert names == [("bg", "Български"), ("sr-Cyrl", "Српски"), ("sr-Latn", "Srpski"), ("en", "English")]
+
+
+def test_an_event_card_marks_its_fallback_title_and_venue(client):
+    from tests.civic.factories import EventFactory
+
+    EventFactory(title_en="", title_bg="Празник на Копривщица", venue_name_bg="Площад 20 април")
+    html = client.get("/en/events/").content.decode()
+    assert '<span lang="bg">Празник на Копривщица</span></a>' in html
+    assert '<span lang="bg">Площад 20 април</span>' in html
+    latin = client.get("/sr-latn/events/").content.decode()
+    assert '<span lang="bg">Празник на Копривщица</span></a>' not in latin  # the Serbian title is there
