@@ -3,9 +3,9 @@
 Django's own locales leave several formats unset or write them otherwise than CLDR (Bulgarian
 "6 Декември", English "Dec. 6", Serbian "6.12.2027."). Each ``<lang>/formats.py`` follows CLDR's
 patterns for its language; ``tests/core/test_formats.py`` holds every one of them to Babel (CLDR's
-data). Besides Django's format names, each module carries the two CLDR facts Django has no
-setting for, read by ``core.templatetags.portal_tags.money``: ``CURRENCY_PATTERN`` (where the
-symbol goes) and ``CURRENCY_SYMBOLS``.
+data). Besides Django's format names, each module carries the CLDR facts Django has no setting
+for, read through ``core.formats.language_format``: ``CURRENCY_PATTERN`` (where the symbol goes),
+``CURRENCY_SYMBOLS`` and ``MONTH_RANGE_SEPARATOR``.
 
 Serbian long dates write the month in the genitive ("6. децембра 2027."), as Serbian
 orthography does; CLDR's Serbian data has the nominative only. The genitive comes from the
