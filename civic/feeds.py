@@ -1,6 +1,7 @@
 """Feeds: news as RSS 2.0 and Atom per language, events as iCalendar."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
 from django.contrib.syndication.views import Feed
@@ -65,8 +66,10 @@ class NewsAtomFeed(NewsRssFeed):
 def ical_calendar(events, *, request, name: str) -> bytes:
     """An iCalendar file of ``events``, each linking back to its page.
 
-    Times carry the place's TZID with its VTIMEZONE; a series keeps its RRULE,
-    so a calendar program repeats it as the portal does.
+    Times carry the place's TZID with its VTIMEZONE; whole days are ``VALUE=DATE``, each day of a
+    festival a day; a series keeps its RRULE, so a calendar program repeats it as the portal does.
+    An event known only by its month (dates not announced) is left out: a calendar program would
+    show it as a month-long block.
     """
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Most//Koprivshtitsa and Medijana//EN")
@@ -74,10 +77,47 @@ def ical_calendar(events, *, request, name: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     stamp = timezone.now()
+    zones = set()
     for event in events:
+        if event.timing == EventTiming.MONTH:
+            continue
         calendar.add_component(ical_event(event, request=request, stamp=stamp))
-    calendar.add_missing_timezones()
+        if event.timing == EventTiming.TIMED:
+            zones.add(event.time_zone)
+    for zone_name in sorted(zones):
+        calendar.add_component(summer_time_zone(zone_name))
     return calendar.to_ical()
+
+
+# Both countries keep the EU's summer time, unchanged since 1996: from the last Sunday of March
+# to the last Sunday of October, switching at 01:00 UTC.
+EU_SUMMER_TIME_SINCE = (date(1996, 3, 31), date(1996, 10, 27))
+
+
+def summer_time_zone(zone_name: str) -> icalendar.Timezone:
+    """The VTIMEZONE of a place as two yearly rules (RRULE), the form every calendar program reads.
+
+    icalendar's own ``add_missing_timezones`` lists each change as an RDATE; vobject (dateutil)
+    reads that form as winter time all year, an hour off in summer.
+    """
+    zone = ZoneInfo(zone_name)
+    winter, summer = datetime(2026, 1, 15, tzinfo=zone), datetime(2026, 7, 15, tzinfo=zone)
+    standard, daylight = winter.utcoffset(), summer.utcoffset()
+    component = icalendar.Timezone()
+    component.add("tzid", zone_name)
+    for kind, day, offset_from, offset_to, name, month in (
+        (icalendar.TimezoneDaylight, EU_SUMMER_TIME_SINCE[0], standard, daylight, summer.tzname(), 3),
+        (icalendar.TimezoneStandard, EU_SUMMER_TIME_SINCE[1], daylight, standard, winter.tzname(), 10),
+    ):
+        rule = kind()
+        rule.add("tzname", name)
+        rule.add("tzoffsetfrom", offset_from)
+        rule.add("tzoffsetto", offset_to)
+        # DTSTART is the local wall time just before the change (RFC 5545 §3.6.5).
+        rule.add("dtstart", datetime.combine(day, time(1)) + offset_from)
+        rule.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        component.add_component(rule)
+    return component
 
 
 def ical_event(event: Event, *, request, stamp: datetime) -> icalendar.Event:

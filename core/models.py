@@ -62,6 +62,8 @@ class Currency(models.TextChoices):
 # Each country has one time zone and one currency; they follow from the country.
 COUNTRY_TIME_ZONES = {Country.BULGARIA: "Europe/Sofia", Country.SERBIA: "Europe/Belgrade"}
 COUNTRY_CURRENCIES = {Country.BULGARIA: Currency.EUR, Country.SERBIA: Currency.RSD}
+# Each zone as people name it; the city is CLDR's exemplar city (tests/core/test_formats.py).
+TIME_ZONE_NAMES = {"Europe/Sofia": _("Sofia time"), "Europe/Belgrade": _("Belgrade time")}
 
 
 class MunicipalityQuerySet(models.QuerySet):

@@ -235,6 +235,9 @@ LANGUAGES = [
 ]
 # BCP 47 tags for <html lang> and hreflang: Django's "sr" is Cyrillic.
 LANGUAGE_TAGS = {"bg": "bg", "sr": "sr-Cyrl", "sr-latn": "sr-Latn", "en": "en"}
+# Each language's name in its own script, as the language switcher shows it: the script itself
+# tells the two Serbians apart.
+LANGUAGE_OWN_NAMES = {"bg": "Български", "sr": "Српски", "sr-latn": "Srpski", "en": "English"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Formats Django's own locales leave unset or write otherwise than CLDR (portal/formats/<lang>/).
 FORMAT_MODULE_PATH = ["portal.formats"]

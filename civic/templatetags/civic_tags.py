@@ -14,11 +14,12 @@ from django.utils.translation import gettext
 
 from civic.models.events import EventTiming, Occurrence
 from civic.richtext import sanitise_html
+from core.formats import month_range
 from core.models import COUNTRY_TIME_ZONES
 
 register = template.Library()
 
-TIME_FORMAT = "H:i"  # 24-hour time is the norm on both sides of the border
+TIME_FORMAT = "TIME_FORMAT"  # CLDR's short time of the reader's language (portal/formats)
 
 
 @register.filter
@@ -46,9 +47,8 @@ def describe_when(occurrence: Occurrence) -> dict:
         "offset": utc_offset(start),
     }
     if event.timing == EventTiming.MONTH:
-        first = formats.date_format(start, "YEAR_MONTH_FORMAT")
-        last = formats.date_format(end, "YEAR_MONTH_FORMAT")
-        when["text"] = first if first == last else f"{first} – {last}"
+        # A season ("June – September 2026") or a month whose days are not yet announced.
+        when["text"] = month_range(start, end)
         when["start_iso"], when["end_iso"] = start.strftime("%Y-%m"), end.strftime("%Y-%m")
         return when
     first, last = formats.date_format(start), formats.date_format(end)

@@ -116,10 +116,11 @@ class EventDetailView(DetailView):
 
 
 class EventIcalView(View):
-    """One event as an .ics file to open in any calendar program."""
+    """One event as an .ics file to open in any calendar program; none until its days are announced."""
 
     def get(self, request, slug):
-        event = get_object_or_404(Event.objects.published().for_listing(), slug=slug)
+        events = Event.objects.published().for_listing().exclude(timing=EventTiming.MONTH)
+        event = get_object_or_404(events, slug=slug)
         response = HttpResponse(
             ical_calendar([event], request=request, name=event.title), content_type=ICAL_CONTENT_TYPE
         )

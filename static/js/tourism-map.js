@@ -4,8 +4,11 @@
  * map page) or in the element itself (data-features, a sight's or a route's page). The tile
  * server and its attribution come from the portal's settings (data-tile-url,
  * data-attribution). Points are clustered, so thousands of markers stay usable; each marker
- * and cluster carries its municipality as a class. Without JavaScript the page lists the
- * same places, and the element only shows its fallback text.
+ * and cluster carries its municipality as a class; each kind has its own shape (site.css, with
+ * a legend under the map). Leaflet's own words (zoom buttons, the popup's close button, its
+ * attribution link) and the clusters' names ("351 places") come translated from the page
+ * (data-text-*; the plural forms by Intl.PluralRules of the page's language). Without
+ * JavaScript the page lists the same places, and the element only shows its fallback text.
  */
 (function () {
   "use strict";
@@ -54,7 +57,16 @@
     return point;
   }
 
-  function clusterIcon(cluster) {
+  var language = document.documentElement.lang || "en";
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(language) : null;
+
+  function placesName(count, texts) {
+    var category = pluralRules ? pluralRules.select(count) : count === 1 ? "one" : "other";
+    var pattern = texts.places[category] || texts.places.other;
+    return pattern.replace("{count}", count.toLocaleString(language));
+  }
+
+  function clusterIcon(cluster, texts) {
     var municipalities = {};
     cluster.getAllChildMarkers().forEach(function (child) {
       municipalities[child.options.municipality] = true;
@@ -65,15 +77,30 @@
     Object.keys(municipalities).forEach(function (name) {
       classes += " marker-cluster--" + name;
     });
+    // The cluster is a button (Leaflet's keyboard markers): its name is the hidden text.
+    var box = document.createElement("div");
+    var number = document.createElement("span");
+    number.setAttribute("aria-hidden", "true");
+    number.textContent = count;
+    var name = document.createElement("span");
+    name.className = "visually-hidden";
+    name.textContent = placesName(count, texts);
+    box.appendChild(number);
+    box.appendChild(name);
     return L.divIcon({
-      html: "<div><span>" + count + "</span></div>",
+      html: box.outerHTML,
       className: classes,
       iconSize: L.point(40, 40)
     });
   }
 
   function show(map, data, texts) {
-    var clusters = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
+    var clusters = L.markerClusterGroup({
+      chunkedLoading: true,
+      iconCreateFunction: function (cluster) {
+        return clusterIcon(cluster, texts);
+      }
+    });
     var lines = L.featureGroup();
     var bounds = L.latLngBounds([]);
     (data.features || []).forEach(function (feature) {
@@ -105,12 +132,31 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (container) {
     var texts = {
       approximate: container.dataset.textApproximate,
-      failed: container.dataset.textLoadingFailed
+      failed: container.dataset.textLoadingFailed,
+      places: {
+        one: container.dataset.textPlacesOne,
+        few: container.dataset.textPlacesFew,
+        other: container.dataset.textPlacesOther
+      }
     };
     container.textContent = "";
     container.classList.add("map--ready");
     // Both municipalities in view until the places arrive.
-    var map = L.map(container, { scrollWheelZoom: false }).setView([42.97, 23.12], 7);
+    var map = L.map(container, { scrollWheelZoom: false, zoomControl: false }).setView([42.97, 23.12], 7);
+    L.control
+      .zoom({ zoomInTitle: container.dataset.textZoomIn, zoomOutTitle: container.dataset.textZoomOut })
+      .addTo(map);
+    var leaflet = document.createElement("a");
+    leaflet.href = "https://leafletjs.com";
+    leaflet.title = container.dataset.textLeaflet;
+    leaflet.textContent = "Leaflet";
+    map.attributionControl.setPrefix(leaflet.outerHTML);
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) {
+        close.setAttribute("aria-label", container.dataset.textClosePopup);
+      }
+    });
     L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.attribution, maxZoom: 19 }).addTo(map);
 
     if (container.dataset.geojsonUrl) {

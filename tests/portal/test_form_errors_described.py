@@ -1,4 +1,8 @@
-"""After an invalid post, every public form points each field to its error, and its summary to the fields."""
+"""After an invalid post, every public form points each field to its error, and its summary to the fields.
+
+The GOV.UK way: "Error:" starts the page title, the error summary is the first thing in <main> and
+takes the focus when the page loads; a form with required fields says what "*" means.
+"""
 
 import re
 
@@ -33,6 +37,22 @@ def assert_errors_described(html: str) -> None:
     for summary in re.findall(r'<div class="error-summary.*?</div>', html, re.S):
         targets = re.findall(r'href="#([^"]+)"', summary)
         assert set(targets) <= set(ids), f"the error summary links to no element: {set(targets) - set(ids)}"
+    title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    assert title.startswith(ERROR_PREFIX[re.search(r'<html lang="([^"]+)"', html)[1]]), title
+    main = re.search(r'<main id="main"[^>]*>\s*(<[^>]*>)', html)[1]
+    assert main.startswith('<div class="error-summary') and " autofocus" in main, "the summary is not first in <main>"
+    if 'class="required"' in html:
+        assert 'class="form-note"' in html, "required fields are marked but never explained"
+
+
+ERROR_PREFIX = {"en": "Error: ", "bg": "Грешка: ", "sr-Cyrl": "Грешка: ", "sr-Latn": "Greška: "}
+
+
+def test_a_form_without_errors_has_no_error_in_its_title(client):
+    InformationCentreFactory(municipality=MunicipalityFactory(slug="koprivshtitsa"))
+    html = client.get("/bg/ask/koprivshtitsa/").content.decode()
+    assert not re.search(r"<title>\s*Грешка", html) and "error-summary" not in html
+    assert 'class="form-note"' in html
 
 
 @pytest.fixture
@@ -41,7 +61,7 @@ def owner(staff):
     return owner_make(company, username="mill", password="correct-horse-battery")
 
 
-@pytest.mark.parametrize("language", ["en", "sr-latn"])
+@pytest.mark.parametrize("language", ["en", "sr-latn", "bg"])
 def test_enquiry(client, language):
     InformationCentreFactory(municipality=MunicipalityFactory(slug="koprivshtitsa"))
     html = client.post(f"/{language}/ask/koprivshtitsa/", {"email": "not-an-address"}).content.decode()

@@ -122,6 +122,7 @@ def test_an_owner_who_forgot_the_password_gets_back_in_through_the_browser(brows
     expect(page).to_have_url(re.compile("/sr-latn/account/password-reset/$"))
     page.get_by_role("button", name="Pošaljite mi link").click()
     expect(page.locator(".error-summary")).to_be_visible()  # nothing typed: the error is announced
+    expect(page.locator(".error-summary")).to_be_focused()  # and read first (GOV.UK)
     assert page.get_attribute("#id_email", "aria-invalid") == "true"
     assert axe_violations(page) == []
 

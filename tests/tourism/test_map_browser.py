@@ -3,6 +3,8 @@
 The machine has no internet, so tiles do not load; the markers and clusters do.
 """
 
+import re
+
 import pytest
 
 MAP_URL = "/en/tourism/map/"
@@ -31,9 +33,39 @@ def test_the_map_shows_markers_of_both_municipalities(browser, live_server, tour
     assert page.locator(".leaflet-container").count() == 1
     assert page.locator(".map__fallback").count() == 0
     assert page.locator("path.map-route").count() == 1  # the demo walk's line
+    # The map is a named region; each cluster a button named by what it holds.
+    assert page.get_by_role("region", name="Map of sights, routes and places to stay").count() == 1
+    assert page.get_by_role("button", name=re.compile(r"^\d+ places?$")).count() >= 2
     # Zoomed in on Koprivshtitsa, the cluster opens into the sights' own markers.
     page.locator(".marker-cluster--koprivshtitsa").first.click()
     page.locator(".map-marker--koprivshtitsa").first.wait_for()
+
+
+@pytest.mark.browser
+def test_the_map_speaks_the_page_language_and_tells_kinds_apart_by_shape(browser, live_server, tourism_content):
+    """Leaflet's own words and the clusters' names are translated; kinds differ in shape, with a legend."""
+    page = browser.new_page()
+    page.goto(live_server.url + "/bg/tourism/map/")
+    page.wait_for_selector("[data-map][data-loaded='true']")
+    named = "Карта на забележителностите, маршрутите и местата за настаняване"
+    assert page.get_by_role("region", name=named).count() == 1
+    assert page.get_by_role("button", name="Увеличаване").is_visible()
+    assert page.get_by_role("button", name="Намаляване").is_visible()
+    assert page.get_by_role("button", name=re.compile(r"^\d+ места?$")).count() >= 2
+    assert page.get_by_role("button", name=re.compile("places|Zoom")).count() == 0
+    legend = page.get_by_role("list", name="Легенда на картата")
+    assert legend.get_by_role("listitem").count() == 6
+    shapes = {
+        kind: legend.locator(f".map-marker--{kind}").evaluate(
+            "element => [getComputedStyle(element).clipPath, getComputedStyle(element).borderRadius].join()"
+        )
+        for kind in ("sight", "route", "stay", "eat")
+    }
+    assert len(set(shapes.values())) == 4, shapes
+    page.goto(live_server.url + "/sr-latn/tourism/map/")
+    page.wait_for_selector("[data-map][data-loaded='true']")
+    assert page.get_by_role("button", name=re.compile(r"^\d+ mesta?$")).count() >= 2
+    assert page.get_by_role("button", name="Uvećaj").is_visible()
 
 
 @pytest.mark.browser

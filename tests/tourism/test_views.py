@@ -168,7 +168,7 @@ def test_sight_page_shows_practical_information_with_prices_in_the_municipality_
     html = client.get(sight.get_absolute_url()).content.decode()
     assert "Adults: €5" in html
     assert "Pupils: €2.50" in html
-    assert "April 1 – October 31: Tuesday–Sunday 09:00–17:30 (Lunch break 12:00–13:00)" in html
+    assert "April 1 – October 31: Tuesday–Sunday 9:00\u202fAM–5:30\u202fPM (Lunch break 12:00–13:00)" in html
     html = client.get(both["skull"].get_absolute_url()).content.decode()
     assert re.search(r"Adults: RSD\s?300", html)
 
