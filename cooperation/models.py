@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Country
+from core.models import ChoiceLabelsModel, Country
 from directory.models import Organisation, SpokenLanguage
 from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, NaceSection, division_section, section_label
@@ -116,7 +116,7 @@ class OpportunityQuerySet(models.QuerySet):
         return self.filter(organisation__owner__user=user)
 
 
-class Opportunity(ChoiceLabelsMixin, models.Model):
+class Opportunity(ChoiceLabelsModel):
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,

@@ -25,6 +25,16 @@ class ChoiceLabelsMixin:
         return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
 
 
+class ChoiceLabelsModel(ChoiceLabelsMixin, models.Model):
+    """The abstract base of every model with choices: ``get_FOO_display()`` looks labels up once.
+
+    ``ChoiceLabelsMixin`` stays only because old migrations name it.
+    """
+
+    class Meta:
+        abstract = True
+
+
 _CHOICE_LABELS: dict = {}
 
 
@@ -70,7 +80,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.select_related("information_centre")
 
 
-class Municipality(ChoiceLabelsMixin, models.Model):
+class Municipality(ChoiceLabelsModel):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; Latin letters only."))
     name = models.CharField(_("name"), max_length=200)
     seat = models.CharField(_("seat"), max_length=200, help_text=_("The town or city the municipality belongs to."))

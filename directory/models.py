@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from core.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
+from core.models import ChoiceLabelsModel, Country, Direction, Municipality, WebAddressField, normalise_phone
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
 from search.filters import filter_matching
@@ -199,7 +199,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(languages__contains=[language])
 
 
-class Organisation(ChoiceLabelsMixin, models.Model):
+class Organisation(ChoiceLabelsModel):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Direction, Municipality, WebAddressField
+from core.models import ChoiceLabelsModel, Direction, Municipality, WebAddressField
 from media_library.renditions import FALLBACK_CONTENT_TYPES
 from media_library.storage import originals_storage
 from media_library.validators import validate_video_file, validate_webvtt, video_url_parse
@@ -152,7 +152,7 @@ class PhotoQuerySet(models.QuerySet):
         return self.filter(album=album).order_by("order", "pk")
 
 
-class Photo(ChoiceLabelsMixin, models.Model):
+class Photo(ChoiceLabelsModel):
     album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="photos", verbose_name=_("album"))
     original = models.FileField(_("original"), storage=originals_storage, max_length=200, editable=False)
     width = models.PositiveIntegerField(_("width"), editable=False)
@@ -208,7 +208,7 @@ class Photo(ChoiceLabelsMixin, models.Model):
         return LICENCE_URLS.get(self.licence, "")
 
 
-class Video(ChoiceLabelsMixin, models.Model):
+class Video(ChoiceLabelsModel):
     class Provider(models.TextChoices):
         FILE = "file", _("Uploaded file")
         YOUTUBE = "youtube", "YouTube"

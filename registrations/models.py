@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Municipality
+from core.models import ChoiceLabelsModel, Municipality
 from directory.models import Organisation
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
@@ -49,7 +49,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=CompanyRegistration.Status.REJECTED).exclude(pk__in=self.expired().values("pk"))
 
 
-class CompanyRegistration(ChoiceLabelsMixin, models.Model):
+class CompanyRegistration(ChoiceLabelsModel):
     class Status(models.TextChoices):
         UNVERIFIED = "unverified", _("Email address not yet confirmed")
         PENDING = "pending", _("Waiting for moderation")
@@ -189,7 +189,7 @@ class ProposedChangeQuerySet(models.QuerySet):
         return self.filter(status=ProposedChange.Status.PENDING)
 
 
-class ProposedChange(ChoiceLabelsMixin, models.Model):
+class ProposedChange(ChoiceLabelsModel):
     """An owner's edit of a published profile; the profile changes only when a moderator accepts it."""
 
     class Status(models.TextChoices):

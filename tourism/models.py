@@ -16,7 +16,7 @@ from django.db.models import ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Currency, Municipality, WebAddressField, normalise_phone
+from core.models import ChoiceLabelsModel, Currency, Municipality, WebAddressField, normalise_phone
 from directory.models import Kind, Organisation
 from tourism import gpx
 
@@ -132,7 +132,7 @@ class SightQuerySet(models.QuerySet):
         )
 
 
-class Sight(ChoiceLabelsMixin, models.Model):
+class Sight(ChoiceLabelsModel):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -427,7 +427,7 @@ def gpx_read_limit() -> int:
     return settings.TOURISM_MAX_GPX_BYTES + 1
 
 
-class Route(ChoiceLabelsMixin, models.Model):
+class Route(ChoiceLabelsModel):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin
+from core.models import ChoiceLabelsModel
 
 
 class PublicationStatus(models.TextChoices):
@@ -33,7 +33,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=PublicationStatus.PUBLISHED)
 
 
-class Publishable(ChoiceLabelsMixin, models.Model):
+class Publishable(ChoiceLabelsModel):
     status = models.CharField(
         _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
     )
