@@ -5,6 +5,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
@@ -45,6 +46,105 @@ def _choice_labels(field) -> dict:
         if not isinstance(field.choices, CallableChoiceIterator):  # choices worked out per call stay so
             _CHOICE_LABELS[field] = labels
     return labels
+
+
+class PublicationStatus(models.TextChoices):
+    """Where a public record stands: the one set of states every content type uses."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+# The states a reader may see once the publication time has come.
+VISIBLE_STATUSES = (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED)
+
+
+def published_q(prefix: str = "") -> models.Q:
+    """``published()`` as a condition, for a join (``published_q("sight__")``) or an annotation."""
+    return models.Q(**{f"{prefix}status__in": VISIBLE_STATUSES, f"{prefix}published_at__lte": timezone.now()})
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Records a reader may see: published, or scheduled and their publication time has come.
+
+        The one gate for every public surface (lists, detail pages, feeds,
+        iCal, sitemaps, direction pages, the home page): a draft, an archived
+        record or one scheduled for later is never shown. ``save()`` stores a
+        published record with a future time as scheduled, so "published" and
+        "time has come" are the same; the time is checked here all the same
+        (rows written with ``update()`` or ``bulk_create()`` skip ``save()``).
+        The time is read when the queryset is built: call it per request
+        (``get_queryset()``), never in a class attribute.
+        """
+        return self.filter(published_q())
+
+    def published_or_scheduled(self):
+        """Published records and those scheduled for later.
+
+        For search, which indexes a scheduled record when it is saved and finds
+        it only from its publication time on (``search.registry.register``'s
+        ``published_at``): nothing has to run at that moment.
+        """
+        return self.filter(status__in=VISIBLE_STATUSES)
+
+
+PublishableManager = models.Manager.from_queryset(PublishableQuerySet)
+
+
+class Publishable(ChoiceLabelsModel):
+    """The abstract base of every public content type: one status and one publication time.
+
+    A model's own queryset derives from ``PublishableQuerySet``, so
+    ``Model.objects.published()`` is the same test everywhere.
+    """
+
+    status = models.CharField(
+        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        help_text=_("A time in the future schedules the publication: the item stays hidden until then."),
+    )
+
+    objects = PublishableManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.status = scheduled_status(self.status, self.published_at)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in VISIBLE_STATUSES and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status in VISIBLE_STATUSES and self.published_at > timezone.now()
+
+
+def scheduled_status(status: str, published_at, now=None) -> str:
+    """Published with a time still to come is scheduled; scheduled whose time has passed is published."""
+    if status not in VISIBLE_STATUSES or published_at is None:
+        return status
+    now = now or timezone.now()
+    return PublicationStatus.SCHEDULED if published_at > now else PublicationStatus.PUBLISHED
+
+
+def publication_constraints(prefix: str) -> list:
+    """The constraints every publishable model repeats, named after it."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(status__in=PublicationStatus.values),
+            name=f"{prefix}_status_known",
+            violation_error_message=_("Choose one of the publication states."),
+        ),
+    ]
 
 
 class WebAddressField(models.URLField):

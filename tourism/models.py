@@ -16,7 +16,17 @@ from django.db.models import ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsModel, Currency, Municipality, WebAddressField, normalise_phone
+from core.models import (
+    Currency,
+    Municipality,
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+    WebAddressField,
+    normalise_phone,
+    publication_constraints,
+    published_q,
+)
 from directory.models import Kind, Organisation
 from tourism import gpx
 
@@ -27,9 +37,8 @@ EAT = Q(kind=Kind.FOOD_SERVICE) | Q(nace_division="56")
 HOSPITALITY = STAY | EAT | Q(nace_section="I")
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+# Kept under its old name so that callers keep working: the one set of states is core's.
+Status = PublicationStatus
 
 
 class SightCategory(models.TextChoices):
@@ -104,11 +113,7 @@ def clean_fields_and_name(instance, exclude, clean_fields) -> None:
         raise ValidationError(errors)
 
 
-class SightQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see; drafts never leave the admin."""
-        return self.filter(status=Status.PUBLISHED)
-
+class SightQuerySet(PublishableQuerySet):
     def for_listing(self):
         """A card or a map marker: the sight with its municipality, in one query."""
         return self.select_related("municipality")
@@ -132,7 +137,7 @@ class SightQuerySet(models.QuerySet):
         )
 
 
-class Sight(ChoiceLabelsModel):
+class Sight(Publishable):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -185,7 +190,6 @@ class Sight(ChoiceLabelsModel):
         verbose_name=_("run by"),
         help_text=_("The directory entry of the museum or institution that runs it."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -197,7 +201,7 @@ class Sight(ChoiceLabelsModel):
         verbose_name_plural = _("sights")
         indexes = [models.Index(fields=["status", "municipality"], name="sight_status_municipality")]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=Status.values), name="sight_status_known"),
+            *publication_constraints("sight"),
             models.CheckConstraint(condition=Q(category__in=SightCategory.values), name="sight_category_known"),
             models.CheckConstraint(condition=Q(placement__in=Placement.values), name="sight_placement_known"),
             models.CheckConstraint(
@@ -399,17 +403,14 @@ class Difficulty(models.TextChoices):
     HARD = "hard", _("Hard")
 
 
-class RouteQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
+class RouteQuerySet(PublishableQuerySet):
     def for_listing(self):
         """A card or a map line: the route with its municipalities, in one query."""
         return self.select_related("municipality", "crosses_into")
 
     def for_detail(self):
         """The detail page: the stops and their sights in one more query."""
-        stops = RouteStop.objects.filter(sight__status=Status.PUBLISHED).select_related("sight__municipality")
+        stops = RouteStop.objects.filter(published_q("sight__")).select_related("sight__municipality")
         return self.for_listing().prefetch_related(models.Prefetch("stops", queryset=stops))
 
 
@@ -427,7 +428,7 @@ def gpx_read_limit() -> int:
     return settings.TOURISM_MAX_GPX_BYTES + 1
 
 
-class Route(ChoiceLabelsModel):
+class Route(Publishable):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -473,7 +474,6 @@ class Route(ChoiceLabelsModel):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Made up for demonstration; not a surveyed route.")
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -484,7 +484,7 @@ class Route(ChoiceLabelsModel):
         verbose_name = _("route")
         verbose_name_plural = _("routes")
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=Status.values), name="route_status_known"),
+            *publication_constraints("route"),
             models.CheckConstraint(condition=Q(kind__in=RouteKind.values), name="route_kind_known"),
             models.CheckConstraint(condition=Q(difficulty__in=Difficulty.values), name="route_difficulty_known"),
             models.CheckConstraint(
