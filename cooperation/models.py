@@ -201,7 +201,7 @@ class Opportunity(ChoiceLabelsModel):
                 name="opportunity_nace_division_format",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="approved") | models.Q(published_at__isnull=False),
+                condition=~models.Q(status=Status.APPROVED) | models.Q(published_at__isnull=False),
                 name="opportunity_approved_has_publication_time",
             ),
         ]
@@ -247,6 +247,23 @@ class Opportunity(ChoiceLabelsModel):
             and not self.is_expired
             and self.organisation.status == OrganisationStatus.PUBLISHED
         )
+
+    # The states templates ask about, so that no template spells a status out.
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == Status.REJECTED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == Status.WITHDRAWN
 
     @property
     def has_proposed_changes(self) -> bool:

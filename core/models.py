@@ -158,6 +158,82 @@ class WebAddressField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
+class Coordinates(models.Model):
+    """A point on the map: latitude and longitude, both or neither (``coordinate_constraints()`` in Meta)."""
+
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def coordinate_errors(self) -> dict:
+        """The one-sided pair, said on the field that is missing (for ``clean()``)."""
+        if (self.latitude is None) != (self.longitude is None):
+            return {"longitude" if self.longitude is None else "latitude": _("Give both coordinates or neither.")}
+        return {}
+
+    def clean(self):
+        super().clean()
+        if errors := self.coordinate_errors():
+            raise ValidationError(errors)
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+def coordinate_constraints(prefix: str) -> list:
+    """The database's side of ``Coordinates``: on the globe, and both or neither."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+            name=f"{prefix}_latitude_range",
+            violation_error_message=_("A latitude lies between -90 and 90."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
+            name=f"{prefix}_longitude_range",
+            violation_error_message=_("A longitude lies between -180 and 180."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+            | models.Q(latitude__isnull=False, longitude__isnull=False),
+            name=f"{prefix}_both_coordinates_or_neither",
+            violation_error_message=_("Give both coordinates or neither."),
+        ),
+    ]
+
+
+class Address(models.Model):
+    """A postal address as one line, as people write it."""
+
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Contact(models.Model):
+    """How to reach someone: a phone number (stored in international form), an e-mail address and a website."""
+
+    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
+    email = models.EmailField(_("email"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def phone_errors(self, country: str | None) -> dict:
+        """Normalise the phone number for ``country`` (for ``clean()``); the error on the field if it is not one."""
+        if self.phone and country:
+            try:
+                self.phone = normalise_phone(self.phone, country)
+            except ValidationError as error:
+                return {"phone": error}
+        return {}
+
+
 class Country(models.TextChoices):
     BULGARIA = "BG", _("Bulgaria")
     SERBIA = "RS", _("Serbia")
@@ -180,7 +256,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.select_related("information_centre")
 
 
-class Municipality(ChoiceLabelsModel):
+class Municipality(Coordinates, ChoiceLabelsModel):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; Latin letters only."))
     name = models.CharField(_("name"), max_length=200)
     seat = models.CharField(_("seat"), max_length=200, help_text=_("The town or city the municipality belongs to."))
@@ -193,8 +269,6 @@ class Municipality(ChoiceLabelsModel):
     population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
     area_km2 = models.DecimalField(_("area (km²)"), max_digits=9, decimal_places=3, null=True, blank=True)
     elevation_m = models.PositiveSmallIntegerField(_("elevation (m)"), null=True, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
     website = WebAddressField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -207,14 +281,7 @@ class Municipality(ChoiceLabelsModel):
         verbose_name_plural = _("municipalities")
         constraints = [
             models.CheckConstraint(condition=models.Q(country__in=Country.values), name="municipality_country_known"),
-            models.CheckConstraint(
-                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
-                name="municipality_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
-                name="municipality_longitude_range",
-            ),
+            *coordinate_constraints("municipality"),
             models.CheckConstraint(
                 condition=models.Q(population_year__isnull=True) | models.Q(population_year__gte=1800),
                 name="municipality_population_year_plausible",
@@ -228,6 +295,7 @@ class Municipality(ChoiceLabelsModel):
         return reverse("portal:municipality-detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.postal_code:
             length = 4 if self.country == Country.BULGARIA else 5
             if not (self.postal_code.isdigit() and len(self.postal_code) == length):
@@ -255,16 +323,13 @@ def normalise_phone(value: str, country: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-class InformationCentre(models.Model):
+class InformationCentre(Address, Contact, models.Model):
     municipality = models.OneToOneField(
         Municipality, on_delete=models.CASCADE, related_name="information_centre", verbose_name=_("municipality")
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("what the centre does"), blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
-    email = models.EmailField(_("email"), blank=True)
 
     class Meta:
         ordering = ["municipality__order"]
@@ -278,11 +343,8 @@ class InformationCentre(models.Model):
         return reverse("portal:information-centre-detail", kwargs={"slug": self.municipality.slug})
 
     def clean(self):
-        if self.phone and self.municipality_id:
-            try:
-                self.phone = normalise_phone(self.phone, self.municipality.country)
-            except ValidationError as error:
-                raise ValidationError({"phone": error}) from error
+        if errors := self.phone_errors(self.municipality.country if self.municipality_id else None):
+            raise ValidationError(errors)
 
     @property
     def has_contact_details(self) -> bool:

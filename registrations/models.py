@@ -49,13 +49,16 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=CompanyRegistration.Status.REJECTED).exclude(pk__in=self.expired().values("pk"))
 
 
+class RegistrationStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("Email address not yet confirmed")
+    PENDING = "pending", _("Waiting for moderation")
+    CHANGES_REQUESTED = "changes-requested", _("Changes requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
 class CompanyRegistration(ChoiceLabelsModel):
-    class Status(models.TextChoices):
-        UNVERIFIED = "unverified", _("Email address not yet confirmed")
-        PENDING = "pending", _("Waiting for moderation")
-        CHANGES_REQUESTED = "changes-requested", _("Changes requested")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+    Status = RegistrationStatus
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="company_registrations", verbose_name=_("municipality")
@@ -112,24 +115,28 @@ class CompanyRegistration(ChoiceLabelsModel):
                 # deleted before a new application takes them (services.registration_submit).
                 models.UniqueConstraint(
                     fields=[field],
-                    condition=~models.Q(**{field: ""}) & ~models.Q(status="rejected"),
+                    condition=~models.Q(**{field: ""}) & ~models.Q(status=RegistrationStatus.REJECTED),
                     name=f"registration_{field}_unique",
                     violation_error_message=DUPLICATE_MESSAGE,
                 )
                 for field in IDENTIFIER_FIELDS
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["unverified", "pending", "changes-requested", "approved", "rejected"]),
+                condition=models.Q(status__in=RegistrationStatus.values),
                 name="registration_status_known",
                 violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="approved") | models.Q(organisation__isnull=False),
+                condition=~models.Q(status=RegistrationStatus.APPROVED) | models.Q(organisation__isnull=False),
                 name="registration_approved_has_organisation",
                 violation_error_message=_("An approved application needs its directory entry."),
             ),
         ]
         indexes = [models.Index(fields=["status", "municipality"], name="registration_status_munic")]
+
+    @property
+    def is_unverified(self) -> bool:
+        return self.status == RegistrationStatus.UNVERIFIED
 
     def __str__(self):
         return self.name
@@ -157,6 +164,16 @@ class CompanyPhoto(models.Model):
         ordering = ["order", "pk"]
         verbose_name = _("company photo")
         verbose_name_plural = _("company photos")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(registration__isnull=False, organisation__isnull=True)
+                | models.Q(registration__isnull=True, organisation__isnull=False),
+                name="company_photo_of_a_registration_or_an_organisation",
+                violation_error_message=_(
+                    "A company photo belongs to a registration or, once approved, to its organisation: exactly one."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.image.name
@@ -189,14 +206,17 @@ class ProposedChangeQuerySet(models.QuerySet):
         return self.filter(status=ProposedChange.Status.PENDING)
 
 
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    SUPERSEDED = "superseded", _("Replaced by a later proposal")
+
+
 class ProposedChange(ChoiceLabelsModel):
     """An owner's edit of a published profile; the profile changes only when a moderator accepts it."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for moderation")
-        ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
-        SUPERSEDED = "superseded", _("Replaced by a later proposal")
+    Status = ProposalStatus
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("organisation")
@@ -224,12 +244,12 @@ class ProposedChange(ChoiceLabelsModel):
             # One proposal waits per company at a time: a new one replaces the old.
             models.UniqueConstraint(
                 fields=["organisation"],
-                condition=models.Q(status="pending"),
+                condition=models.Q(status=ProposalStatus.PENDING),
                 name="proposed_change_one_pending",
                 violation_error_message=_("A proposed change for this company is already waiting for moderation."),
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["pending", "accepted", "rejected", "superseded"]),
+                condition=models.Q(status__in=ProposalStatus.values),
                 name="proposed_change_status_known",
                 violation_error_message=_("Choose a status from the list."),
             ),

@@ -302,7 +302,7 @@ def registration_approve(*, registration: CompanyRegistration, by, site_root: st
             logo=registration.logo.name,
             **registration.company,
         )
-    registration.photos.update(organisation=organisation)
+    registration.photos.update(organisation=organisation, registration=None)  # the company's from now on
     user = _owner_account(registration)
     CompanyOwner.objects.create(
         user=user,

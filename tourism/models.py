@@ -17,13 +17,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
+    Address,
+    Contact,
+    Coordinates,
     Currency,
     Municipality,
     PublicationStatus,
     Publishable,
     PublishableQuerySet,
-    WebAddressField,
-    normalise_phone,
+    coordinate_constraints,
     publication_constraints,
     published_q,
 )
@@ -78,24 +80,6 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
-def coordinate_constraints(prefix: str) -> list:
-    return [
-        models.CheckConstraint(
-            condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-            name=f"{prefix}_latitude_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-            name=f"{prefix}_longitude_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(latitude__isnull=True, longitude__isnull=True)
-            | Q(latitude__isnull=False, longitude__isnull=False),
-            name=f"{prefix}_both_coordinates_or_neither",
-        ),
-    ]
-
-
 def clean_fields_and_name(instance, exclude, clean_fields) -> None:
     """Field validation plus one rule: a name in at least one language.
 
@@ -137,7 +121,7 @@ class SightQuerySet(PublishableQuerySet):
         )
 
 
-class Sight(Publishable):
+class Sight(Address, Coordinates, Contact, Publishable):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -158,9 +142,6 @@ class Sight(Publishable):
     placement_note = models.CharField(
         _("note on where it lies"), max_length=200, blank=True, help_text=_("E.g. in the Crveni Krst municipality.")
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     coordinates_approximate = models.BooleanField(
         _("position is approximate"),
         default=False,
@@ -178,9 +159,6 @@ class Sight(Publishable):
     prices_note = models.CharField(
         _("note on prices"), max_length=300, blank=True, help_text=_("E.g. free on the last Sunday of the month.")
     )
-    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
-    email = models.EmailField(_("email"), blank=True)
-    website = WebAddressField(_("website"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -220,14 +198,9 @@ class Sight(Publishable):
         clean_fields_and_name(self, exclude, super().clean_fields)
 
     def clean(self):
-        errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
-        if self.phone and self.municipality_id:
-            try:
-                self.phone = normalise_phone(self.phone, self.municipality.country)
-            except ValidationError as error:
-                errors["phone"] = error
+        errors = self.coordinate_errors() | self.phone_errors(
+            self.municipality.country if self.municipality_id else None
+        )
         if errors:
             raise ValidationError(errors)
 

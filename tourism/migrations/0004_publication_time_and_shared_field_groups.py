@@ -64,4 +64,39 @@ class Migration(migrations.Migration):
             model_name='sight',
             constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'scheduled', 'published', 'archived'])), name='sight_status_known', violation_error_message='Choose one of the publication states.'),
         ),
+        migrations.AlterField(
+            model_name='sight',
+            name='address',
+            field=models.CharField(blank=True, max_length=300, verbose_name='address'),
+        ),
+        migrations.AlterField(
+            model_name='sight',
+            name='address_bg',
+            field=models.CharField(blank=True, max_length=300, null=True, verbose_name='address'),
+        ),
+        migrations.AlterField(
+            model_name='sight',
+            name='address_en',
+            field=models.CharField(blank=True, max_length=300, null=True, verbose_name='address'),
+        ),
+        migrations.AlterField(
+            model_name='sight',
+            name='address_sr',
+            field=models.CharField(blank=True, max_length=300, null=True, verbose_name='address'),
+        ),
+        migrations.AlterConstraint(
+            model_name='sight',
+            name='sight_latitude_range',
+            constraint=models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='sight_latitude_range', violation_error_message='A latitude lies between -90 and 90.'),
+        ),
+        migrations.AlterConstraint(
+            model_name='sight',
+            name='sight_longitude_range',
+            constraint=models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='sight_longitude_range', violation_error_message='A longitude lies between -180 and 180.'),
+        ),
+        migrations.AlterConstraint(
+            model_name='sight',
+            name='sight_both_coordinates_or_neither',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__isnull', False), ('longitude__isnull', False)), _connector='OR'), name='sight_both_coordinates_or_neither', violation_error_message='Give both coordinates or neither.'),
+        ),
     ]
