@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsModel, Country
+from core.models import ChoiceLabelsModel, Country, Moderated
 from directory.models import Organisation, SpokenLanguage
 from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, NaceSection, division_section, section_label
@@ -116,7 +116,7 @@ class OpportunityQuerySet(models.QuerySet):
         return self.filter(organisation__owner__user=user)
 
 
-class Opportunity(ChoiceLabelsModel):
+class Opportunity(Moderated, ChoiceLabelsModel):
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -163,16 +163,7 @@ class Opportunity(ChoiceLabelsModel):
     expires_on = models.DateField(_("on the board until"), default=default_expiry)
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
-    proposed = models.JSONField(
-        _("proposed changes"), default=dict, blank=True, help_text=_("The owner's edit, waiting for moderation.")
-    )
-    proposed_at = models.DateTimeField(_("changes proposed"), null=True, blank=True)
-    moderator_message = models.TextField(_("message to the owner"), blank=True)
     submitted_at = models.DateTimeField(_("sent for moderation"), null=True, blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     reminded_at = models.DateTimeField(
         _("expiry reminder sent"), null=True, blank=True, help_text=_("Cleared when the item is renewed.")
@@ -265,9 +256,8 @@ class Opportunity(ChoiceLabelsModel):
     def is_withdrawn(self) -> bool:
         return self.status == Status.WITHDRAWN
 
-    @property
-    def has_proposed_changes(self) -> bool:
-        return self.proposed_at is not None
+    def proposed_value(self, field: str, value):
+        return date.fromisoformat(value) if field == "expires_on" and value else value
 
     @property
     def country(self) -> str:

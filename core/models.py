@@ -2,6 +2,7 @@
 the countries and currencies, and the shared field and choice-label handling."""
 
 import phonenumbers
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -232,6 +233,76 @@ class Contact(models.Model):
             except ValidationError as error:
                 return {"phone": error}
         return {}
+
+
+class ModerationDecision(models.Model):
+    """How staff decide on what someone sent them, recorded the same way everywhere.
+
+    Company registrations, owners' proposed changes and cooperation items
+    keep who decided, when, and what they told the sender; ``decide()`` writes it.
+    """
+
+    moderator_message = models.TextField(_("message to the owner"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    def decide(self, *, by, message: str | None = None) -> None:
+        """Record the decision (not saved): ``by`` decided now; ``message``, when given, replaces the last one."""
+        if message is not None:
+            self.moderator_message = message.strip()
+        self.decided_at = timezone.now()
+        self.decided_by = by
+
+
+class Moderated(ModerationDecision):
+    """Owner edits held for staff: a public record keeps its text until a moderator accepts the edit.
+
+    The changed fields wait in ``proposed`` (field name -> value, as JSON holds it);
+    ``propose()`` holds them, ``with_proposed()`` shows the record as it would
+    be, ``apply_proposed()`` and ``discard_proposed()`` end the wait, and the
+    decision is recorded by ``decide()``.
+    """
+
+    proposed = models.JSONField(
+        _("proposed changes"), default=dict, blank=True, help_text=_("The owner's edit, waiting for moderation.")
+    )
+    proposed_at = models.DateTimeField(_("changes proposed"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_proposed_changes(self) -> bool:
+        return self.proposed_at is not None
+
+    def propose(self, changed: dict) -> None:
+        """Hold ``changed`` for moderation (an empty dict withdraws what was held)."""
+        self.proposed = changed
+        self.proposed_at = timezone.now() if changed else None
+
+    def proposed_value(self, field: str, value):
+        """``value`` as the model holds it (JSON has no dates): override for fields JSON changes."""
+        return value
+
+    def with_proposed(self, instance=None):
+        """``instance`` (default: this record) with the held changes set on it, unsaved."""
+        instance = self if instance is None else instance
+        for field, value in self.proposed.items():
+            setattr(instance, field, self.proposed_value(field, value))
+        return instance
+
+    def apply_proposed(self) -> None:
+        self.with_proposed()
+        self.discard_proposed()
+
+    def discard_proposed(self) -> None:
+        self.proposed = {}
+        self.proposed_at = None
 
 
 class Country(models.TextChoices):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsModel, Municipality
+from core.models import ChoiceLabelsModel, ModerationDecision, Municipality
 from directory.models import Organisation
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
@@ -57,7 +57,7 @@ class RegistrationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class CompanyRegistration(ChoiceLabelsModel):
+class CompanyRegistration(ModerationDecision, ChoiceLabelsModel):
     Status = RegistrationStatus
 
     municipality = models.ForeignKey(
@@ -80,10 +80,6 @@ class CompanyRegistration(ChoiceLabelsModel):
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.UNVERIFIED)
     verified_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     moderator_message = models.TextField(_("message to the applicant"), blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -213,7 +209,7 @@ class ProposalStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Replaced by a later proposal")
 
 
-class ProposedChange(ChoiceLabelsModel):
+class ProposedChange(ModerationDecision, ChoiceLabelsModel):
     """An owner's edit of a published profile; the profile changes only when a moderator accepts it."""
 
     Status = ProposalStatus
@@ -227,11 +223,6 @@ class ProposedChange(ChoiceLabelsModel):
     data = models.JSONField(_("proposed values"), default=dict)
     logo = models.ImageField(_("new logo"), upload_to="registrations/logos/", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
-    moderator_message = models.TextField(_("message to the owner"), blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
 
     objects = ProposedChangeQuerySet.as_manager()
