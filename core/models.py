@@ -179,10 +179,6 @@ class Coordinates(models.Model):
         if errors := self.coordinate_errors():
             raise ValidationError(errors)
 
-    @property
-    def has_coordinates(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
-
 
 def coordinate_constraints(prefix: str) -> list:
     """The database's side of ``Coordinates``: on the globe, and both or neither."""
@@ -366,13 +362,13 @@ class Municipality(Coordinates, ChoiceLabelsModel):
         return reverse("portal:municipality-detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        super().clean()
+        errors = self.coordinate_errors()
         if self.postal_code:
             length = 4 if self.country == Country.BULGARIA else 5
             if not (self.postal_code.isdigit() and len(self.postal_code) == length):
-                raise ValidationError(
-                    {"postal_code": _("A postal code in this country has %(digits)d digits.") % {"digits": length}}
-                )
+                errors["postal_code"] = _("A postal code in this country has %(digits)d digits.") % {"digits": length}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def time_zone(self) -> str:

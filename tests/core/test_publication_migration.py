@@ -17,6 +17,9 @@ PREVIOUS_RELEASE = [
     ("civic", "0003_keys_to_core_models"),
     ("media_library", "0003_keys_to_core_models"),
     ("tourism", "0003_keys_to_core_models"),
+    ("registrations", "0005_merge_outbox_and_core_keys"),
+    ("core", "0002_tables_and_content_types_from_portal"),
+    ("directory", "0008_keys_to_core_models"),
 ]
 
 
@@ -46,6 +49,30 @@ def fill_previous_release(old) -> dict:
             slug=slug, title=slug, municipality=municipality, is_published=is_published
         ).pk
     made["sight_created"] = Sight.objects.get(slug="fortress").created_at
+
+    # An approved registration kept its photos on both itself and the organisation; one had neither.
+    organisation = old.get_model("directory", "Organisation").objects.create(
+        slug="mill", name="Воденица", kind="company", municipality=municipality, status="published"
+    )
+    registration = old.get_model("registrations", "CompanyRegistration").objects.create(
+        municipality=municipality,
+        name="Воденица",
+        contact_name="Ана",
+        contact_email="ana@example.com",
+        language="sr",
+        consented_at=now,
+        status="approved",
+        organisation=organisation,
+    )
+    Photo = old.get_model("registrations", "CompanyPhoto")
+    made["approved_photo"] = Photo.objects.create(
+        registration=registration, organisation=organisation, image="a.jpg"
+    ).pk
+    Photo.objects.create(image="nobody.jpg")
+    # A municipality and an organisation with half a position.
+    municipality.latitude = 43.3
+    municipality.save()
+    made["municipality"] = municipality.pk
     return made
 
 
@@ -82,6 +109,16 @@ def test_content_of_the_previous_release_gets_statuses_and_stays_as_public_as_it
         "private": PublicationStatus.DRAFT,
     }
     assert [album.pk for album in Album.objects.published()] == [before["festival"]]
+
+    from core.models import Municipality
+    from registrations.models import CompanyPhoto
+
+    photo = CompanyPhoto.objects.get()
+    assert (photo.pk, photo.registration_id, photo.organisation.slug) == (before["approved_photo"], None, "mill")
+    assert (Municipality.objects.get(pk=before["municipality"]).latitude, Municipality.objects.get().longitude) == (
+        None,
+        None,
+    )
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
