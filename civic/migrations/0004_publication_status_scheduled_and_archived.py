@@ -7,11 +7,19 @@ from django.utils import timezone
 MODELS = ("Document", "Event", "MunicipalService", "NewsArticle", "Page", "Project")
 
 
+def checked_now(schema_editor):
+    """Run the deferred foreign-key checks of the rows just written, so that the table can be altered next
+    (PostgreSQL refuses ALTER TABLE while trigger events are pending)."""
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def scheduled_from_future_times(apps, schema_editor):
     """A record published with a time still to come was scheduled: it says so now."""
     now = timezone.now()
     for name in MODELS:
         apps.get_model("civic", name).objects.filter(status="published", published_at__gt=now).update(status="scheduled")
+    checked_now(schema_editor)
 
 
 def published_from_scheduled(apps, schema_editor):
@@ -19,6 +27,7 @@ def published_from_scheduled(apps, schema_editor):
         apps.get_model("civic", name).objects.filter(status="scheduled").update(status="published")
     for name in MODELS:
         apps.get_model("civic", name).objects.filter(status="archived").update(status="draft")
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):

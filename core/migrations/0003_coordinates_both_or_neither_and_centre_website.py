@@ -4,11 +4,19 @@ import core.models
 from django.db import migrations, models
 
 
+def checked_now(schema_editor):
+    """Run the deferred foreign-key checks of the rows just written, so that the table can be altered next
+    (PostgreSQL refuses ALTER TABLE while trigger events are pending)."""
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def one_sided_coordinates_cleared(apps, schema_editor):
     """A latitude without a longitude (or the reverse) was never shown on a map: it goes, so both or neither holds."""
     model = apps.get_model("core", "Municipality")
     model.objects.filter(latitude__isnull=True, longitude__isnull=False).update(longitude=None)
     model.objects.filter(latitude__isnull=False, longitude__isnull=True).update(latitude=None)
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -4,16 +4,25 @@ import django.utils.timezone
 from django.db import migrations, models
 
 
+def checked_now(schema_editor):
+    """Run the deferred foreign-key checks of the rows just written, so that the table can be altered next
+    (PostgreSQL refuses ALTER TABLE while trigger events are pending)."""
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def statuses_from_is_published(apps, schema_editor):
     """A published album stays published, an unpublished one becomes a draft; both since they were made."""
     Album = apps.get_model("media_library", "Album")
     Album.objects.update(published_at=models.F("created_at"))
     Album.objects.filter(is_published=False).update(status="draft")
+    checked_now(schema_editor)
 
 
 def is_published_from_statuses(apps, schema_editor):
     Album = apps.get_model("media_library", "Album")
     Album.objects.exclude(status__in=["published", "scheduled"]).update(is_published=False)
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):

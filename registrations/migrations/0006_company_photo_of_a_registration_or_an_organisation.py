@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def checked_now(schema_editor):
+    """Run the deferred foreign-key checks of the rows just written, so that the table can be altered next
+    (PostgreSQL refuses ALTER TABLE while trigger events are pending)."""
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def photos_of_exactly_one(apps, schema_editor):
     """An approved registration's photos were kept on both: they are the organisation's now.
 
@@ -12,6 +19,7 @@ def photos_of_exactly_one(apps, schema_editor):
     CompanyPhoto = apps.get_model("registrations", "CompanyPhoto")
     CompanyPhoto.objects.filter(registration__isnull=False, organisation__isnull=False).update(registration=None)
     CompanyPhoto.objects.filter(registration__isnull=True, organisation__isnull=True).delete()
+    checked_now(schema_editor)
 
 
 def photos_back_on_their_registration(apps, schema_editor):
@@ -21,6 +29,7 @@ def photos_back_on_their_registration(apps, schema_editor):
         CompanyPhoto.objects.filter(organisation=registration.organisation_id, registration__isnull=True).update(
             registration=registration
         )
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):

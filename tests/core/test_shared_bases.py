@@ -67,13 +67,14 @@ def test_an_unknown_publication_state_is_refused_with_its_own_message():
     ],
     ids=["municipality", "sight", "organisation"],
 )
+@translation.override("en")
 def test_coordinates_are_both_or_neither_in_the_form_and_in_the_database(make):
     item = make(latitude=42.7, longitude=24.1)
     item.longitude = None
-    with translation.override("en"), pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert error.value.message_dict["longitude"] == ["Give both coordinates or neither."]
-    with translation.override("en"), pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         item.validate_constraints()
     assert "Give both coordinates or neither." in str(error.value)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -4,10 +4,18 @@ import django.utils.timezone
 from django.db import migrations, models
 
 
+def checked_now(schema_editor):
+    """Run the deferred foreign-key checks of the rows just written, so that the table can be altered next
+    (PostgreSQL refuses ALTER TABLE while trigger events are pending)."""
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def published_since_created(apps, schema_editor):
     """Existing sights and routes were published (or drafted) when they were made."""
     for name in ("Sight", "Route"):
         apps.get_model("tourism", name).objects.update(published_at=models.F("created_at"))
+    checked_now(schema_editor)
 
 
 def old_statuses(apps, schema_editor):
@@ -16,6 +24,7 @@ def old_statuses(apps, schema_editor):
         model = apps.get_model("tourism", name)
         model.objects.filter(status="scheduled").update(status="published")
         model.objects.filter(status="archived").update(status="draft")
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):
