@@ -29,15 +29,13 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from civic.models import Event, NewsArticle
-from civic.models.base import PublicationStatus
-from core.models import Direction, Municipality
+from core.models import Direction, Municipality, PublicationStatus
 from core.pagecache import content_changed
 from demo.content.directory import load_synthetic_smes
 from directory.models import Organisation
 from media_library.models import Album, Licence, Photo
 from search.services import index_rebuild
 from tourism.models import Sight, SightCategory
-from tourism.models import Status as SightStatus
 
 PREFIX = "bench-"
 BATCH = 1000
@@ -127,7 +125,7 @@ def sights(count: int, municipalities: dict, rng: random.Random):
             municipality=municipalities[country],
             latitude=latitude,
             longitude=longitude,
-            status=SightStatus.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             **_languages("name", title),
             **_languages("summary", title),
             **_languages("description", tuple(f"{text}. " * 6 for text in title)),
@@ -185,7 +183,7 @@ def albums(count: int, municipalities: dict, directions: list, rng: random.Rando
             direction=directions[number % len(directions)],
             date=(now - timedelta(days=rng.uniform(0, 5 * 365))).date(),
             order=100 + number,
-            is_published=True,
+            status=PublicationStatus.PUBLISHED,
             **_languages("title", title),
         )
 

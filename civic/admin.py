@@ -22,6 +22,7 @@ from civic.models import (
     Partner,
     Programme,
     Project,
+    PublicationStatus,
 )
 from civic.services import enquiry_reply
 from search.admin import SearchIndexedAdminMixin
@@ -29,7 +30,7 @@ from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, Mu
 from staff.models import StaffRole
 
 PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at")})
-DRAFTS = {"status__exact": "draft"}
+DRAFTS = {"status__exact": PublicationStatus.DRAFT}
 
 
 @admin.register(Event)

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Country
+from core.models import ChoiceLabelsModel, Country, Moderated
 from directory.models import Organisation, SpokenLanguage
 from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, NaceSection, division_section, section_label
@@ -116,7 +116,7 @@ class OpportunityQuerySet(models.QuerySet):
         return self.filter(organisation__owner__user=user)
 
 
-class Opportunity(ChoiceLabelsMixin, models.Model):
+class Opportunity(Moderated, ChoiceLabelsModel):
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -163,16 +163,7 @@ class Opportunity(ChoiceLabelsMixin, models.Model):
     expires_on = models.DateField(_("on the board until"), default=default_expiry)
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
-    proposed = models.JSONField(
-        _("proposed changes"), default=dict, blank=True, help_text=_("The owner's edit, waiting for moderation.")
-    )
-    proposed_at = models.DateTimeField(_("changes proposed"), null=True, blank=True)
-    moderator_message = models.TextField(_("message to the owner"), blank=True)
     submitted_at = models.DateTimeField(_("sent for moderation"), null=True, blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     reminded_at = models.DateTimeField(
         _("expiry reminder sent"), null=True, blank=True, help_text=_("Cleared when the item is renewed.")
@@ -201,7 +192,7 @@ class Opportunity(ChoiceLabelsMixin, models.Model):
                 name="opportunity_nace_division_format",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="approved") | models.Q(published_at__isnull=False),
+                condition=~models.Q(status=Status.APPROVED) | models.Q(published_at__isnull=False),
                 name="opportunity_approved_has_publication_time",
             ),
         ]
@@ -248,9 +239,25 @@ class Opportunity(ChoiceLabelsMixin, models.Model):
             and self.organisation.status == OrganisationStatus.PUBLISHED
         )
 
+    # The states templates ask about, so that no template spells a status out.
     @property
-    def has_proposed_changes(self) -> bool:
-        return self.proposed_at is not None
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == Status.REJECTED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == Status.WITHDRAWN
+
+    def proposed_value(self, field: str, value):
+        return date.fromisoformat(value) if field == "expires_on" and value else value
 
     @property
     def country(self) -> str:

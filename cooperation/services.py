@@ -87,9 +87,7 @@ def owner_values(opportunity: Opportunity, fields=OWNER_FIELDS) -> dict:
 def with_proposed(opportunity: Opportunity) -> Opportunity:
     """An unsaved copy of ``opportunity`` showing its owner's edit that waits for moderation."""
     copy = Opportunity.objects.select_related("organisation__municipality").get(pk=opportunity.pk)
-    for field, value in opportunity.proposed.items():
-        setattr(copy, field, date.fromisoformat(value) if field == "expires_on" and value else value)
-    return copy
+    return opportunity.with_proposed(copy)
 
 
 # --- Owners ---------------------------------------------------------------------------------------
@@ -151,8 +149,7 @@ def opportunity_update(*, opportunity: Opportunity, edited: Opportunity, by, sub
         if field == "expires_on":
             current.reminded_at = None
     # An edit back to the public text cancels the proposal that waited.
-    current.proposed = changed
-    current.proposed_at = timezone.now() if changed else None
+    current.propose(changed)
     current.full_clean()
     with recorded_changes(user=by, comment="Changes proposed by the owner" if changed else "Changed by the owner"):
         current.save()
@@ -191,8 +188,7 @@ def opportunity_withdraw(*, opportunity: Opportunity, by) -> Opportunity:
     """Take an item off the board for good; its interest stays visible to the owner."""
     current = _locked(opportunity)
     current.status = Status.WITHDRAWN
-    current.proposed = {}
-    current.proposed_at = None
+    current.discard_proposed()
     with recorded_changes(user=by, comment="Withdrawn by the owner"):
         current.save()
     index_update(current)
@@ -227,13 +223,8 @@ def opportunity_approve(*, opportunity: Opportunity, by, site_root: str) -> Oppo
             current.expires_on = default_expiry()
     else:
         template = "changes_accepted"
-        for field, value in current.proposed.items():
-            setattr(current, field, value)
-    current.proposed = {}
-    current.proposed_at = None
-    current.moderator_message = ""
-    current.decided_at = now
-    current.decided_by = by
+    current.apply_proposed()
+    current.decide(by=by, message="")
     current.full_clean()
     with recorded_changes(user=by, comment=f"Approved cooperation item {current.pk}"):
         current.save()
@@ -253,11 +244,8 @@ def opportunity_reject(*, opportunity: Opportunity, by, reason: str, site_root: 
         current.status = Status.REJECTED
     else:
         template = "changes_rejected"
-    current.proposed = {}
-    current.proposed_at = None
-    current.moderator_message = reason.strip()
-    current.decided_at = timezone.now()
-    current.decided_by = by
+    current.discard_proposed()
+    current.decide(by=by, message=reason)
     with recorded_changes(user=by, comment=f"Rejected cooperation item {current.pk}"):
         current.save()
     _tell_owner(current, template, site_root=site_root, reason=current.moderator_message)

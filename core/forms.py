@@ -1,6 +1,8 @@
 """Forms every app shares: the renderer that keeps typed values as typed, described errors, a bounded user name."""
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.forms.renderers import DjangoTemplates
 from django.utils import translation
 
@@ -21,6 +23,57 @@ class DescribedErrorsMixin:
                 if self.fields[name].help_text:
                     ids.append(f"{bound.auto_id}_helptext")
                 self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class ModelErrorsOnFieldsMixin:
+    """A ModelForm mixin: what the model's validation says lands on the form field it is about.
+
+    - A broken ``Meta.constraints`` entry (checked by the model's ``full_clean``
+      before the database sees anything) shows its own translated
+      ``violation_error_message`` on the first of the form's fields that the
+      constraint names, instead of the raw "Constraint … is violated" above the form.
+    - An error about one language's column of a translated field (``name_bg``,
+      from ``Organisation.clean()``) goes to the field the reader typed it in
+      (``name``), unless that field already says what is wrong.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError(self._errors_on_fields(errors.error_dict))
+        super()._update_errors(errors)
+
+    def _errors_on_fields(self, error_dict: dict) -> dict:
+        constraint_fields = self._constraint_fields()
+        moved: dict[str, list] = {}
+        for name, field_errors in error_dict.items():
+            for error in field_errors:
+                if name == NON_FIELD_ERRORS:
+                    target = constraint_fields.get(str(error.message), NON_FIELD_ERRORS)
+                elif name in self.fields:
+                    target = name
+                else:
+                    target = name.rpartition("_")[0]
+                    if target not in self.fields:
+                        target = NON_FIELD_ERRORS
+                    elif target in error_dict or target in self._errors:
+                        continue  # "This field is required." already says it
+                moved.setdefault(target, []).append(error)
+        return moved
+
+    def _constraint_fields(self) -> dict[str, str]:
+        """Each constraint's message (in the active language) -> the form field it is shown on."""
+        fields = {}
+        for constraint in self._meta.model._meta.constraints:
+            if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
+                named = set(constraint.fields)
+            elif getattr(constraint, "condition", None) is not None:
+                named = constraint.condition.referenced_base_fields
+            else:
+                continue
+            field = next((field for field in self.fields if field in named), None)
+            if field is not None:
+                fields[str(constraint.get_violation_error_message())] = field
+        return fields
 
 
 class BoundedUsernameMixin:

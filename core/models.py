@@ -2,9 +2,11 @@
 the countries and currencies, and the shared field and choice-label handling."""
 
 import phonenumbers
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
@@ -25,6 +27,16 @@ class ChoiceLabelsMixin:
         return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
 
 
+class ChoiceLabelsModel(ChoiceLabelsMixin, models.Model):
+    """The abstract base of every model with choices: ``get_FOO_display()`` looks labels up once.
+
+    ``ChoiceLabelsMixin`` stays only because old migrations name it.
+    """
+
+    class Meta:
+        abstract = True
+
+
 _CHOICE_LABELS: dict = {}
 
 
@@ -37,6 +49,105 @@ def _choice_labels(field) -> dict:
     return labels
 
 
+class PublicationStatus(models.TextChoices):
+    """Where a public record stands: the one set of states every content type uses."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+# The states a reader may see once the publication time has come.
+VISIBLE_STATUSES = (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED)
+
+
+def published_q(prefix: str = "") -> models.Q:
+    """``published()`` as a condition, for a join (``published_q("sight__")``) or an annotation."""
+    return models.Q(**{f"{prefix}status__in": VISIBLE_STATUSES, f"{prefix}published_at__lte": timezone.now()})
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Records a reader may see: published, or scheduled and their publication time has come.
+
+        The one gate for every public surface (lists, detail pages, feeds,
+        iCal, sitemaps, direction pages, the home page): a draft, an archived
+        record or one scheduled for later is never shown. ``save()`` stores a
+        published record with a future time as scheduled, so "published" and
+        "time has come" are the same; the time is checked here all the same
+        (rows written with ``update()`` or ``bulk_create()`` skip ``save()``).
+        The time is read when the queryset is built: call it per request
+        (``get_queryset()``), never in a class attribute.
+        """
+        return self.filter(published_q())
+
+    def published_or_scheduled(self):
+        """Published records and those scheduled for later.
+
+        For search, which indexes a scheduled record when it is saved and finds
+        it only from its publication time on (``search.registry.register``'s
+        ``published_at``): nothing has to run at that moment.
+        """
+        return self.filter(status__in=VISIBLE_STATUSES)
+
+
+PublishableManager = models.Manager.from_queryset(PublishableQuerySet)
+
+
+class Publishable(ChoiceLabelsModel):
+    """The abstract base of every public content type: one status and one publication time.
+
+    A model's own queryset derives from ``PublishableQuerySet``, so
+    ``Model.objects.published()`` is the same test everywhere.
+    """
+
+    status = models.CharField(
+        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        help_text=_("A time in the future schedules the publication: the item stays hidden until then."),
+    )
+
+    objects = PublishableManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.status = scheduled_status(self.status, self.published_at)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in VISIBLE_STATUSES and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status in VISIBLE_STATUSES and self.published_at > timezone.now()
+
+
+def scheduled_status(status: str, published_at, now=None) -> str:
+    """Published with a time still to come is scheduled; scheduled whose time has passed is published."""
+    if status not in VISIBLE_STATUSES or published_at is None:
+        return status
+    now = now or timezone.now()
+    return PublicationStatus.SCHEDULED if published_at > now else PublicationStatus.PUBLISHED
+
+
+def publication_constraints(prefix: str) -> list:
+    """The constraints every publishable model repeats, named after it."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(status__in=PublicationStatus.values),
+            name=f"{prefix}_status_known",
+            violation_error_message=_("Choose one of the publication states."),
+        ),
+    ]
+
+
 class WebAddressField(models.URLField):
     """A URL whose form field reads a bare domain ("koprivshtitsa-bg.com") as https, Django 6's default.
 
@@ -46,6 +157,148 @@ class WebAddressField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class Coordinates(models.Model):
+    """A point on the map: latitude and longitude, both or neither (``coordinate_constraints()`` in Meta)."""
+
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def coordinate_errors(self) -> dict:
+        """The one-sided pair, said on the field that is missing (for ``clean()``)."""
+        if (self.latitude is None) != (self.longitude is None):
+            return {"longitude" if self.longitude is None else "latitude": _("Give both coordinates or neither.")}
+        return {}
+
+    def clean(self):
+        super().clean()
+        if errors := self.coordinate_errors():
+            raise ValidationError(errors)
+
+
+def coordinate_constraints(prefix: str) -> list:
+    """The database's side of ``Coordinates``: on the globe, and both or neither."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+            name=f"{prefix}_latitude_range",
+            violation_error_message=_("A latitude lies between -90 and 90."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
+            name=f"{prefix}_longitude_range",
+            violation_error_message=_("A longitude lies between -180 and 180."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+            | models.Q(latitude__isnull=False, longitude__isnull=False),
+            name=f"{prefix}_both_coordinates_or_neither",
+            violation_error_message=_("Give both coordinates or neither."),
+        ),
+    ]
+
+
+class Address(models.Model):
+    """A postal address as one line, as people write it."""
+
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Contact(models.Model):
+    """How to reach someone: a phone number (stored in international form), an e-mail address and a website."""
+
+    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
+    email = models.EmailField(_("email"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def phone_errors(self, country: str | None) -> dict:
+        """Normalise the phone number for ``country`` (for ``clean()``); the error on the field if it is not one."""
+        if self.phone and country:
+            try:
+                self.phone = normalise_phone(self.phone, country)
+            except ValidationError as error:
+                return {"phone": error}
+        return {}
+
+
+class ModerationDecision(models.Model):
+    """How staff decide on what someone sent them, recorded the same way everywhere.
+
+    Company registrations, owners' proposed changes and cooperation items
+    keep who decided, when, and what they told the sender; ``decide()`` writes it.
+    """
+
+    moderator_message = models.TextField(_("message to the owner"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    def decide(self, *, by, message: str | None = None) -> None:
+        """Record the decision (not saved): ``by`` decided now; ``message``, when given, replaces the last one."""
+        if message is not None:
+            self.moderator_message = message.strip()
+        self.decided_at = timezone.now()
+        self.decided_by = by
+
+
+class Moderated(ModerationDecision):
+    """Owner edits held for staff: a public record keeps its text until a moderator accepts the edit.
+
+    The changed fields wait in ``proposed`` (field name -> value, as JSON holds it);
+    ``propose()`` holds them, ``with_proposed()`` shows the record as it would
+    be, ``apply_proposed()`` and ``discard_proposed()`` end the wait, and the
+    decision is recorded by ``decide()``.
+    """
+
+    proposed = models.JSONField(
+        _("proposed changes"), default=dict, blank=True, help_text=_("The owner's edit, waiting for moderation.")
+    )
+    proposed_at = models.DateTimeField(_("changes proposed"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_proposed_changes(self) -> bool:
+        return self.proposed_at is not None
+
+    def propose(self, changed: dict) -> None:
+        """Hold ``changed`` for moderation (an empty dict withdraws what was held)."""
+        self.proposed = changed
+        self.proposed_at = timezone.now() if changed else None
+
+    def proposed_value(self, field: str, value):
+        """``value`` as the model holds it (JSON has no dates): override for fields JSON changes."""
+        return value
+
+    def with_proposed(self, instance=None):
+        """``instance`` (default: this record) with the held changes set on it, unsaved."""
+        instance = self if instance is None else instance
+        for field, value in self.proposed.items():
+            setattr(instance, field, self.proposed_value(field, value))
+        return instance
+
+    def apply_proposed(self) -> None:
+        self.with_proposed()
+        self.discard_proposed()
+
+    def discard_proposed(self) -> None:
+        self.proposed = {}
+        self.proposed_at = None
 
 
 class Country(models.TextChoices):
@@ -72,7 +325,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.select_related("information_centre")
 
 
-class Municipality(ChoiceLabelsMixin, models.Model):
+class Municipality(Coordinates, ChoiceLabelsModel):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; Latin letters only."))
     name = models.CharField(_("name"), max_length=200)
     seat = models.CharField(_("seat"), max_length=200, help_text=_("The town or city the municipality belongs to."))
@@ -85,8 +338,6 @@ class Municipality(ChoiceLabelsMixin, models.Model):
     population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
     area_km2 = models.DecimalField(_("area (km²)"), max_digits=9, decimal_places=3, null=True, blank=True)
     elevation_m = models.PositiveSmallIntegerField(_("elevation (m)"), null=True, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
     website = WebAddressField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -99,14 +350,7 @@ class Municipality(ChoiceLabelsMixin, models.Model):
         verbose_name_plural = _("municipalities")
         constraints = [
             models.CheckConstraint(condition=models.Q(country__in=Country.values), name="municipality_country_known"),
-            models.CheckConstraint(
-                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
-                name="municipality_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
-                name="municipality_longitude_range",
-            ),
+            *coordinate_constraints("municipality"),
             models.CheckConstraint(
                 condition=models.Q(population_year__isnull=True) | models.Q(population_year__gte=1800),
                 name="municipality_population_year_plausible",
@@ -120,12 +364,13 @@ class Municipality(ChoiceLabelsMixin, models.Model):
         return reverse("portal:municipality-detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = self.coordinate_errors()
         if self.postal_code:
             length = 4 if self.country == Country.BULGARIA else 5
             if not (self.postal_code.isdigit() and len(self.postal_code) == length):
-                raise ValidationError(
-                    {"postal_code": _("A postal code in this country has %(digits)d digits.") % {"digits": length}}
-                )
+                errors["postal_code"] = _("A postal code in this country has %(digits)d digits.") % {"digits": length}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def time_zone(self) -> str:
@@ -147,16 +392,13 @@ def normalise_phone(value: str, country: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-class InformationCentre(models.Model):
+class InformationCentre(Address, Contact, models.Model):
     municipality = models.OneToOneField(
         Municipality, on_delete=models.CASCADE, related_name="information_centre", verbose_name=_("municipality")
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("what the centre does"), blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
-    email = models.EmailField(_("email"), blank=True)
 
     class Meta:
         ordering = ["municipality__order"]
@@ -170,11 +412,8 @@ class InformationCentre(models.Model):
         return reverse("portal:information-centre-detail", kwargs={"slug": self.municipality.slug})
 
     def clean(self):
-        if self.phone and self.municipality_id:
-            try:
-                self.phone = normalise_phone(self.phone, self.municipality.country)
-            except ValidationError as error:
-                raise ValidationError({"phone": error}) from error
+        if errors := self.phone_errors(self.municipality.country if self.municipality_id else None):
+            raise ValidationError(errors)
 
     @property
     def has_contact_details(self) -> bool:

@@ -41,7 +41,7 @@ from core.spreadsheets import formula_safe, formula_safe_row, formula_unescaped
 from core.translation_status import translated_fields
 from core.transliteration import to_latin
 from directory import identifiers
-from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport
+from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport, Status
 
 LANGUAGES = ("bg", "sr", "en")
 
@@ -813,7 +813,7 @@ def example(country: str) -> list[str]:
             languages=["sr", "en"],
         )
     organisation.kind = Kind.COMPANY
-    organisation.status = "draft"
+    organisation.status = Status.DRAFT
     organisation.nace_division, organisation.nace_section, organisation.size_class = "10", "C", "micro"
     organisation.founded_year = 1998
     organisation.email = "info@example.org"

@@ -20,7 +20,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from core.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
+from core.models import (
+    ChoiceLabelsModel,
+    Coordinates,
+    Country,
+    Direction,
+    Municipality,
+    WebAddressField,
+    coordinate_constraints,
+    normalise_phone,
+)
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
 from search.filters import filter_matching
@@ -199,7 +208,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(languages__contains=[language])
 
 
-class Organisation(ChoiceLabelsMixin, models.Model):
+class Organisation(Coordinates, ChoiceLabelsModel):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -238,8 +247,6 @@ class Organisation(ChoiceLabelsMixin, models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     settlement = models.CharField(_("settlement"), max_length=100, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
 
     phones = ArrayField(
         models.CharField(max_length=20),
@@ -302,6 +309,7 @@ class Organisation(ChoiceLabelsMixin, models.Model):
             models.Index(fields=["created_at", "id"], include=["status"], name="organisation_created"),
         ]
         constraints = [
+            *coordinate_constraints("organisation"),
             *(
                 models.UniqueConstraint(
                     fields=[field],
@@ -380,16 +388,6 @@ class Organisation(ChoiceLabelsMixin, models.Model):
                 name="organisation_founded_year_plausible",
                 violation_error_message=_("Give a year between 800 and 2100."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
-                name="organisation_latitude_range",
-                violation_error_message=_("A latitude lies between -90 and 90."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
-                name="organisation_longitude_range",
-                violation_error_message=_("A longitude lies between -180 and 180."),
-            ),
         ]
 
     def __str__(self):
@@ -456,8 +454,7 @@ class Organisation(ChoiceLabelsMixin, models.Model):
             except ValidationError as error:
                 errors["phones"] = error
         errors.update(self._clean_nace())
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
+        errors.update(self.coordinate_errors())
         if errors:
             raise ValidationError(errors)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.models import PublicationStatus
 from media_library import services
 from media_library.forms import BulkUploadForm, VideoAdminForm
 from media_library.models import Album, AlbumAttachment, Photo, Video
@@ -163,16 +164,19 @@ class AlbumAttachmentInline(MunicipalityScopedInlineMixin, admin.TabularInline):
 @admin.register(Album)
 class AlbumAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
-    draft_filter = {"is_published__exact": "0"}
-    list_display = ["title", "municipality", "direction", "date", "order", "is_published", "upload_link"]
-    list_editable = ["order", "is_published"]
-    list_filter = ["municipality", "direction", "is_published"]
+    draft_filter = {"status__exact": PublicationStatus.DRAFT}
+    list_display = ["title", "municipality", "direction", "date", "order", "status", "upload_link"]
+    list_editable = ["order", "status"]
+    list_filter = ["municipality", "direction", "status"]
     list_select_related = ["municipality", "direction"]
     search_fields = ["title_bg", "title_sr", "title_en", "slug"]
     prepopulated_fields = {"slug": ("title_en",)}
     date_hierarchy = "date"
     inlines = [PhotoInline, AlbumAttachmentInline]
-    fields = ["title", "slug", "description", "municipality", "direction", "date", "cover", "order", "is_published"]
+    fields = [
+        *("title", "slug", "description", "municipality", "direction", "date", "cover", "order"),
+        *("status", "published_at"),
+    ]
 
     @admin.display(description=_("photos"))
     def upload_link(self, album):

@@ -12,7 +12,16 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Direction, Municipality, WebAddressField
+from core.models import (
+    ChoiceLabelsModel,
+    Direction,
+    Municipality,
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+    WebAddressField,
+    publication_constraints,
+)
 from media_library.renditions import FALLBACK_CONTENT_TYPES
 from media_library.storage import originals_storage
 from media_library.validators import validate_video_file, validate_webvtt, video_url_parse
@@ -79,10 +88,7 @@ class ResponsiveImage:
         return [entry[key] for entry in self.renditions for key in ("webp", "fallback")]
 
 
-class AlbumQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class AlbumQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Albums with what a card shows (municipality, direction, cover, counts) in one query."""
         photos = Photo.objects.filter(album=models.OuterRef("pk")).order_by().values("album")
@@ -103,7 +109,7 @@ class AlbumQuerySet(models.QuerySet):
         )
 
 
-class Album(models.Model):
+class Album(Publishable):
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -126,7 +132,10 @@ class Album(models.Model):
         help_text=_("One of the album's photos; the first uploaded photo until you choose another."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
+    # An album is public as soon as it is made, as before statuses (``is_published`` was true by default).
+    status = models.CharField(
+        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.PUBLISHED
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = AlbumQuerySet.as_manager()
@@ -135,6 +144,7 @@ class Album(models.Model):
         ordering = ["order", "-date", "-pk"]
         verbose_name = _("album")
         verbose_name_plural = _("albums")
+        constraints = publication_constraints("album")
 
     def __str__(self):
         return self.title
@@ -152,7 +162,7 @@ class PhotoQuerySet(models.QuerySet):
         return self.filter(album=album).order_by("order", "pk")
 
 
-class Photo(ChoiceLabelsMixin, models.Model):
+class Photo(ChoiceLabelsModel):
     album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="photos", verbose_name=_("album"))
     original = models.FileField(_("original"), storage=originals_storage, max_length=200, editable=False)
     width = models.PositiveIntegerField(_("width"), editable=False)
@@ -208,7 +218,7 @@ class Photo(ChoiceLabelsMixin, models.Model):
         return LICENCE_URLS.get(self.licence, "")
 
 
-class Video(ChoiceLabelsMixin, models.Model):
+class Video(ChoiceLabelsModel):
     class Provider(models.TextChoices):
         FILE = "file", _("Uploaded file")
         YOUTUBE = "youtube", "YouTube"

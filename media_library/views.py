@@ -23,8 +23,10 @@ class AlbumListView(ListView):
 
 
 class AlbumDetailView(DetailView):
-    queryset = Album.objects.published().for_detail()
     context_object_name = "album"
+
+    def get_queryset(self):
+        return Album.objects.published().for_detail()  # per request: published() reads the clock
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -103,7 +103,7 @@ class ModerationAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
         return [field for field in fields if field not in ("decision", "message")]
 
     def get_fieldsets(self, request, obj=None):
-        if obj is not None and obj.status == "pending":
+        if obj is not None and obj.status == obj.Status.PENDING:
             return [*self.fieldsets, (_("Decision"), {"fields": ("decision", "message")})]
         return self.fieldsets
 
@@ -139,7 +139,12 @@ class CompanyRegistrationAdmin(ModerationAdmin):
 
     @admin.display(description=_("Photos"))
     def photos_preview(self, registration):
-        photos = registration.photos.all()
+        # Once approved, the photos are the organisation's.
+        photos = (
+            registration.organisation.company_photos.all()
+            if registration.organisation_id
+            else registration.photos.all()
+        )
         return (
             format_html_join(" ", '<img src="{}" alt="" style="max-width:160px">', ((p.image.url,) for p in photos))
             or "—"
@@ -226,9 +231,12 @@ def waiting_for_moderation(request) -> list[dashboard.DashboardItem]:
     ):
         model_admin = admin.site._registry[model]
         if model_admin.has_view_permission(request):
-            count = model_admin.get_queryset(request).filter(status="pending").count()
+            count = model_admin.get_queryset(request).filter(status=model.Status.PENDING).count()
             opts = model._meta
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + "?status__exact=pending"
+            url = (
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+                + f"?status__exact={model.Status.PENDING}"
+            )
             items.append(dashboard.DashboardItem(label, count, url))
     return items
 

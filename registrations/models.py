@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Municipality
+from core.models import ChoiceLabelsModel, ModerationDecision, Municipality
 from directory.models import Organisation
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
@@ -49,13 +49,16 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=CompanyRegistration.Status.REJECTED).exclude(pk__in=self.expired().values("pk"))
 
 
-class CompanyRegistration(ChoiceLabelsMixin, models.Model):
-    class Status(models.TextChoices):
-        UNVERIFIED = "unverified", _("Email address not yet confirmed")
-        PENDING = "pending", _("Waiting for moderation")
-        CHANGES_REQUESTED = "changes-requested", _("Changes requested")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+class RegistrationStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("Email address not yet confirmed")
+    PENDING = "pending", _("Waiting for moderation")
+    CHANGES_REQUESTED = "changes-requested", _("Changes requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CompanyRegistration(ModerationDecision, ChoiceLabelsModel):
+    Status = RegistrationStatus
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="company_registrations", verbose_name=_("municipality")
@@ -77,10 +80,6 @@ class CompanyRegistration(ChoiceLabelsMixin, models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.UNVERIFIED)
     verified_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     moderator_message = models.TextField(_("message to the applicant"), blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -112,24 +111,28 @@ class CompanyRegistration(ChoiceLabelsMixin, models.Model):
                 # deleted before a new application takes them (services.registration_submit).
                 models.UniqueConstraint(
                     fields=[field],
-                    condition=~models.Q(**{field: ""}) & ~models.Q(status="rejected"),
+                    condition=~models.Q(**{field: ""}) & ~models.Q(status=RegistrationStatus.REJECTED),
                     name=f"registration_{field}_unique",
                     violation_error_message=DUPLICATE_MESSAGE,
                 )
                 for field in IDENTIFIER_FIELDS
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["unverified", "pending", "changes-requested", "approved", "rejected"]),
+                condition=models.Q(status__in=RegistrationStatus.values),
                 name="registration_status_known",
                 violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="approved") | models.Q(organisation__isnull=False),
+                condition=~models.Q(status=RegistrationStatus.APPROVED) | models.Q(organisation__isnull=False),
                 name="registration_approved_has_organisation",
                 violation_error_message=_("An approved application needs its directory entry."),
             ),
         ]
         indexes = [models.Index(fields=["status", "municipality"], name="registration_status_munic")]
+
+    @property
+    def is_unverified(self) -> bool:
+        return self.status == RegistrationStatus.UNVERIFIED
 
     def __str__(self):
         return self.name
@@ -157,6 +160,16 @@ class CompanyPhoto(models.Model):
         ordering = ["order", "pk"]
         verbose_name = _("company photo")
         verbose_name_plural = _("company photos")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(registration__isnull=False, organisation__isnull=True)
+                | models.Q(registration__isnull=True, organisation__isnull=False),
+                name="company_photo_of_a_registration_or_an_organisation",
+                violation_error_message=_(
+                    "A company photo belongs to a registration or, once approved, to its organisation: exactly one."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.image.name
@@ -189,14 +202,17 @@ class ProposedChangeQuerySet(models.QuerySet):
         return self.filter(status=ProposedChange.Status.PENDING)
 
 
-class ProposedChange(ChoiceLabelsMixin, models.Model):
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    SUPERSEDED = "superseded", _("Replaced by a later proposal")
+
+
+class ProposedChange(ModerationDecision, ChoiceLabelsModel):
     """An owner's edit of a published profile; the profile changes only when a moderator accepts it."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for moderation")
-        ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
-        SUPERSEDED = "superseded", _("Replaced by a later proposal")
+    Status = ProposalStatus
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("organisation")
@@ -207,11 +223,6 @@ class ProposedChange(ChoiceLabelsMixin, models.Model):
     data = models.JSONField(_("proposed values"), default=dict)
     logo = models.ImageField(_("new logo"), upload_to="registrations/logos/", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
-    moderator_message = models.TextField(_("message to the owner"), blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
 
     objects = ProposedChangeQuerySet.as_manager()
@@ -224,12 +235,12 @@ class ProposedChange(ChoiceLabelsMixin, models.Model):
             # One proposal waits per company at a time: a new one replaces the old.
             models.UniqueConstraint(
                 fields=["organisation"],
-                condition=models.Q(status="pending"),
+                condition=models.Q(status=ProposalStatus.PENDING),
                 name="proposed_change_one_pending",
                 violation_error_message=_("A proposed change for this company is already waiting for moderation."),
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["pending", "accepted", "rejected", "superseded"]),
+                condition=models.Q(status__in=ProposalStatus.values),
                 name="proposed_change_status_known",
                 violation_error_message=_("Choose a status from the list."),
             ),

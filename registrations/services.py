@@ -302,7 +302,7 @@ def registration_approve(*, registration: CompanyRegistration, by, site_root: st
             logo=registration.logo.name,
             **registration.company,
         )
-    registration.photos.update(organisation=organisation)
+    registration.photos.update(organisation=organisation, registration=None)  # the company's from now on
     user = _owner_account(registration)
     CompanyOwner.objects.create(
         user=user,
@@ -316,8 +316,7 @@ def registration_approve(*, registration: CompanyRegistration, by, site_root: st
     registration.status = CompanyRegistration.Status.APPROVED
     registration.organisation = organisation
     registration.owner = user
-    registration.decided_at = timezone.now()
-    registration.decided_by = by
+    registration.decide(by=by)
     registration.save()
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     with translation.override(registration.language):
@@ -410,9 +409,7 @@ def registration_request_changes(
 def _decide(registration: CompanyRegistration, *, by, message: str, template: str, **context) -> CompanyRegistration:
     if not message.strip():
         raise ValidationError(_("Tell the applicant why."), code="message_required")
-    registration.moderator_message = message.strip()
-    registration.decided_at = timezone.now()
-    registration.decided_by = by
+    registration.decide(by=by, message=message)
     registration.full_clean(exclude=["company"])
     registration.save()
     email_send(
@@ -493,8 +490,7 @@ def change_accept(*, change: ProposedChange, by) -> Organisation:
     if change.logo and old_logo:
         transaction.on_commit(lambda: default_storage.delete(old_logo))
     change.status = ProposedChange.Status.ACCEPTED
-    change.decided_at = timezone.now()
-    change.decided_by = by
+    change.decide(by=by)
     change.save()
     _tell_owner(change, "registrations/email/change_accepted")
     return organisation
@@ -506,9 +502,7 @@ def change_reject(*, change: ProposedChange, by, reason: str) -> ProposedChange:
     if not reason.strip():
         raise ValidationError(_("Tell the owner why."), code="message_required")
     change.status = ProposedChange.Status.REJECTED
-    change.moderator_message = reason.strip()
-    change.decided_at = timezone.now()
-    change.decided_by = by
+    change.decide(by=by, message=reason)
     change.save()
     _tell_owner(change, "registrations/email/change_rejected")
     if change.logo:

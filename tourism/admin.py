@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.models import PublicationStatus as Status
 from media_library.admin import AttachedAlbumsInline
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from tourism.forms import OpeningHoursForm
-from tourism.models import OpeningHours, Route, RouteStop, Sight, Status, TicketPrice
+from tourism.models import OpeningHours, Route, RouteStop, Sight, TicketPrice
 
 
 class PartOfParentInlineMixin:
@@ -82,7 +83,7 @@ class PublishActionsMixin:
 @admin.register(Sight)
 class SightAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
-    draft_filter = {"status__exact": "draft"}
+    draft_filter = {"status__exact": Status.DRAFT}
     translation_fields_checked = ("name", "summary", "description")
     list_display = ("name", "category", "municipality", "placement", "coordinates_approximate", "status", "updated_at")
     list_filter = ("status", "category", "municipality", "placement", "coordinates_approximate", "wheelchair_access")
@@ -93,7 +94,7 @@ class SightAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityConte
     readonly_fields = ("created_at", "updated_at")
     inlines = [TicketPriceInline, OpeningHoursInline, AlbumsInline]
     fieldsets = (
-        (None, {"fields": ("name", "slug", "category", "municipality", "status")}),
+        (None, {"fields": ("name", "slug", "category", "municipality", "status", "published_at")}),
         (_("Description"), {"fields": ("summary", "description")}),
         (
             _("Place"),
@@ -125,7 +126,7 @@ class RouteStopInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin, ad
 @admin.register(Route)
 class RouteAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
-    draft_filter = {"status__exact": "draft"}
+    draft_filter = {"status__exact": Status.DRAFT}
     translation_fields_checked = ("name", "summary", "description")
     list_display = ("name", "kind", "difficulty", "municipality", "crosses_into", "distance_km", "status")
     list_filter = ("status", "kind", "difficulty", "municipality", "is_demo")
@@ -135,7 +136,7 @@ class RouteAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityConte
     readonly_fields = ("distance_m", "elevation_gain_m", "created_at", "updated_at")
     inlines = [RouteStopInline, AlbumsInline]
     fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "difficulty", "municipality", "status", "is_demo")}),
+        (None, {"fields": ("name", "slug", "kind", "difficulty", "municipality", "status", "published_at", "is_demo")}),
         (_("Description"), {"fields": ("summary", "description")}),
         (
             _("Track"),

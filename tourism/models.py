@@ -16,7 +16,19 @@ from django.db.models import ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsMixin, Currency, Municipality, WebAddressField, normalise_phone
+from core.models import (
+    Address,
+    Contact,
+    Coordinates,
+    Currency,
+    Municipality,
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+    coordinate_constraints,
+    publication_constraints,
+    published_q,
+)
 from directory.models import Kind, Organisation
 from tourism import gpx
 
@@ -27,9 +39,8 @@ EAT = Q(kind=Kind.FOOD_SERVICE) | Q(nace_division="56")
 HOSPITALITY = STAY | EAT | Q(nace_section="I")
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+# Kept under its old name so that callers keep working: the one set of states is core's.
+Status = PublicationStatus
 
 
 class SightCategory(models.TextChoices):
@@ -69,24 +80,6 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 7, _("Sunday")
 
 
-def coordinate_constraints(prefix: str) -> list:
-    return [
-        models.CheckConstraint(
-            condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-            name=f"{prefix}_latitude_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-            name=f"{prefix}_longitude_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(latitude__isnull=True, longitude__isnull=True)
-            | Q(latitude__isnull=False, longitude__isnull=False),
-            name=f"{prefix}_both_coordinates_or_neither",
-        ),
-    ]
-
-
 def clean_fields_and_name(instance, exclude, clean_fields) -> None:
     """Field validation plus one rule: a name in at least one language.
 
@@ -104,11 +97,7 @@ def clean_fields_and_name(instance, exclude, clean_fields) -> None:
         raise ValidationError(errors)
 
 
-class SightQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see; drafts never leave the admin."""
-        return self.filter(status=Status.PUBLISHED)
-
+class SightQuerySet(PublishableQuerySet):
     def for_listing(self):
         """A card or a map marker: the sight with its municipality, in one query."""
         return self.select_related("municipality")
@@ -132,7 +121,7 @@ class SightQuerySet(models.QuerySet):
         )
 
 
-class Sight(ChoiceLabelsMixin, models.Model):
+class Sight(Address, Coordinates, Contact, Publishable):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -153,9 +142,6 @@ class Sight(ChoiceLabelsMixin, models.Model):
     placement_note = models.CharField(
         _("note on where it lies"), max_length=200, blank=True, help_text=_("E.g. in the Crveni Krst municipality.")
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     coordinates_approximate = models.BooleanField(
         _("position is approximate"),
         default=False,
@@ -173,9 +159,6 @@ class Sight(ChoiceLabelsMixin, models.Model):
     prices_note = models.CharField(
         _("note on prices"), max_length=300, blank=True, help_text=_("E.g. free on the last Sunday of the month.")
     )
-    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
-    email = models.EmailField(_("email"), blank=True)
-    website = WebAddressField(_("website"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -185,7 +168,6 @@ class Sight(ChoiceLabelsMixin, models.Model):
         verbose_name=_("run by"),
         help_text=_("The directory entry of the museum or institution that runs it."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -197,7 +179,7 @@ class Sight(ChoiceLabelsMixin, models.Model):
         verbose_name_plural = _("sights")
         indexes = [models.Index(fields=["status", "municipality"], name="sight_status_municipality")]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=Status.values), name="sight_status_known"),
+            *publication_constraints("sight"),
             models.CheckConstraint(condition=Q(category__in=SightCategory.values), name="sight_category_known"),
             models.CheckConstraint(condition=Q(placement__in=Placement.values), name="sight_placement_known"),
             models.CheckConstraint(
@@ -216,14 +198,9 @@ class Sight(ChoiceLabelsMixin, models.Model):
         clean_fields_and_name(self, exclude, super().clean_fields)
 
     def clean(self):
-        errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _("Give both coordinates or neither.")
-        if self.phone and self.municipality_id:
-            try:
-                self.phone = normalise_phone(self.phone, self.municipality.country)
-            except ValidationError as error:
-                errors["phone"] = error
+        errors = self.coordinate_errors() | self.phone_errors(
+            self.municipality.country if self.municipality_id else None
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -399,17 +376,14 @@ class Difficulty(models.TextChoices):
     HARD = "hard", _("Hard")
 
 
-class RouteQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
+class RouteQuerySet(PublishableQuerySet):
     def for_listing(self):
         """A card or a map line: the route with its municipalities, in one query."""
         return self.select_related("municipality", "crosses_into")
 
     def for_detail(self):
         """The detail page: the stops and their sights in one more query."""
-        stops = RouteStop.objects.filter(sight__status=Status.PUBLISHED).select_related("sight__municipality")
+        stops = RouteStop.objects.filter(published_q("sight__")).select_related("sight__municipality")
         return self.for_listing().prefetch_related(models.Prefetch("stops", queryset=stops))
 
 
@@ -427,7 +401,7 @@ def gpx_read_limit() -> int:
     return settings.TOURISM_MAX_GPX_BYTES + 1
 
 
-class Route(ChoiceLabelsMixin, models.Model):
+class Route(Publishable):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -473,7 +447,6 @@ class Route(ChoiceLabelsMixin, models.Model):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Made up for demonstration; not a surveyed route.")
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -484,7 +457,7 @@ class Route(ChoiceLabelsMixin, models.Model):
         verbose_name = _("route")
         verbose_name_plural = _("routes")
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=Status.values), name="route_status_known"),
+            *publication_constraints("route"),
             models.CheckConstraint(condition=Q(kind__in=RouteKind.values), name="route_kind_known"),
             models.CheckConstraint(condition=Q(difficulty__in=Difficulty.values), name="route_difficulty_known"),
             models.CheckConstraint(

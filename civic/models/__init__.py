@@ -1,6 +1,5 @@
 """The civic app's models, one module per kind of content."""
 
-from civic.models.base import PublicationStatus, PublishableQuerySet
 from civic.models.documents import Document, DocumentLanguage
 from civic.models.enquiries import Enquiry, EnquiryReply
 from civic.models.events import Event, Occurrence
@@ -8,6 +7,7 @@ from civic.models.news import NewsArticle
 from civic.models.pages import Page
 from civic.models.projects import Partner, Programme, Project
 from civic.models.services import LifeSituation, MunicipalService
+from core.models import PublicationStatus, PublishableQuerySet
 
 __all__ = [
     "Document",

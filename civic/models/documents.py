@@ -3,9 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
 from civic.validators import FORMATS, validate_document
-from core.models import Municipality
+from core.models import Municipality, Publishable, PublishableQuerySet, publication_constraints
 
 
 class DocumentLanguage(models.TextChoices):

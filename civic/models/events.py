@@ -16,8 +16,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from core.models import Currency, Direction, Municipality, WebAddressField
+from core.models import (
+    Currency,
+    Direction,
+    Municipality,
+    Publishable,
+    PublishableQuerySet,
+    WebAddressField,
+    publication_constraints,
+)
 
 # Recurrence is an RFC 5545 RRULE. Editors use the common forms; the parts below
 # are those the expansion, the iCal export and the description in words support.

@@ -3,8 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from core.models import Municipality
+from core.models import Municipality, Publishable, PublishableQuerySet, publication_constraints
 
 
 class PageQuerySet(PublishableQuerySet):

@@ -6,8 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from core.models import ChoiceLabelsMixin, Country, Municipality, WebAddressField
+from core.models import (
+    ChoiceLabelsModel,
+    Country,
+    Municipality,
+    Publishable,
+    PublishableQuerySet,
+    WebAddressField,
+    publication_constraints,
+)
 
 
 class Programme(models.Model):
@@ -151,7 +158,7 @@ class PartnerRole(models.TextChoices):
     ASSOCIATED = "associated", _("Associated partner")
 
 
-class Partner(ChoiceLabelsMixin, models.Model):
+class Partner(ChoiceLabelsModel):
     """A project partner. Linked to the directory's organisations when that app lands."""
 
     Role = PartnerRole

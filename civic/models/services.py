@@ -6,8 +6,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from civic.models.base import Publishable, PublishableQuerySet, publication_constraints
-from core.models import Currency, Municipality, WebAddressField
+from core.models import (
+    Currency,
+    Municipality,
+    Publishable,
+    PublishableQuerySet,
+    WebAddressField,
+    publication_constraints,
+)
 
 
 class LifeSituation(models.Model):

@@ -13,7 +13,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
 
-from core.models import Direction, Municipality
+from core.models import Direction, Municipality, PublicationStatus
 from media_library import services
 from media_library.models import Album, Licence
 
@@ -216,7 +216,7 @@ def load(stdout) -> None:
                 "direction": directions.get(data["direction"]),
                 "date": data["date"],
                 "order": order,
-                "is_published": True,
+                "status": PublicationStatus.PUBLISHED,
                 **{f"title_{language}": text for language, text in data["title"].items()},
                 **{f"description_{language}": text for language, text in data["description"].items()},
             },

@@ -15,9 +15,10 @@ as demo data and says so on its page.
 from decimal import Decimal
 
 from core.models import Municipality
+from core.models import PublicationStatus as Status
 from directory.models import Organisation
 from tourism import gpx
-from tourism.models import Difficulty, Placement, RouteKind, SightCategory, Status
+from tourism.models import Difficulty, Placement, RouteKind, SightCategory
 from tourism.services import route_save, sight_save
 
 # Town and city coordinates of the facts file: where a sight without its own position is shown.

@@ -25,7 +25,6 @@ class AlbumFactory(SearchIndexedFactory):
     title_sr = factory.Sequence(lambda n: f"Албум {n}")
     title_en = factory.Sequence(lambda n: f"Album {n}")
     municipality = factory.SubFactory(MunicipalityFactory)
-    is_published = True
 
 
 class VideoFactory(factory.django.DjangoModelFactory):

@@ -69,7 +69,7 @@ def test_photo_page_shows_credit_licence_and_neighbours(client):
 
 
 def test_unpublished_albums_and_their_photos_are_not_shown(client):
-    album = AlbumFactory(is_published=False)
+    album = AlbumFactory(status="draft")
     photo = photo_make(album)
     assert client.get(album.get_absolute_url()).status_code == 404
     assert client.get(photo.get_absolute_url()).status_code == 404
@@ -174,7 +174,7 @@ def test_video_addresses_are_parsed_into_provider_and_id(url, expected):
 def test_albums_attached_to_any_object_show_on_its_page():
     """Any model can show albums: here a municipality stands in for an organisation or a sight."""
     municipality = MunicipalityFactory()
-    first, second, hidden, unrelated = AlbumFactory(), AlbumFactory(), AlbumFactory(is_published=False), AlbumFactory()
+    first, second, hidden, unrelated = AlbumFactory(), AlbumFactory(), AlbumFactory(status="draft"), AlbumFactory()
     photo_make(first)
     for order, album in ((2, first), (1, second), (0, hidden)):
         AlbumAttachment.objects.create(album=album, content_object=municipality, order=order)

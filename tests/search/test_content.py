@@ -41,15 +41,15 @@ LATER = {"published_at": timezone.now() + timedelta(days=2)}
 # kind: (factory, title field, hidden states, change that unpublishes it in the admin form)
 CONTENT = {
     "organisation": (OrganisationFactory, "name", {"draft": DRAFT, "archived": {"status": "archived"}}, DRAFT),
-    "sight": (SightFactory, "name", {"draft": DRAFT}, DRAFT),
-    "route": (RouteFactory, "name", {"draft": DRAFT}, DRAFT),
+    "sight": (SightFactory, "name", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
+    "route": (RouteFactory, "name", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
     "event": (EventFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
     "news": (NewsArticleFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
     "service": (MunicipalServiceFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
     "document": (DocumentFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
     "project": (ProjectFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
     "page": (PageFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
-    "album": (AlbumFactory, "title", {"hidden": {"is_published": False}}, {"is_published": None}),
+    "album": (AlbumFactory, "title", {"draft": DRAFT, "scheduled": LATER}, DRAFT),
 }
 HIDDEN = [(kind, state) for kind, (_, _, states, _) in CONTENT.items() for state in states]
 
@@ -107,7 +107,7 @@ def test_content_unpublished_in_the_admin_disappears_and_comes_back_when_publish
     response = superuser_client.post(admin_url(item), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert found() == []
-    published = {"is_published": "on"} if kind == "album" else {"status": "published"}
+    published = {"status": "published"}
     data = change_form_data(superuser_client.get(admin_url(item)), **published)
     assert superuser_client.post(admin_url(item), data).status_code == 302
     assert found() == [(kind, item.pk)]
@@ -148,7 +148,7 @@ def test_bulk_actions_keep_the_index_current(superuser_client, kind, action, sta
 def test_an_album_hidden_from_the_list_is_no_longer_found(superuser_client):
     album = make("album")
     page = superuser_client.get("/admin/media_library/album/")
-    data = changelist_form_data(page, {album.pk: {"is_published": ""}})
+    data = changelist_form_data(page, {album.pk: {"status": "draft"}})
     assert superuser_client.post("/admin/media_library/album/", data).status_code == 302
     assert found() == []
 

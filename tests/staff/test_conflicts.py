@@ -125,7 +125,7 @@ def test_list_editing_saves_a_row_nobody_changed_since(staff):
 
 
 def test_list_editing_the_same_field_of_a_row_changed_since_is_refused_and_shows_the_change(staff):
-    album = AlbumFactory(municipality=staff.home, order=1, is_published=True)
+    album = AlbumFactory(municipality=staff.home, order=1)
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_page, second_page = first.get(ALBUMS), second.get(ALBUMS)
     assert first.post(ALBUMS, changelist_form_data(first_page, {album.pk: {"order": "7"}})).status_code == 302
@@ -141,15 +141,15 @@ def test_list_editing_the_same_field_of_a_row_changed_since_is_refused_and_shows
 
 
 def test_list_editing_keeps_a_colleagues_change_to_another_field_of_the_row(staff):
-    album = AlbumFactory(municipality=staff.home, order=1, is_published=True)
+    album = AlbumFactory(municipality=staff.home, order=1)
     first, second = logged_in(staff.editor), logged_in(staff.moderator)
     first_page, second_page = first.get(ALBUMS), second.get(ALBUMS)
     assert first.post(ALBUMS, changelist_form_data(first_page, {album.pk: {"order": "7"}})).status_code == 302
 
-    saved = second.post(ALBUMS, changelist_form_data(second_page, {album.pk: {"is_published": ""}}))
+    saved = second.post(ALBUMS, changelist_form_data(second_page, {album.pk: {"status": "draft"}}))
     assert saved.status_code == 302
     album.refresh_from_db()
-    assert (album.order, album.is_published) == (7, False)
+    assert (album.order, album.status) == (7, "draft")
 
 
 def test_list_editing_never_writes_back_the_stale_values_of_rows_the_user_did_not_touch(staff):

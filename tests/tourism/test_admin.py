@@ -43,6 +43,8 @@ def _route_post(staff, **changes):
         "difficulty": "easy",
         "municipality": str(staff.home.pk),
         "status": "published",
+        "published_at_0": "2020-01-01",
+        "published_at_1": "00:00",
         "stops-TOTAL_FORMS": "0",
         "stops-INITIAL_FORMS": "0",
         "media_library-albumattachment-content_type-object_id-TOTAL_FORMS": "0",
