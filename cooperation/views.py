@@ -16,7 +16,7 @@ from cooperation.filters import OpportunityFilterSet
 from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityForm
 from cooperation.matching import suggestions_for
 from cooperation.models import CooperationPreference, Interest, Opportunity, Status
-from core.abuse import client_address, rate_limit_hit
+from core.abuse import client_address, rate_limit_hit, remember_submission
 from core.views import refused_for_rate, site_root
 
 ACTIVE_DIRECTION = "business"
@@ -132,6 +132,8 @@ class InterestCreateView(LoginRequiredMixin, OwnedCompaniesMixin, FormView):
         return super().get_context_data(opportunity=self.opportunity, active_direction=ACTIVE_DIRECTION, **kwargs)
 
     def form_valid(self, form):
+        if form.done_url:  # a retry of an interest that was stored: the same success page
+            return redirect(form.done_url)
         if form.is_spam:
             return redirect(self.get_success_url())
         limit, window = settings.COOPERATION_INTEREST_RATE_LIMIT, settings.COOPERATION_RATE_WINDOW
@@ -157,6 +159,7 @@ class InterestCreateView(LoginRequiredMixin, OwnedCompaniesMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        remember_submission(form.submission_key, self.get_success_url())
         return redirect(self.get_success_url())
 
     def get_success_url(self):

@@ -50,7 +50,15 @@ MISLEADING_NAME_CHARACTERS = {"Cc", "Cf"}
 # so that their refusal can name them. Exotic formats are never parsed at all.
 OPENED_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "AVIF"]
 
+# A strip thinner than this share of its length cannot be shown as a photo (and no
+# rendition of it would fit WebP's 16383-pixel side); a 600x17000 scan is fine.
+MAX_ASPECT = 100
+
 MESSAGES = {
+    "proportions": _(
+        "The image is %(width)s × %(height)s pixels: far too narrow for its length to be shown. "
+        "Crop it or upload another photo."
+    ),
     "empty": _("The file is empty."),
     "too_large": _("The file is %(size)s; a photo may be at most %(limit)s."),
     "svg": _("SVG drawings are not accepted, whatever the file is called. Upload a JPEG, PNG or WebP photo."),
@@ -163,6 +171,8 @@ def image_open(upload) -> Image.Image:
         )
     if width < 1 or height < 1:
         raise ValidationError(MESSAGES["broken"], code="broken")
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ValidationError(MESSAGES["proportions"], code="proportions", params={"width": width, "height": height})
     if getattr(image, "n_frames", 1) > 1:
         raise ValidationError(MESSAGES["animated"], code="animated")
     upload.seek(0)
