@@ -182,18 +182,31 @@ class MinimumFillTimeFormMixin(HoneypotFormMixin):
             self.done_url = cache.get(f"form-done:{key}")
             if self.done_url:
                 return cleaned
-        fresh = started is not None and time.time() - started >= minimum
-        # Used up only by a submission that is otherwise valid: one with a mistake
-        # in a field is shown again with the same stamp, and sent again with it.
-        if fresh and not self._errors and not cache.add(f"form-used:{key}", 1, timeout=STAMP_MAX_AGE):
-            fresh = False
-        if not fresh:
-            # A fresh stamp is rendered with the errors: sending again later works.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("started")] = self.initial["started"]
-            raise forms.ValidationError(
-                _("The form was sent too quickly or has expired. Please check it and send it again."),
-                code="too_fast",
-            )
+        if started is None or time.time() - started < minimum:
+            self._refuse_stamp()
         self.submission_key = key
         return cleaned
+
+    def _post_clean(self):
+        """After every other check (a model form's validators run here): use the stamp up.
+
+        Only a submission that is otherwise valid uses it: one with a mistake in a
+        field is shown again with the same stamp, and sent again with it.
+        """
+        super()._post_clean()
+        if self.done_url or self._errors or self.submission_key is None:
+            return
+        if not cache.add(f"form-used:{self.submission_key}", 1, timeout=STAMP_MAX_AGE):
+            try:
+                self._refuse_stamp()
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+
+    def _refuse_stamp(self):
+        # A fresh stamp is rendered with the errors: sending again later works.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = self.initial["started"]
+        raise forms.ValidationError(
+            _("The form was sent too quickly or has expired. Please check it and send it again."),
+            code="too_fast",
+        )
