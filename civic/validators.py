@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import zip_directory_check, zip_member_head
+from core.uploads import pdf_runs_script, zip_directory_check, zip_member_head
 
 MAX_DOCUMENT_SIZE = 25 * 1024 * 1024  # a scanned strategy fits; a video does not
 # What the members of an OpenDocument or Office file may unpack to together.
@@ -45,6 +45,11 @@ def document_format(uploaded) -> str:
     detected = None
     if head.startswith(PDF_MAGIC):
         detected = "pdf"
+        if pdf_runs_script(uploaded.read()):
+            raise ValidationError(
+                _("This PDF runs a script when it is opened. Save it again without scripts and upload it."),
+                code="pdf_script",
+            )
     elif head.startswith(ZIP_MAGIC):
         detected = _zip_document_format(uploaded)
     elif head.startswith(OLE2_MAGIC) and extension in LEGACY_OFFICE_EXTENSIONS:

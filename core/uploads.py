@@ -14,6 +14,7 @@ CRC), so the directory can be judged before anything is decompressed:
 A file that fails any check is refused as a whole.
 """
 
+import re
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,25 @@ MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024
 
 BOMB_MESSAGE = _("This file unpacks to far more than its own size, so it is refused. Save it again and upload it.")
+
+
+# Markup or script in a file that is data (a GPX track, a caption file, a PDF): a page or
+# script hidden for a browser or server that trusts the file. The gallery refuses the same
+# inside photos (media_library.validators.HIDDEN_CONTENT).
+MARKUP = re.compile(
+    rb"<script|<iframe|<object|<embed|<!doctype|<\?php|javascript:|<(?:html|body|svg|img|form|base)[\s/>]",
+    re.IGNORECASE,
+)
+# A PDF that runs JavaScript when opened: municipal documents have no reason to.
+PDF_SCRIPT = re.compile(rb"/(?:JavaScript|JS)\b|/S\s*/Launch")
+
+
+def markup_inside(data: bytes) -> bool:
+    return bool(MARKUP.search(data))
+
+
+def pdf_runs_script(data: bytes) -> bool:
+    return bool(PDF_SCRIPT.search(data))
 
 
 def zip_directory_check(archive: zipfile.ZipFile, *, max_total: int) -> None:
