@@ -173,3 +173,23 @@ def test_a_checked_image_is_stored_re_encoded_without_its_gps(tmp_path):
         with Image.open(io.BytesIO(data)) as image:
             assert not image.getexif(), field
             assert image.width <= field.max_width
+
+
+def test_a_600_by_17000_jpeg_is_stored_through_every_image_field(superuser_request):
+    """Taller than WebP allows: every image field accepts it and stores a rendition that fits (it answered 500)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 17000), (120, 90, 60)).save(buffer, "JPEG", quality=60)
+    tall, stored = buffer.getvalue(), 0
+    for model, field in file_fields():
+        if not isinstance(field, models.ImageField):
+            continue
+        clean = upload_path(model, field, superuser_request)
+        value = clean(SimpleUploadedFile("scan.jpg", tall))
+        if isinstance(field, CheckedImageField):
+            instance = model()
+            setattr(instance, field.attname, value)
+            value = field.pre_save(instance, add=True)
+            with Image.open(value.storage.open(value.name)) as image:
+                assert image.height <= 16383 and image.width <= field.max_width
+        stored += 1
+    assert stored >= 6

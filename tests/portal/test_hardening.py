@@ -255,3 +255,27 @@ def test_a_form_stamp_serves_one_submission_only(client, staff):
     mistaken = client.post("/en/companies/register/", application(staff.home, started=stamp, contact_email="nope"))
     assert mistaken.status_code == 200 and "sent too quickly" not in mistaken.content.decode()
     assert client.post("/en/companies/register/", application(staff.home, started=stamp)).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_failure_in_the_staff_session_check_answers_503(django_user_model):
+    """The connection dies before the check reads the session: the translated 503, not a 500."""
+    from django.db import connection, connections
+
+    editor = django_user_model.objects.create_user("editor-503", password="x", is_staff=True)
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    other = connections.create_connection("default")  # a second, real connection ends the first
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        other.close()
+    try:
+        response = client.get("/admin/")
+    finally:
+        connection.close()
+    assert response.status_code == 503 and response["Retry-After"]
