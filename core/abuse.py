@@ -127,7 +127,7 @@ def form_stamp() -> str:
     return signing.dumps({"t": time.time(), "k": secrets.token_urlsafe(16)}, salt=TIMESTAMP_SALT)
 
 
-def remember_submission(key: str, done_url: str) -> None:
+def remember_submission(key: str | None, done_url: str) -> None:
     """Record that the form sent with stamp ``key`` stored something, shown at ``done_url``.
 
     Called once the write has been committed (``transaction.on_commit``): a
@@ -135,7 +135,62 @@ def remember_submission(key: str, done_url: str) -> None:
     then finds it and gets the same success page instead of a second copy
     or "already registered".
     """
-    cache.set(f"form-done:{key}", done_url, timeout=STAMP_MAX_AGE)
+    if key:
+        cache.set(f"form-done:{key}", done_url, timeout=STAMP_MAX_AGE)
+
+
+IDEMPOTENCY_SALT = "core.abuse.submission"
+
+
+def submission_done_url(data, prefix: str = "") -> str | None:
+    """The success page of the stored submission that ``data`` (a POST) repeats, if there is one.
+
+    For a view that refuses before its form is even built (nothing left to do:
+    "your company has already expressed interest"), so that a retry is still
+    answered with what the first submission should have shown.
+    """
+    name = f"{prefix}-" if prefix else ""
+    for field, salt in (("started", TIMESTAMP_SALT), ("submission", IDEMPOTENCY_SALT)):
+        try:
+            value = signing.loads(data.get(name + field, ""), salt=salt, max_age=STAMP_MAX_AGE)
+        except signing.BadSignature:
+            continue
+        key = value.get("k") if isinstance(value, dict) else value
+        if isinstance(key, str) and (done := cache.get(f"form-done:{key}")):
+            return done
+    return None
+
+
+class IdempotentFormMixin(forms.Form):
+    """A hidden, signed, random key: a retry of a submission that was stored gets its success page.
+
+    For the forms that create something without a minimum fill time (an enquiry, a
+    new cooperation item); ``MinimumFillTimeFormMixin`` carries the same key in its
+    stamp. A form sent without a key (shown before a deploy) simply works as before.
+    The view: ``if form.done_url: return redirect(form.done_url)`` first, and
+    ``remember_submission(form.submission_key, url)`` once the write is committed.
+    """
+
+    submission = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["submission"] = signing.dumps(secrets.token_urlsafe(16), salt=IDEMPOTENCY_SALT)
+        self.submission_key = None
+        self.done_url = None
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            key = signing.loads(
+                self.data.get(self.add_prefix("submission"), ""), salt=IDEMPOTENCY_SALT, max_age=STAMP_MAX_AGE
+            )
+        except signing.BadSignature:
+            key = None
+        if isinstance(key, str):
+            self.submission_key = key
+            self.done_url = cache.get(f"form-done:{key}")
+        return cleaned
 
 
 class MinimumFillTimeFormMixin(HoneypotFormMixin):
