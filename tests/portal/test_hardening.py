@@ -257,7 +257,7 @@ def test_a_form_stamp_serves_one_submission_only(client, staff):
     assert client.post("/en/companies/register/", application(staff.home, started=stamp)).status_code == 302
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_failure_in_the_staff_session_check_answers_503(django_user_model):
     """The connection dies before the check reads the session: the translated 503, not a 500."""
     from django.db import connection, connections
