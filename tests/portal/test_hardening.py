@@ -15,7 +15,7 @@ from PIL import Image
 from core.abuse import client_address
 from media_library.models import Photo
 from media_library.renditions import renditions_make
-from registrations.models import CompanyPhoto, CompanyRegistration
+from registrations.models import CompanyRegistration
 from tests.media_library.factories import AlbumFactory
 from tests.registrations.factories import application, started, valid_eik
 
@@ -108,14 +108,8 @@ def test_renditions_of_a_very_tall_image_fit_webp():
     assert wide[0].width == 1600
 
 
-def test_a_tall_image_is_stored_by_the_registration_and_the_gallery(client, staff, settings):
-    data = application(staff.home)
-    data["logo"] = SimpleUploadedFile("tall.jpg", tall_jpeg(), content_type="image/jpeg")
-    data["photos"] = [SimpleUploadedFile("tall.jpg", tall_jpeg(), content_type="image/jpeg")]
-    response = client.post("/en/companies/register/", data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    assert CompanyRegistration.objects.count() == 1 and CompanyPhoto.objects.count() == 1
-
+def test_a_tall_image_is_stored_by_the_gallery(staff):
+    """The album upload (no model file field of its own; every field's path: tests/core/test_upload_fields.py)."""
     album = AlbumFactory(municipality=staff.home)
     editor = Client()
     editor.force_login(staff.editor)
