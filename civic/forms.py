@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civic.richtext import sanitise_html
 from civic.validators import document_format
-from core.abuse import HoneypotFormMixin
+from core.abuse import HoneypotFormMixin, IdempotentFormMixin
 
 
 class RichTextFormMixin:
@@ -69,7 +69,7 @@ class DocumentAdminForm(forms.ModelForm):
         return uploaded
 
 
-class EnquiryForm(HoneypotFormMixin, forms.Form):
+class EnquiryForm(IdempotentFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Your email address"),

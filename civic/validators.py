@@ -6,7 +6,11 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import pdf_runs_script, zip_directory_check, zip_member_head
+
 MAX_DOCUMENT_SIZE = 25 * 1024 * 1024  # a scanned strategy fits; a video does not
+# What the members of an OpenDocument or Office file may unpack to together.
+MAX_DOCUMENT_UNPACKED = 250 * 1024 * 1024
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -41,6 +45,11 @@ def document_format(uploaded) -> str:
     detected = None
     if head.startswith(PDF_MAGIC):
         detected = "pdf"
+        if pdf_runs_script(uploaded.read()):
+            raise ValidationError(
+                _("This PDF runs a script when it is opened. Save it again without scripts and upload it."),
+                code="pdf_script",
+            )
     elif head.startswith(ZIP_MAGIC):
         detected = _zip_document_format(uploaded)
     elif head.startswith(OLE2_MAGIC) and extension in LEGACY_OFFICE_EXTENSIONS:
@@ -60,12 +69,14 @@ def document_format(uploaded) -> str:
 def _zip_document_format(uploaded) -> str | None:
     try:
         with zipfile.ZipFile(uploaded) as archive:
+            # Judged by its directory before anything is unpacked: a bomb is refused whole.
+            zip_directory_check(archive, max_total=MAX_DOCUMENT_UNPACKED)
             names = set(archive.namelist())
             if "mimetype" in names:
-                return ODF_MIMETYPES.get(archive.read("mimetype").decode("ascii", "replace").strip())
+                return ODF_MIMETYPES.get(zip_member_head(archive, "mimetype").decode("ascii", "replace").strip())
             if "[Content_Types].xml" in names:
                 return next((fmt for part, fmt in OOXML_PARTS.items() if part in names), None)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
         return None
     return None
 

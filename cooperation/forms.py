@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import CONTENT_LANGUAGES, Opportunity, default_expiry
-from core.abuse import MinimumFillTimeFormMixin
+from core.abuse import IdempotentFormMixin, MinimumFillTimeFormMixin
 from core.forms import DescribedErrorsMixin, ModelErrorsOnFieldsMixin
 from directory.models import Organisation, SpokenLanguage
 from directory.nace import NaceRevision, NaceSection, division_section
@@ -19,7 +19,7 @@ def content_language(language: str | None = None) -> str:
     return "sr" if language.startswith("sr") else language if language in CONTENT_LANGUAGES else "bg"
 
 
-class OpportunityForm(DescribedErrorsMixin, ModelErrorsOnFieldsMixin, forms.ModelForm):
+class OpportunityForm(IdempotentFormMixin, DescribedErrorsMixin, ModelErrorsOnFieldsMixin, forms.ModelForm):
     """An owner's offer or request, written in the page's language; the other languages are optional.
 
     Everything is validated by ``Opportunity.clean()``; the sector and the

@@ -16,7 +16,7 @@ from cooperation.filters import OpportunityFilterSet
 from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityForm
 from cooperation.matching import suggestions_for
 from cooperation.models import CooperationPreference, Interest, Opportunity, Status
-from core.abuse import client_address, rate_limit_hit
+from core.abuse import client_address, rate_limit_hit, remember_submission, submission_done_url
 from core.views import refused_for_rate, site_root
 
 ACTIVE_DIRECTION = "business"
@@ -125,6 +125,9 @@ class InterestCreateView(LoginRequiredMixin, OwnedCompaniesMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not self.companies:
+            # Nothing left to send, perhaps because this very form was stored a moment ago.
+            if done := submission_done_url(request.POST):
+                return redirect(done)
             return self.render_to_response(self.get_context_data(form=None), status=403)
         return super().post(request, *args, **kwargs)
 
@@ -132,6 +135,8 @@ class InterestCreateView(LoginRequiredMixin, OwnedCompaniesMixin, FormView):
         return super().get_context_data(opportunity=self.opportunity, active_direction=ACTIVE_DIRECTION, **kwargs)
 
     def form_valid(self, form):
+        if form.done_url:  # a retry of an interest that was stored: the same success page
+            return redirect(form.done_url)
         if form.is_spam:
             return redirect(self.get_success_url())
         limit, window = settings.COOPERATION_INTEREST_RATE_LIMIT, settings.COOPERATION_RATE_WINDOW
@@ -157,6 +162,7 @@ class InterestCreateView(LoginRequiredMixin, OwnedCompaniesMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        remember_submission(form.submission_key, self.get_success_url())
         return redirect(self.get_success_url())
 
     def get_success_url(self):
@@ -253,6 +259,8 @@ class OwnerOpportunityCreateView(OwnerOpportunityFormMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
+        if form.done_url:  # a retry of an item that was stored: where the first answer led
+            return redirect(form.done_url)
         if rate_limit_hit(
             scope="cooperation:post",
             client=str(self.request.user.pk),
@@ -273,6 +281,7 @@ class OwnerOpportunityCreateView(OwnerOpportunityFormMixin, FormView):
             )
         else:
             messages.success(self.request, gettext("Saved as a draft. Nobody else sees it until you send it."))
+        remember_submission(form.submission_key, reverse("cooperation:owner-opportunity-list"))
         return redirect("cooperation:owner-opportunity-list")
 
 

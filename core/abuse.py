@@ -10,6 +10,7 @@ registration, contact a company, owner log-in):
   (``CACHE_URL``), so that every worker counts against the same limit.
 """
 
+import secrets
 import time
 
 from django import forms
@@ -22,12 +23,56 @@ from django.utils.translation import gettext_lazy as _
 TIMESTAMP_SALT = "portal.abuse.form-started"
 
 
+def trusted_proxies() -> frozenset[str]:
+    """The addresses of the reverse proxies whose ``X-Forwarded-For`` is believed (``DJANGO_TRUSTED_PROXIES``)."""
+    return frozenset(getattr(settings, "TRUSTED_PROXIES", ()))
+
+
 def client_address(request) -> str:
-    """The client's address; behind the trusted proxy, the one it appended to X-Forwarded-For."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, as every rate limit and django-axes count it.
+
+    ``X-Forwarded-For`` is believed only when the request comes from a trusted
+    proxy: then the address is the right-most hop that is not itself a trusted
+    proxy (anything left of it the client may have written). Without trusted
+    proxies, or from any other peer, it is the peer's own address, so a client
+    cannot pick the address it is counted under. No django-ipware: its
+    guesses (left-most public address, proxy counts) are what this avoids.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    proxies = trusted_proxies()
+    if remote not in proxies:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if hop not in proxies:
+            return hop[:45]
+    return remote
+
+
+def axes_username(request, credentials) -> str:
+    """The user name django-axes records, cut to the longest an account may have.
+
+    A 10,000-character name then never reaches axes' varchar(255) column.
+    """
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    name = (credentials or {}).get(field) if credentials else None
+    if name is None and request is not None:
+        name = request.POST.get(field) if hasattr(request, "POST") else None
+    return str(name or "")[:USERNAME_MAX_LENGTH]
+
+
+# Longest user name (and e-mail address, for owners) a log-in form accepts.
+USERNAME_MAX_LENGTH = 150
+
+
+def login_rate_limited(request) -> bool:
+    """Count one log-in attempt by the client's address: more than LOGIN_RATE_LIMIT an hour is refused.
+
+    Axes locks a user name per address after five failures; this stops one
+    address trying many user names (60 in 70 s passed before).
+    """
+    limit, window = settings.REGISTRATIONS_LOGIN_RATE_LIMIT, settings.REGISTRATIONS_RATE_WINDOW
+    return rate_limit_hit(scope="login", client=client_address(request), limit=limit, window=window)
 
 
 def rate_limit_hit(*, scope: str, client: str, limit: int, window: int) -> bool:
@@ -73,12 +118,92 @@ class HoneypotFormMixin(forms.Form):
         return [field for field in super().visible_fields() if field.name != self.honeypot_name]
 
 
-class MinimumFillTimeFormMixin(HoneypotFormMixin):
-    """Refuses a form sent sooner than ``min_fill_seconds`` after it was shown.
+# How long a shown form may wait before it is sent, and how long its stamp is remembered as used.
+STAMP_MAX_AGE = 86400
 
-    The time it was shown travels signed in a hidden field. A person who is
-    quick gets a friendly error and simply sends again; a script that posts
-    without loading the form first has no valid timestamp at all.
+
+def form_stamp() -> str:
+    """A new signed stamp: the time a form is shown and a random key of its own."""
+    return signing.dumps({"t": time.time(), "k": secrets.token_urlsafe(16)}, salt=TIMESTAMP_SALT)
+
+
+def remember_submission(key: str | None, done_url: str) -> None:
+    """Record that the form sent with stamp ``key`` stored something, shown at ``done_url``.
+
+    Called once the write has been committed (``transaction.on_commit``): a
+    retry of the same form (a reload, a second click after a lost answer)
+    then finds it and gets the same success page instead of a second copy
+    or "already registered".
+    """
+    if key:
+        cache.set(f"form-done:{key}", done_url, timeout=STAMP_MAX_AGE)
+
+
+IDEMPOTENCY_SALT = "core.abuse.submission"
+
+
+def submission_done_url(data, prefix: str = "") -> str | None:
+    """The success page of the stored submission that ``data`` (a POST) repeats, if there is one.
+
+    For a view that refuses before its form is even built (nothing left to do:
+    "your company has already expressed interest"), so that a retry is still
+    answered with what the first submission should have shown.
+    """
+    name = f"{prefix}-" if prefix else ""
+    for field, salt in (("started", TIMESTAMP_SALT), ("submission", IDEMPOTENCY_SALT)):
+        try:
+            value = signing.loads(data.get(name + field, ""), salt=salt, max_age=STAMP_MAX_AGE)
+        except signing.BadSignature:
+            continue
+        key = value.get("k") if isinstance(value, dict) else value
+        if isinstance(key, str) and (done := cache.get(f"form-done:{key}")):
+            return done
+    return None
+
+
+class IdempotentFormMixin(forms.Form):
+    """A hidden, signed, random key: a retry of a submission that was stored gets its success page.
+
+    For the forms that create something without a minimum fill time (an enquiry, a
+    new cooperation item); ``MinimumFillTimeFormMixin`` carries the same key in its
+    stamp. A form sent without a key (shown before a deploy) simply works as before.
+    The view: ``if form.done_url: return redirect(form.done_url)`` first, and
+    ``remember_submission(form.submission_key, url)`` once the write is committed.
+    """
+
+    submission = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["submission"] = signing.dumps(secrets.token_urlsafe(16), salt=IDEMPOTENCY_SALT)
+        self.submission_key = None
+        self.done_url = None
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            key = signing.loads(
+                self.data.get(self.add_prefix("submission"), ""), salt=IDEMPOTENCY_SALT, max_age=STAMP_MAX_AGE
+            )
+        except signing.BadSignature:
+            key = None
+        if isinstance(key, str):
+            self.submission_key = key
+            self.done_url = cache.get(f"form-done:{key}")
+        return cleaned
+
+
+class MinimumFillTimeFormMixin(HoneypotFormMixin):
+    """Refuses a form sent sooner than ``min_fill_seconds`` after it was shown, or with a stamp already used.
+
+    The time it was shown travels signed in a hidden field, with a random key.
+    A person who is quick gets a friendly error and simply sends again; a
+    script that posts without loading the form first has no valid stamp at
+    all, and one stamp serves one submission only (it was reusable for 24
+    hours). The key doubles as the form's idempotency key: when the first
+    submission stored something (``remember_submission``), a retry with the
+    same stamp is not refused but gets ``done_url``, the success page it
+    should have seen.
     """
 
     started = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -86,21 +211,57 @@ class MinimumFillTimeFormMixin(HoneypotFormMixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+        self.initial["started"] = form_stamp()
+        self.submission_key = None
+        self.done_url = None
+
+    def _stamp(self):
+        try:
+            value = signing.loads(
+                self.data.get(self.add_prefix("started"), ""), salt=TIMESTAMP_SALT, max_age=STAMP_MAX_AGE
+            )
+        except signing.BadSignature:
+            return None, None
+        if not isinstance(value, dict) or not isinstance(value.get("k"), str):
+            return None, None
+        try:
+            return float(value["t"]), value["k"]
+        except (TypeError, ValueError):
+            return None, None
 
     def clean(self):
         cleaned = super().clean()
         minimum = getattr(settings, self.min_fill_seconds_setting, 3)
-        try:
-            started = signing.loads(self.data.get(self.add_prefix("started"), ""), salt=TIMESTAMP_SALT, max_age=86400)
-        except signing.BadSignature:
-            started = None
-        if started is None or time.time() - float(started) < minimum:
-            # A fresh timestamp is rendered with the errors: sending again later works.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("started")] = self.initial["started"]
-            raise forms.ValidationError(
-                _("The form was sent too quickly or has expired. Please check it and send it again."),
-                code="too_fast",
-            )
+        started, key = self._stamp()
+        if key is not None:
+            self.done_url = cache.get(f"form-done:{key}")
+            if self.done_url:
+                return cleaned
+        if started is None or time.time() - started < minimum:
+            self._refuse_stamp()
+        self.submission_key = key
         return cleaned
+
+    def _post_clean(self):
+        """After every other check (a model form's validators run here): use the stamp up.
+
+        Only a submission that is otherwise valid uses it: one with a mistake in a
+        field is shown again with the same stamp, and sent again with it.
+        """
+        super()._post_clean()
+        if self.done_url or self._errors or self.submission_key is None:
+            return
+        if not cache.add(f"form-used:{self.submission_key}", 1, timeout=STAMP_MAX_AGE):
+            try:
+                self._refuse_stamp()
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+
+    def _refuse_stamp(self):
+        # A fresh stamp is rendered with the errors: sending again later works.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = self.initial["started"]
+        raise forms.ValidationError(
+            _("The form was sent too quickly or has expired. Please check it and send it again."),
+            code="too_fast",
+        )

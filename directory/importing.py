@@ -40,6 +40,7 @@ from core.models import Country, Direction, Municipality
 from core.spreadsheets import formula_safe, formula_safe_row, formula_unescaped
 from core.translation_status import translated_fields
 from core.transliteration import to_latin
+from core.uploads import zip_directory_check
 from directory import identifiers
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport, Status
 
@@ -262,10 +263,7 @@ def read_file(name: str, data: bytes) -> Table:
     if not table.rows:
         raise ValidationError(_("The file has no rows below its header."), code="empty")
     if len(table.rows) > settings.DIRECTORY_IMPORT_MAX_ROWS:
-        raise ValidationError(
-            _("The file has more than %(rows)d rows: split it.") % {"rows": settings.DIRECTORY_IMPORT_MAX_ROWS},
-            code="rows",
-        )
+        raise ValidationError(_too_many_rows(), code="rows")
     return table
 
 
@@ -297,17 +295,35 @@ def read_xlsx(data: bytes) -> Table:
                 raise ValidationError(_("This file is not an XLSX workbook."), code="xlsx")
             if sum(entry.file_size for entry in archive.infolist()) > XLSX_MAX_UNPACKED_BYTES:
                 raise ValidationError(_("This workbook is too large to read."), code="xlsx_size")
+            zip_directory_check(archive, max_total=XLSX_MAX_UNPACKED_BYTES)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except ValidationError:
         raise
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise ValidationError(_("This file is not an XLSX workbook."), code="xlsx") from error
+    # Rows are counted as they stream from the sheet: a workbook of 1.5 million rows is
+    # refused at the first row past the cap, instead of being read whole first.
+    records, filled = [], 0
     try:
         sheet = workbook.worksheets[0]
-        records = [[_xlsx_text(value) for value in values] for values in sheet.iter_rows(values_only=True)]
+        for values in sheet.iter_rows(values_only=True):
+            record = [_xlsx_text(value) for value in values]
+            if any(cell.strip() for cell in record):
+                filled += 1
+                if filled > settings.DIRECTORY_IMPORT_MAX_ROWS + 1:  # the header and the rows
+                    raise ValidationError(_too_many_rows(), code="rows")
+            records.append(record)
+    except ValidationError:
+        raise
+    except Exception as error:  # a sheet damaged past its first rows
+        raise ValidationError(_("This file is not an XLSX workbook."), code="xlsx") from error
     finally:
         workbook.close()
     return _table(records)
+
+
+def _too_many_rows() -> str:
+    return _("The file has more than %(rows)d rows: split it.") % {"rows": settings.DIRECTORY_IMPORT_MAX_ROWS}
 
 
 def _xlsx_text(value) -> str:

@@ -32,6 +32,7 @@ from core.models import (
 )
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
+from media_library.fields import CheckedImageField
 from search.filters import filter_matching
 
 LOGO_MAX_BYTES = 1024 * 1024
@@ -274,7 +275,9 @@ class Organisation(Coordinates, ChoiceLabelsModel):
         help_text=_("Language codes separated by commas, e.g. bg,sr,en."),
     )
     opening_hours = models.TextField(_("opening hours"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="directory/logos/", blank=True, validators=[validate_logo])
+    logo = CheckedImageField(
+        _("logo"), upload_to="directory/logos/", blank=True, validators=[validate_logo], max_width=512
+    )
 
     open_to_cooperation = models.BooleanField(_("open to cross-border cooperation"), default=False)
     cooperation_offers = models.TextField(_("what it offers partners"), blank=True)

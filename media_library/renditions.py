@@ -28,6 +28,8 @@ WEBP_QUALITY = 80
 # libwebp effort 0-6: 3 makes files a few per cent larger than the default 4 in half the time.
 WEBP_METHOD = 3
 JPEG_QUALITY = 82
+# libwebp refuses a side longer than this: a very tall or wide photo gets narrower renditions.
+WEBP_MAX_SIDE = 16383
 # Pillow's bicubic filter widens with the scale factor, so it antialiases a
 # downscale properly; Lanczos is a little sharper and a quarter slower.
 # reducing_gap lets Pillow shrink by a whole factor first when the step is large.
@@ -99,6 +101,17 @@ def target_widths(width: int, widths: tuple[int, ...] = WIDTHS) -> list[int]:
     return targets
 
 
+def fitting_widths(width: int, height: int, widths: tuple[int, ...] = WIDTHS) -> list[int]:
+    """``target_widths``, narrowed so that no rendition is taller than WebP allows (a 600x17000 scan)."""
+    widest = max(1, WEBP_MAX_SIDE * width // height)
+    fitted = []
+    for target in target_widths(width, widths):
+        target = min(target, widest)
+        if target not in fitted:
+            fitted.append(target)
+    return fitted
+
+
 def date_taken(image: Image.Image) -> date | None:
     """The EXIF DateTimeOriginal of a photo, when the camera recorded one."""
     try:
@@ -120,7 +133,7 @@ def renditions_make(image: Image.Image, widths: tuple[int, ...] = WIDTHS) -> lis
     turn = orientation(image)
     icc_profile = image.info.get("icc_profile")
     upright_width, upright_height = upright_size(image)
-    targets = target_widths(upright_width, widths)
+    targets = fitting_widths(upright_width, upright_height, widths)
     alpha = has_alpha(image)
     if image.format == "JPEG":
         draft_size = (targets[0], max(1, round(targets[0] * upright_height / upright_width)))

@@ -22,6 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+# A video's name must end as its content is; a caption file is small text.
+VIDEO_EXTENSIONS = {"mp4": {".mp4", ".m4v"}, "webm": {".webm"}}
+CAPTIONS_MAX_BYTES = 2 * 1024 * 1024
 # A photo's name must end in one of these. Content decides the format (a PNG
 # called .jpg is fine: what is stored is re-encoded, under a name of ours);
 # the name only has to look like a photo's to anyone who sees it.
@@ -50,7 +53,15 @@ MISLEADING_NAME_CHARACTERS = {"Cc", "Cf"}
 # so that their refusal can name them. Exotic formats are never parsed at all.
 OPENED_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "AVIF"]
 
+# A strip thinner than this share of its length cannot be shown as a photo (and no
+# rendition of it would fit WebP's 16383-pixel side); a 600x17000 scan is fine.
+MAX_ASPECT = 100
+
 MESSAGES = {
+    "proportions": _(
+        "The image is %(width)s × %(height)s pixels: far too narrow for its length to be shown. "
+        "Crop it or upload another photo."
+    ),
     "empty": _("The file is empty."),
     "too_large": _("The file is %(size)s; a photo may be at most %(limit)s."),
     "svg": _("SVG drawings are not accepted, whatever the file is called. Upload a JPEG, PNG or WebP photo."),
@@ -163,6 +174,8 @@ def image_open(upload) -> Image.Image:
         )
     if width < 1 or height < 1:
         raise ValidationError(MESSAGES["broken"], code="broken")
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ValidationError(MESSAGES["proportions"], code="proportions", params={"width": width, "height": height})
     if getattr(image, "n_frames", 1) > 1:
         raise ValidationError(MESSAGES["animated"], code="animated")
     upload.seek(0)
@@ -201,6 +214,11 @@ def _png_verify(upload) -> None:
             image.verify()
     except Exception as error:
         raise ValidationError(MESSAGES["broken"], code="broken") from error
+
+
+def _check_name_characters(name: str) -> None:
+    if any(unicodedata.category(character) in MISLEADING_NAME_CHARACTERS for character in name):
+        raise ValidationError(MESSAGES["file_name"], code="file_name")
 
 
 def _check_name(name: str | None) -> None:
@@ -302,11 +320,33 @@ def validate_video_file(upload) -> None:
             code="too_large",
             params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
         )
-    if video_kind(upload) is None:
+    kind = video_kind(upload)
+    if kind is None:
         raise ValidationError(MESSAGES["video"], code="video")
+    # The name must say what the content is: a "clip.html" holding an MP4 was stored before.
+    name = getattr(upload, "name", "") or ""
+    if name and PurePosixPath(name.lower()).suffix not in VIDEO_EXTENSIONS[kind]:
+        raise ValidationError(MESSAGES["video"], code="video")
+    _check_name_characters(name)
 
 
 def validate_webvtt(upload) -> None:
+    """A caption file is WebVTT text: named .vtt, UTF-8, starting with WEBVTT, with no markup beyond cue tags."""
+    name = getattr(upload, "name", "") or ""
+    if name and PurePosixPath(name.lower()).suffix != ".vtt":
+        raise ValidationError(MESSAGES["captions"], code="captions")
+    _check_name_characters(name)
+    if _size(upload) > CAPTIONS_MAX_BYTES:
+        raise ValidationError(MESSAGES["captions"], code="captions")
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(MESSAGES["captions"], code="captions") from error
+    if "\x00" in text or HIDDEN_CONTENT.search(data):
+        raise ValidationError(MESSAGES["captions"], code="captions")
     head = _head(upload, 1024)
     try:
         text = head.decode("utf-8-sig") if len(head) < 1024 else head[:1000].decode("utf-8-sig", errors="strict")

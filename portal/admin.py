@@ -1,9 +1,11 @@
 """The admin of the site core's records, here because it joins core, the staff workspace and search."""
 
+from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.models import Direction, InformationCentre, Municipality
+from media_library.fields import CheckedImageFormField, image_reencoded
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from staff.roles import EDIT_ONLY
@@ -14,8 +16,24 @@ class InformationCentreInline(MunicipalityScopedInlineMixin, TranslationStackedI
     can_delete = False
 
 
+class MunicipalityForm(forms.ModelForm):
+    """The emblem goes through the media library's checks and is re-encoded, like every image of the portal.
+
+    (core cannot use ``media_library.fields.CheckedImageField`` itself: core imports no app.)
+    """
+
+    emblem = CheckedImageFormField(required=False, label=Municipality._meta.get_field("emblem").verbose_name)
+
+    def clean_emblem(self):
+        emblem = self.cleaned_data.get("emblem")
+        if emblem and emblem is not self.initial.get("emblem") and hasattr(emblem, "content_type"):
+            return image_reencoded(emblem, max_width=512)
+        return emblem
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
+    form = MunicipalityForm
     # Staff edit their own municipality's record; only portal administrators add or delete one.
     municipality_lookup = "pk"
     role_permissions = EDIT_ONLY

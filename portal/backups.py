@@ -1,9 +1,11 @@
 """Backup and restore of the database and the uploaded media.
 
 A backup is a folder holding ``database.dump`` (pg_dump's custom format),
-``media.tar.gz`` (everything under MEDIA_ROOT) and ``manifest.json`` (row
-counts of every table and a SHA-256 of every media file), so that a restore
-can prove it brought back what was saved.
+``media.tar.gz`` (every file a restore needs: MEDIA_ROOT, the photo
+originals under MEDIA_LIBRARY_ORIGINALS_ROOT, from which renditions are
+remade, and the pending import files under DIRECTORY_IMPORT_ROOT) and
+``manifest.json`` (row counts of every table and a SHA-256 of every file),
+so that a restore can prove it brought back what was saved.
 
 pg_dump and pg_restore come from the ``pgserver`` wheel (PostgreSQL 16, which
 can dump and restore servers from 9.2 up) unless ``PG_BIN_DIR`` names another
@@ -29,6 +31,15 @@ DATABASE_DUMP = "database.dump"
 MEDIA_ARCHIVE = "media.tar.gz"
 
 
+def file_roots() -> dict[str, Path]:
+    """The folders of files a restore needs, by their name in the archive."""
+    return {
+        "media": Path(settings.MEDIA_ROOT),
+        "originals": Path(settings.MEDIA_LIBRARY_ORIGINALS_ROOT),
+        "imports": Path(settings.DIRECTORY_IMPORT_ROOT),
+    }
+
+
 class BackupError(Exception):
     pass
 
@@ -48,18 +59,20 @@ def _pg_binary(name: str) -> str:
 
 
 def _pg_environment() -> dict:
+    """The connection of the portal for pg_dump and pg_restore: what the settings leave empty is inherited."""
     database = connection.settings_dict
+    options = database.get("OPTIONS") or {}
     environment = dict(os.environ)
-    environment.update(
-        {
-            "PGDATABASE": database["NAME"],
-            "PGHOST": database.get("HOST") or "",
-            "PGPORT": str(database.get("PORT") or ""),
-            "PGUSER": database.get("USER") or "",
-            "PGPASSWORD": database.get("PASSWORD") or "",
-        }
-    )
-    return {key: value for key, value in environment.items() if value != ""}
+    chosen = {
+        "PGDATABASE": database["NAME"],
+        # A socket directory may come as ?host=... in DATABASE_URL, which lands in OPTIONS.
+        "PGHOST": database.get("HOST") or options.get("host") or "",
+        "PGPORT": str(database.get("PORT") or options.get("port") or ""),
+        "PGUSER": database.get("USER") or "",
+        "PGPASSWORD": database.get("PASSWORD") or "",
+    }
+    environment.update({key: value for key, value in chosen.items() if value})
+    return environment
 
 
 def _run(command: list[str]) -> None:
@@ -98,11 +111,13 @@ def backup_create(*, destination: Path) -> Path:
             "created": datetime.now(tz=UTC).isoformat(),
             "tables": table_row_counts(),
             "media": media_checksums(Path(settings.MEDIA_ROOT)),
+            "files": {name: media_checksums(root) for name, root in file_roots().items()},
         }
         _run([_pg_binary("pg_dump"), "--format=custom", "--no-owner", "--file", str(folder / DATABASE_DUMP)])
         with tarfile.open(folder / MEDIA_ARCHIVE, "w:gz") as archive:
-            if Path(settings.MEDIA_ROOT).exists():
-                archive.add(settings.MEDIA_ROOT, arcname="media")
+            for name, root in file_roots().items():
+                if root.exists():
+                    archive.add(root, arcname=name)
         (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -127,21 +142,14 @@ def backup_restore(*, source: Path) -> RestoreReport:
             str(source / DATABASE_DUMP),
         ]
     )
-    media_root = Path(settings.MEDIA_ROOT)
-    media_root.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=media_root.parent) as unpacked:
+    # Backups made before the originals and imports were archived list only "media".
+    saved = manifest.get("files", {"media": manifest["media"]})
+    roots = {name: root for name, root in file_roots().items() if name in saved}
+    with tempfile.TemporaryDirectory() as unpacked:
         with tarfile.open(source / MEDIA_ARCHIVE, "r:gz") as archive:
             archive.extractall(unpacked, filter="data")
-        restored = Path(unpacked) / "media"
-        restored.mkdir(exist_ok=True)
-        # Swap whole folders so a reader never sees half the old and half the new media.
-        previous = media_root.with_name(media_root.name + ".before-restore")
-        shutil.rmtree(previous, ignore_errors=True)
-        if media_root.exists():
-            media_root.rename(previous)
-        restored.rename(media_root)
-        shutil.rmtree(previous, ignore_errors=True)
-
+        for name, root in roots.items():
+            _replace_folder(root, Path(unpacked) / name)
     counts = table_row_counts()
     if counts != manifest["tables"]:
         differences = {
@@ -150,6 +158,24 @@ def backup_restore(*, source: Path) -> RestoreReport:
             if counts.get(table) != manifest["tables"].get(table)
         }
         raise BackupError(f"Row counts differ after restore (expected, found): {differences}")
-    if media_checksums(media_root) != manifest["media"]:
-        raise BackupError("Media files differ from the backup's manifest after restore.")
-    return RestoreReport(tables_checked=len(counts), media_files_checked=len(manifest["media"]))
+    for name, root in roots.items():
+        if media_checksums(root) != saved[name]:
+            raise BackupError(f"Files under {name} differ from the backup's manifest after restore.")
+    return RestoreReport(tables_checked=len(counts), media_files_checked=sum(len(files) for files in saved.values()))
+
+
+def _replace_folder(root: Path, restored: Path) -> None:
+    """Put ``restored`` in place of ``root``, swapping whole folders so no reader sees half of each."""
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staged = root.with_name(root.name + ".restoring")
+    shutil.rmtree(staged, ignore_errors=True)
+    if restored.exists():
+        shutil.move(restored, staged)  # the unpacked copy may be on another file system
+    else:
+        staged.mkdir()
+    previous = root.with_name(root.name + ".before-restore")
+    shutil.rmtree(previous, ignore_errors=True)
+    if root.exists():
+        root.rename(previous)
+    staged.rename(root)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: idle and absolute limits shorter than the public's (docs/OPERATIONS.md).
+    "staff.middleware.StaffSessionLimitsMiddleware",
     # Last: axes must see the result of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -210,7 +212,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY") else 0
+# The address is the one every rate limit counts (core.abuse.client_address): X-Forwarded-For
+# only from DJANGO_TRUSTED_PROXIES. Without it, axes counted every attempt behind the proxy as
+# 127.0.0.1, and five failures from anywhere locked a user name for everyone.
+AXES_CLIENT_IP_CALLABLE = "core.abuse.client_address"
+# User names are cut to the longest an account may have before axes stores them (varchar 255).
+AXES_USERNAME_CALLABLE = "core.abuse.axes_username"
+# Reverse proxies whose X-Forwarded-For is believed: their own addresses, comma-separated
+# (e.g. "127.0.0.1" for nginx on the same host). Empty: the peer's address is the client's.
+TRUSTED_PROXIES = [hop.strip() for hop in os.environ.get("DJANGO_TRUSTED_PROXIES", "").split(",") if hop.strip()]
+
+# Staff sessions end after an idle hour and ten hours after log-in (staff.middleware).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", 60 * 60))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", 10 * 60 * 60))
 
 # Company owners log in on the public site; staff use the admin's own log-in page.
 LOGIN_URL = "registrations:login"

@@ -216,7 +216,10 @@ def media_file(request, path):
     content_type = MEDIA_CONTENT_TYPES.get(Path(path).suffix.lower())
     if content_type is None:
         raise Http404
-    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:  # a name longer than the file system allows (ENAMETOOLONG), and the like: no such file
+        raise Http404 from error
     response["Content-Type"] = content_type
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = (

@@ -52,4 +52,5 @@ def reencode(upload, *, max_width: int) -> ContentFile:
     fallback = next(rendition for rendition in renditions if rendition.format != "webp")
     content = ContentFile(fallback.data, name=f"{uuid.uuid4().hex}.{fallback.extension}")
     content.width, content.height = fallback.width, fallback.height
+    content.reencoded = True  # stored as it is (CheckedImageField does not encode it again)
     return content

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import ChoiceLabelsModel, ModerationDecision, Municipality
 from directory.models import Organisation
+from media_library.fields import CheckedImageField
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
 
@@ -69,7 +70,7 @@ class CompanyRegistration(ModerationDecision, ChoiceLabelsModel):
     pib = models.CharField(_("PIB"), max_length=9, blank=True)
     mb = models.CharField(_("MB"), max_length=8, blank=True)
     company = models.JSONField(_("company data"), default=dict, help_text=_("The profile as the applicant sent it."))
-    logo = models.ImageField(_("logo"), upload_to="registrations/logos/", blank=True)
+    logo = CheckedImageField(_("logo"), upload_to="registrations/logos/", blank=True, max_width=512)
 
     contact_name = models.CharField(_("contact person"), max_length=200)
     contact_email = models.EmailField(_("contact email"))
@@ -151,7 +152,7 @@ class CompanyPhoto(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="company_photos"
     )
-    image = models.ImageField(_("photo"), upload_to="registrations/photos/")
+    image = CheckedImageField(_("photo"), upload_to="registrations/photos/")
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     order = models.PositiveSmallIntegerField(default=0)
@@ -221,7 +222,7 @@ class ProposedChange(ModerationDecision, ChoiceLabelsModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="proposed_changes"
     )
     data = models.JSONField(_("proposed values"), default=dict)
-    logo = models.ImageField(_("new logo"), upload_to="registrations/logos/", blank=True)
+    logo = CheckedImageField(_("new logo"), upload_to="registrations/logos/", blank=True, max_width=512)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
 

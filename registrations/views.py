@@ -12,11 +12,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext
 from django.views.generic import FormView, TemplateView, View
 
 from civic.models import Page
-from core.abuse import client_address, rate_limit_hit
+from core.abuse import client_address, login_rate_limited, rate_limit_hit, remember_submission
 from core.models import Municipality
 from core.views import refused_for_rate, site_root
 from directory.models import Organisation
@@ -54,6 +55,8 @@ class RegistrationCreateView(PrivacyPagesMixin, FormView):
     success_url = reverse_lazy("registrations:registration-sent")
 
     def form_valid(self, form):
+        if form.done_url:  # a retry of a submission that was stored: the same success page
+            return redirect(form.done_url)
         if form.is_spam:
             return redirect(self.get_success_url())  # scripts are thanked, nothing is kept
         if rate_limit_hit(
@@ -70,6 +73,7 @@ class RegistrationCreateView(PrivacyPagesMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        remember_submission(form.submission_key, self.get_success_url())
         self.request.session[SENT_SESSION_KEY] = registration.contact_email
         return redirect(self.get_success_url())
 
@@ -196,6 +200,8 @@ class CompanyContactView(FormView):
         return super().get_context_data(organisation=self.organisation, **kwargs)
 
     def form_valid(self, form):
+        if form.done_url:
+            return redirect(form.done_url)
         if form.is_spam:
             return redirect(self.get_success_url())
         if rate_limit_hit(
@@ -215,6 +221,7 @@ class CompanyContactView(FormView):
             message=form.cleaned_data["message"],
             language=get_language(),
         )
+        remember_submission(form.submission_key, self.get_success_url())
         return redirect(self.get_success_url())
 
     def get_success_url(self):
@@ -240,15 +247,11 @@ class OwnerLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if rate_limit_hit(
-            scope="registrations:login",
-            client=client_address(request),
-            limit=settings.REGISTRATIONS_LOGIN_RATE_LIMIT,
-            window=settings.REGISTRATIONS_RATE_WINDOW,
-        ):
+        if login_rate_limited(request):
             refusal = gettext("Too many log-in attempts from your address. Please try again later.")
             response = self.render_to_response(self.get_context_data(form=OwnerLoginForm(request), refusal=refusal))
             response.status_code = 429
+            response["Retry-After"] = str(settings.REGISTRATIONS_RATE_WINDOW)
             return response
         return super().post(request, *args, **kwargs)
 
@@ -309,6 +312,13 @@ class OwnerPasswordResetView(FormView):
 
 
 class OwnerRequiredMixin(LoginRequiredMixin):
+    """An owner's own pages: never kept by a browser or shared cache (``Cache-Control: private, no-store``)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
     def owned_companies(self):
         return CompanyOwner.objects.filter(user=self.request.user).select_related("organisation__municipality")
 

@@ -1,11 +1,17 @@
 """The admin site of the staff workspace: the dashboard index and the missing-translations page."""
 
+from functools import wraps
+
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from core.abuse import login_rate_limited
 from core.translation_status import LANGUAGES, missing_translation_q, translated_fields
 from staff import dashboard
 from staff.forms import StaffAuthenticationForm
@@ -26,14 +32,63 @@ class LinkableAutocompleteJsonView(AutocompleteJsonView):
         return queryset.distinct() if search_use_distinct else queryset
 
 
+# A year lookup the database and Python's dates can hold (``?created_at__year=99999999999999999999`` overflowed).
+YEARS = range(1, 10000)
+
+
+def odd_query(request) -> bool:
+    """A query string no list filter writes: a NUL character (PostgreSQL refuses it in text) or an impossible year."""
+    for key, values in request.GET.lists():
+        for value in values:
+            if "\x00" in key or "\x00" in value:
+                return True
+            if key.endswith(("__year", "__year__exact", "__year__gte", "__year__lte")):
+                try:
+                    if int(value) not in YEARS:
+                        return True
+                except ValueError:
+                    return True
+    return False
+
+
 class PortalAdminSite(admin.AdminSite):
     login_form = StaffAuthenticationForm
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page; a change list asked for with an odd filter value gets Django's "?e=1" page, not a 500."""
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(inner)
+        def guarded(request, *args, **kwargs):
+            if request.method == "GET" and odd_query(request):
+                return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+            return inner(request, *args, **kwargs)
+
+        return guarded
 
     def get_urls(self):
         return [
             path("translations/", self.admin_view(self.translations_view), name="missing-translations"),
             *super().get_urls(),
         ]
+
+    def login(self, request, extra_context=None):
+        """Django's log-in page, with a limit per client address on top of axes' per-user-name lock-out.
+
+        Axes locks one user name from one address after five failures; this
+        stops one address from trying many user names (the owners' log-in
+        counts against the same limit).
+        """
+        if request.method == "POST" and login_rate_limited(request):
+            response = TemplateResponse(
+                request,
+                "registration/too_many_attempts.html",
+                {**self.each_context(request), "title": _("Too many log-in attempts")},
+                status=429,
+            )
+            response["Retry-After"] = str(settings.REGISTRATIONS_RATE_WINDOW)
+            return response
+        return super().login(request, extra_context)
 
     def autocomplete_view(self, request):
         return LinkableAutocompleteJsonView.as_view(admin_site=self)(request)

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import markup_inside
+
 GPX_NAMESPACES = ("http://www.topografix.com/GPX/1/1", "http://www.topografix.com/GPX/1/0")
 EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG)
 # GPS and barometric heights jitter by a few metres: climbs smaller than this are noise.
@@ -147,6 +149,8 @@ def parse_gpx(data: bytes) -> Track:
         raise ValidationError(
             _("This file is not a GPX file: GPS Exchange Format 1.0 or 1.1 is expected."), code="gpx_format"
         )
+    if markup_inside(data):
+        raise ValidationError(_("This file is not a GPX file: it holds web page markup or script."), code="gpx_markup")
     points = _points(root, "trkpt") or _points(root, "rtept")
     if len(points) < 2:
         raise ValidationError(

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Direction, Municipality, Publishable, PublishableQuerySet, publication_constraints
+from media_library.fields import CheckedImageField
 
 
 class NewsArticleQuerySet(PublishableQuerySet):
@@ -21,7 +22,7 @@ class NewsArticle(Publishable):
     body = models.TextField(
         _("body"), blank=True, help_text=_("Rich text. Scripts, styles and event handlers are removed on saving.")
     )
-    image = models.ImageField(_("image"), upload_to="news/%Y/", blank=True)
+    image = CheckedImageField(_("image"), upload_to="news/%Y/", blank=True)
     image_alt = models.CharField(
         _("image description"), max_length=250, blank=True, help_text=_("What the image shows, for blind readers.")
     )

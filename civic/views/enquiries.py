@@ -6,7 +6,7 @@ from django.views.generic import FormView, TemplateView
 from civic.forms import EnquiryForm
 from civic.models import Page
 from civic.services import enquiry_rate_limited, enquiry_submit
-from core.abuse import client_address
+from core.abuse import client_address, remember_submission
 from core.models import InformationCentre
 
 SESSION_KEY = "civic_enquiry_reference"
@@ -34,6 +34,8 @@ class EnquiryCreateView(CentreMixin, FormView):
         return super().get_context_data(privacy_page=privacy.first(), pages_url=reverse("civic:page-list"), **kwargs)
 
     def form_valid(self, form):
+        if form.done_url:  # a retry of an enquiry that was stored: the same success page
+            return redirect(form.done_url)
         if form.is_spam:
             # Robots are thanked like people, and nothing is kept or sent.
             return redirect(self.get_success_url())
@@ -50,6 +52,7 @@ class EnquiryCreateView(CentreMixin, FormView):
             message=form.cleaned_data["message"],
             language=get_language(),
         )
+        remember_submission(form.submission_key, self.get_success_url())
         self.request.session[SESSION_KEY] = enquiry.reference
         return redirect(self.get_success_url())
 

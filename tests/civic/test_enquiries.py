@@ -133,3 +133,18 @@ def test_each_centre_reads_only_its_own_inbox_and_its_moderators_answer(client, 
     reply = EnquiryReply.objects.get()
     assert (reply.enquiry, reply.sent_by) == (ours, staff.moderator)
     assert mail.outbox[0].to == [ours.email]
+
+
+def test_a_retried_enquiry_gets_the_same_page_and_is_kept_once(client, centre, committed):
+    """The answer to the first was lost; the form, sent again as it was, must not make a second enquiry."""
+    page = client.get("/en/ask/koprivshtitsa/").content.decode()
+    key = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+    with committed():
+        first = client.post("/en/ask/koprivshtitsa/", {**QUESTION, "submission": key})
+    mails = len(mail.outbox)
+    with committed():
+        again = client.post("/en/ask/koprivshtitsa/", {**QUESTION, "submission": key})
+    assert first.status_code == again.status_code == 302 and again["Location"] == first["Location"]
+    assert Enquiry.objects.count() == 1 and len(mail.outbox) == mails
+    client.post("/en/ask/koprivshtitsa/", {**QUESTION, "submission": "forged"})  # no key: works as ever
+    assert Enquiry.objects.count() == 2

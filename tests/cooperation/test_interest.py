@@ -143,3 +143,28 @@ def test_posting_is_rate_limited_per_account(board, settings):
     client = logged_in(board.mill_owner)
     statuses = [client.post("/bg/account/cooperation/new/", form_data()).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
+
+
+def test_a_retried_new_item_is_stored_once(board):
+    import re
+
+    from cooperation.models import Opportunity
+    from tests.cooperation.test_owners import form_data
+
+    client = logged_in(board.mill_owner)
+    page = client.get("/bg/account/cooperation/new/").content.decode()
+    key = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+    before = Opportunity.objects.count()
+    first = client.post("/bg/account/cooperation/new/", {**form_data(), "submission": key})
+    again = client.post("/bg/account/cooperation/new/", {**form_data(), "submission": key})
+    assert first.status_code == again.status_code == 302 and again["Location"] == first["Location"]
+    assert Opportunity.objects.count() == before + 1
+
+
+def test_a_retried_interest_is_stored_once(board, offer):
+    client = logged_in(board.bakery_owner, address="10.7.7.7")
+    stamp = started()
+    first = client.post(f"/en/cooperation/{offer.pk}/interest/", interest(started=stamp))
+    again = client.post(f"/en/cooperation/{offer.pk}/interest/", interest(started=stamp))
+    assert first.status_code == again.status_code == 302 and again["Location"] == first["Location"]
+    assert Interest.objects.count() == 1

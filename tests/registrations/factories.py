@@ -1,4 +1,5 @@
 import io
+import secrets
 import time
 
 from django.core import signing
@@ -21,7 +22,7 @@ def valid_pib(number: int) -> str:
 
 def started(seconds_ago: float = 60) -> str:
     """A form timestamp as the page would have rendered it ``seconds_ago``."""
-    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+    return signing.dumps({"t": time.time() - seconds_ago, "k": secrets.token_urlsafe(16)}, salt=TIMESTAMP_SALT)
 
 
 def image_bytes(format: str = "PNG", size=(40, 30), exif: bool = False) -> bytes:
