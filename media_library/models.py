@@ -321,6 +321,24 @@ class Video(ChoiceLabelsMixin, models.Model):
         return LICENCE_URLS.get(self.licence, "")
 
 
+class AlbumAttachmentQuerySet(models.QuerySet):
+    def covers(self, model: type[models.Model], object_ids=None) -> dict[int, "Photo"]:
+        """The cover photo of the first published album attached to each object of ``model``, by its id
+        (only objects with one): one query, whatever the number of objects.
+
+        ``object_ids`` limits it to those objects; without it, every object of ``model`` with a cover.
+        """
+        attachments = self.filter(
+            content_type=ContentType.objects.get_for_model(model), album__is_published=True, album__cover__isnull=False
+        )
+        if object_ids is not None:
+            attachments = attachments.filter(object_id__in=list(object_ids))
+        covers: dict[int, Photo] = {}
+        for attachment in attachments.select_related("album__cover").order_by("object_id", "order", "pk"):
+            covers.setdefault(attachment.object_id, attachment.album.cover)
+        return covers
+
+
 class AlbumAttachment(models.Model):
     """An album shown on the page of another object: an organisation, a sight, a route, an event, a news item."""
 
@@ -329,6 +347,8 @@ class AlbumAttachment(models.Model):
     object_id = models.PositiveBigIntegerField(_("object id"))
     content_object = GenericForeignKey("content_type", "object_id")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = AlbumAttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -10,10 +10,11 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
@@ -24,19 +25,23 @@ from core.middleware import DATABASE_RETRY_AFTER
 from core.models import Direction, InformationCentre, Municipality
 from core.pagecache import cached_fragment
 from directory.models import Organisation
+from portal.home import home_content
 from staff.forms import StaffPasswordResetForm
 from tourism.highlights import direction_highlights as tourism_highlights
 
 
 class HomeView(TemplateView):
+    """The home page: its sections, rendered once per language until content changes (``portal.home``)."""
+
     template_name = "portal/home.html"
+    sections_template_name = "portal/includes/_home_sections.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            municipalities=Municipality.objects.with_information_centre(),
-            directions=Direction.objects.all(),
-            **kwargs,
-        )
+        sections = cached_fragment("home-sections", (get_language(),), self._render_sections)
+        return super().get_context_data(sections=sections, directions=Direction.objects.all(), **kwargs)
+
+    def _render_sections(self) -> str:
+        return render_to_string(self.sections_template_name, {"home": home_content()}, request=self.request)
 
 
 class DirectionDetailView(DetailView):

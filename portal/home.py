@@ -1,0 +1,108 @@
+"""What the home page shows: the one place that chooses it, each part through its app's querysets.
+
+Every part is read in a fixed number of queries, whatever the number of events, sights or
+organisations (tests/portal/test_home.py counts them at 1 and at 50 rows of each kind), and
+the home page caches the rendered parts per language until content changes (``core.pagecache``).
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+
+from civic.models import Event, NewsArticle, Occurrence
+from cooperation.models import Opportunity
+from core.models import Municipality
+from directory.models import Organisation
+from media_library.models import AlbumAttachment, Photo
+from portal.models import FeaturedSight
+from tourism.models import Sight
+
+EVENTS_PER_MUNICIPALITY = 3
+NEWS_SHOWN = 4
+SIGHTS_PER_MUNICIPALITY = 3
+ORGANISATIONS_SHOWN = 5
+OPPORTUNITIES_SHOWN = 4
+# Events further ahead than this are not "what is on".
+EVENTS_AHEAD = timedelta(days=365)
+# Sights with a photo are the default choice; this many attachments are looked at to find them.
+COVERS_CONSIDERED = 60
+
+
+@dataclass
+class SightCard:
+    sight: Sight
+    photo: Photo | None = None
+
+
+@dataclass
+class HomeContent:
+    municipalities: list[Municipality] = field(default_factory=list)
+    events: list[Occurrence] = field(default_factory=list)
+    news: list[NewsArticle] = field(default_factory=list)
+    sights: list[SightCard] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    organisation_count: int = 0
+    opportunities: list[Opportunity] = field(default_factory=list)
+
+
+def home_content() -> HomeContent:
+    """Everything the home page shows but its fixed links, in some 12 queries."""
+    municipalities = list(Municipality.objects.with_information_centre())
+    organisations = Organisation.objects.published()
+    return HomeContent(
+        municipalities=municipalities,
+        events=next_events(municipalities),
+        news=list(NewsArticle.objects.published().for_listing().latest()[:NEWS_SHOWN]),
+        sights=featured_sights(municipalities),
+        organisations=list(organisations.for_listing().order_by("-created_at", "-pk")[:ORGANISATIONS_SHOWN]),
+        organisation_count=organisations.count(),
+        opportunities=list(Opportunity.objects.public().for_listing().newest_first()[:OPPORTUNITIES_SHOWN]),
+    )
+
+
+def next_events(municipalities: list[Municipality]) -> list[Occurrence]:
+    """The next few occurrences of each municipality, in time order: a busy side never hides the other."""
+    now = timezone.now()
+    events = Event.objects.published().for_listing()
+    chosen = []
+    for municipality in municipalities:
+        occurrences = events.filter(municipality=municipality).occurrences(
+            now, now + EVENTS_AHEAD, cache_key=("home", municipality.pk)
+        )
+        chosen.extend(occurrences[:EVENTS_PER_MUNICIPALITY])
+    return sorted(chosen, key=lambda occurrence: occurrence.starts_at)
+
+
+def featured_sights(municipalities: list[Municipality]) -> list[SightCard]:
+    """Each municipality's featured sights; a municipality whose staff chose none gets its sights with
+    photos, then its latest. Both municipalities alternate, so neither fills the row alone."""
+    by_municipality: dict[int, list[Sight]] = {municipality.pk: [] for municipality in municipalities}
+    for featured in FeaturedSight.objects.shown():
+        chosen = by_municipality.setdefault(featured.municipality_id, [])
+        if len(chosen) < SIGHTS_PER_MUNICIPALITY:
+            chosen.append(featured.sight)
+    missing = [pk for pk, chosen in by_municipality.items() if not chosen]
+    if missing:
+        with_photo = list(AlbumAttachment.objects.covers(Sight))[:COVERS_CONSIDERED]
+        candidates = (
+            Sight.objects.published()
+            .for_listing()
+            .filter(municipality__in=missing)
+            .order_by("-updated_at", "-pk")[: COVERS_CONSIDERED + SIGHTS_PER_MUNICIPALITY * len(missing)]
+        )
+        # Sights with a photo first (sorted() keeps the latest-first order within each group).
+        candidates = sorted(candidates, key=lambda sight: sight.pk not in with_photo)
+        for sight in candidates:
+            chosen = by_municipality[sight.municipality_id]
+            if len(chosen) < SIGHTS_PER_MUNICIPALITY:
+                chosen.append(sight)
+    sights = [sight for row in zip_longest_present(*by_municipality.values()) for sight in row]
+    covers = AlbumAttachment.objects.covers(Sight, [sight.pk for sight in sights])
+    return [SightCard(sight=sight, photo=covers.get(sight.pk)) for sight in sights]
+
+
+def zip_longest_present(*groups: list) -> list[list]:
+    """``zip_longest`` without the fill: [[a1, b1], [a2, b2], [a3]]."""
+    longest = max((len(group) for group in groups), default=0)
+    return [[group[index] for group in groups if index < len(group)] for index in range(longest)]
