@@ -225,13 +225,18 @@ class AccessibilityStatement(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="accessibility_statement", verbose_name=_("municipality")
     )
     standard = models.CharField(
-        _("standard"), max_length=200, default="EN 301 549 V3.2.1 (WCAG 2.1 AA)", help_text=_("What the site is measured against.")
+        _("standard"),
+        max_length=200,
+        default="EN 301 549 V3.2.1 (WCAG 2.1 AA)",
+        help_text=_("What the site is measured against."),
     )
     compliance = models.CharField(_("compliance status"), max_length=10, choices=Compliance, default=Compliance.PARTIAL)
     non_accessible_content = models.TextField(
         _("content that is not accessible"),
         blank=True,
-        help_text=_("What is not accessible and why (non-compliance, disproportionate burden, outside the law's scope)."),
+        help_text=_(
+            "What is not accessible and why (non-compliance, disproportionate burden, outside the law's scope)."
+        ),
     )
     alternatives = models.TextField(
         _("accessible alternatives"), blank=True, help_text=_("How to get the same content in another way.")
