@@ -84,7 +84,7 @@ def _accessibility_statement(municipality):
         municipality=municipality,
         defaults={
             "prepared_on": timezone.localdate(),
-            **{f"enforcement_{code}": "Ombudsman" for code in "bg sr en".split()},
+            **{f"enforcement_{code}": "Ombudsman" for code in ["bg", "sr", "en"]},
         },
     )[0]
 
