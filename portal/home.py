@@ -20,9 +20,9 @@ from tourism.models import Sight
 
 EVENTS_PER_MUNICIPALITY = 3
 NEWS_SHOWN = 4
-SIGHTS_PER_MUNICIPALITY = 3
+SIGHTS_PER_MUNICIPALITY = 2
 ORGANISATIONS_SHOWN = 5
-OPPORTUNITIES_SHOWN = 4
+OPPORTUNITIES_SHOWN = 3
 # Events further ahead than this are not "what is on".
 EVENTS_AHEAD = timedelta(days=365)
 # Sights with a photo are the default choice; this many attachments are looked at to find them.
