@@ -27,6 +27,13 @@ from tourism.models import Sight
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 LANGUAGES = ["bg", "sr-latn"]
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += 500) {
+    window.scrollTo(0, y);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  window.scrollTo(0, 0);
+}"""
 WIDTHS = [360, 1280]
 
 
@@ -70,6 +77,9 @@ class Command(BaseCommand):
                     for language, paths in pages.items():
                         for name, path in paths.items():
                             tab.goto(root + path, wait_until="networkidle")
+                            # Scrolled through once, so that lazy images below the fold load as a reader would see them.
+                            tab.evaluate(SCROLL_THROUGH)
+                            tab.wait_for_load_state("networkidle")
                             target = folder / f"{language}-{width}-{name}.png"
                             tab.screenshot(path=str(target), full_page=True)
                             saved += 1
