@@ -19,6 +19,7 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connections
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 
 from directory.models import Organisation
 from media_library.models import Album
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             raise CommandError(f"Screenshots need Chromium at {CHROMIUM} (Debian's chromium package).")
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        pages = {language: self.page_paths(language) for language in languages}
+        pages = {language: page_paths(language) for language in languages}
         server = ThreadedWSGIServer(("127.0.0.1", 0), QuietRequestHandler, allow_reuse_address=False)
         server.set_app(StaticFilesHandler(WSGIHandler()))
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -91,24 +92,25 @@ class Command(BaseCommand):
             connections.close_all()
         self.stdout.write(f"{saved} screenshots in {folder}")
 
-    def page_paths(self, language: str) -> dict[str, str]:
-        """The address of each page type in ``language``: demo content's first entries where one is needed."""
-        company = Organisation.objects.published().order_by("pk").first()
-        sight = Sight.objects.published().order_by("pk").first()
-        album = Album.objects.published().first()
-        if company is None or sight is None or album is None:
-            raise CommandError("Load content first (manage.py load_demo_content).")
-        with translation.override(language):
-            return {
-                "home": reverse("portal:home"),
-                "directory": reverse("directory:organisation-list"),
-                "company": company.get_absolute_url(),
-                "sight": sight.get_absolute_url(),
-                "map": reverse("tourism:map"),
-                "events": reverse("civic:event-list"),
-                "gallery": album.get_absolute_url(),
-                "search": reverse("search:results") + "?q=" + ("копривщица" if language == "bg" else "Niš"),
-            }
+
+def page_paths(language: str) -> dict[str, str]:
+    """The address of each page type in ``language``: demo content's first entries where one is needed."""
+    company = Organisation.objects.published().order_by("pk").first()
+    sight = Sight.objects.published().order_by("pk").first()
+    album = Album.objects.published().first()
+    if company is None or sight is None or album is None:
+        raise CommandError("Load content first (manage.py load_demo_content).")
+    with translation.override(language):
+        return {
+            "home": reverse("portal:home"),
+            "directory": reverse("directory:organisation-list"),
+            "company": company.get_absolute_url(),
+            "sight": sight.get_absolute_url(),
+            "map": reverse("tourism:map"),
+            "events": reverse("civic:event-list"),
+            "gallery": album.get_absolute_url(),
+            "search": reverse("search:results") + "?" + urlencode({"q": "копривщица" if language == "bg" else "Niš"}),
+        }
 
 
 def plain_tile() -> bytes:
