@@ -2,9 +2,11 @@
 main page types: home, directory, a company, a sight, the map, events, a gallery and search.
 
 One Lighthouse run per page type, in one Debian Chromium, against the live site with the demo
-content. The language rotates across the page types (bg, sr, sr-latn, en, then again), so that
-every language is measured and the gate stays within three minutes; the other gates (axe, the
-HTML checker, reflow) cover every page type in every language.
+content. A page whose performance falls short is run twice more and the median counts: on a
+shared machine another process can lengthen one run's tasks, while a slow page fails all three.
+The language rotates across the page types (bg, sr, sr-latn, en, then again), so that every
+language is measured and the gate stays within three minutes; the other gates (axe, the HTML
+checker, reflow) cover every page type in every language.
 """
 
 import json
@@ -48,7 +50,7 @@ def lighthouse_results(pages: list[dict]) -> dict:
     result = subprocess.run(
         ["node", SCRIPT],
         input=json.dumps(pages),
-        env={**os.environ, "CHROME_PATH": CHROMIUM, "TOOLS": str(NODE_MODULES.parent)},
+        env={**os.environ, "CHROME_PATH": CHROMIUM, "TOOLS": str(NODE_MODULES.parent), "PERFORMANCE_BAR": str(MINIMUM)},
         capture_output=True,
         text=True,
         timeout=240,
@@ -66,7 +68,7 @@ def test_main_page_types_score_at_least_95_in_every_lighthouse_category(live_sit
     ]
     urls = [page["url"] for page in pages]
     for url in urls:  # templates compiled and fragments cached, as on a site that is up
-        urlopen(url, timeout=30).read()
+        urlopen(url, timeout=30).read()  # noqa: S310 (the live server's own http address)
     results = lighthouse_results(pages)
     problems = []
     for url in urls:
@@ -77,7 +79,7 @@ def test_main_page_types_score_at_least_95_in_every_lighthouse_category(live_sit
             if result["scores"][category] < MINIMUM:
                 failing = [audit for audit in result["failed"] if audit[0] == category]
                 problems.append(f"{url}: {category} {result['scores'][category]:.2f}: {failing}")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_search_results_are_kept_out_of_search_engines(client, db):
