@@ -3,7 +3,6 @@ in a number of queries that holds as content grows, its sections cached per lang
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -218,12 +217,19 @@ def test_the_404_page_offers_search_and_the_four_directions(client, db):
         assert f'href="/en/directions/{slug}/"' in main
 
 
-def test_the_print_stylesheet_hides_the_navigation_and_writes_out_link_addresses(client, db):
-    from django.contrib.staticfiles import finders
-
-    html = client.get("/en/").content.decode()
-    assert re.search(r'<link rel="stylesheet" href="[^"]*print[^"]*\.css" media="print">', html)
-    assert '--site-root: "http://testserver"' in html
-    css = Path(finders.find("css/print.css")).read_text()
-    assert re.search(r"\.site-header, \.site-nav,[^{]*\{ display: none", css)
-    assert 'content: " (" var(--site-root, "") attr(href) ")"' in css
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_paper_the_header_and_navigation_go_and_links_show_their_full_address(browser, live_server):
+    InformationCentreFactory(municipality=MunicipalityFactory(slug="medijana", country=Country.SERBIA))
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    page.emulate_media(media="print")
+    page.goto(f"{live_server.url}/en/contact/")
+    assert page.locator(".site-header").is_hidden() and page.locator(".site-nav").is_hidden()
+    link = page.locator('main a[href="/en/information-centres/medijana/"]')
+    after = link.evaluate("(element) => getComputedStyle(element, '::after').content")
+    assert live_server.url in after and "/en/information-centres/medijana/" in link.evaluate(
+        "(element) => element.getAttribute('href')"
+    ), after
+    page.emulate_media(media="screen")
+    assert page.locator(".site-header").is_visible()
+    page.close()
