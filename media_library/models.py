@@ -322,17 +322,16 @@ class Video(ChoiceLabelsMixin, models.Model):
 
 
 class AlbumAttachmentQuerySet(models.QuerySet):
-    def covers(self, model: type[models.Model], object_ids=None) -> dict[int, "Photo"]:
-        """The cover photo of the first published album attached to each object of ``model``, by its id
-        (only objects with one): one query, whatever the number of objects.
-
-        ``object_ids`` limits it to those objects; without it, every object of ``model`` with a cover.
-        """
-        attachments = self.filter(
+    def with_cover(self, model: type[models.Model]):
+        """Attachments to objects of ``model`` whose album is published and has a cover photo."""
+        return self.filter(
             content_type=ContentType.objects.get_for_model(model), album__is_published=True, album__cover__isnull=False
         )
-        if object_ids is not None:
-            attachments = attachments.filter(object_id__in=list(object_ids))
+
+    def covers(self, model: type[models.Model], object_ids) -> dict[int, "Photo"]:
+        """The cover photo of the first published album attached to each of these objects of ``model``,
+        by its id (only objects with one): one query, whatever the number of objects."""
+        attachments = self.with_cover(model).filter(object_id__in=list(object_ids))
         covers: dict[int, Photo] = {}
         for attachment in attachments.select_related("album__cover").order_by("object_id", "order", "pk"):
             covers.setdefault(attachment.object_id, attachment.album.cover)

@@ -8,6 +8,7 @@ the home page caches the rendered parts per language until content changes (``co
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db.models import Case, When
 from django.utils import timezone
 
 from civic.models import Event, NewsArticle, Occurrence
@@ -25,8 +26,8 @@ ORGANISATIONS_SHOWN = 5
 OPPORTUNITIES_SHOWN = 3
 # Events further ahead than this are not "what is on".
 EVENTS_AHEAD = timedelta(days=365)
-# Sights with a photo are the default choice; this many attachments are looked at to find them.
-COVERS_CONSIDERED = 60
+# Default sights are chosen among this many per municipality (photo first, then the latest).
+CANDIDATES_PER_MUNICIPALITY = 20
 
 
 @dataclass
@@ -47,7 +48,7 @@ class HomeContent:
 
 
 def home_content() -> HomeContent:
-    """Everything the home page shows but its fixed links, in some 12 queries."""
+    """Everything the home page shows but its fixed links, in some ten queries."""
     municipalities = list(Municipality.objects.with_information_centre())
     organisations = Organisation.objects.published()
     return HomeContent(
@@ -99,15 +100,14 @@ def featured_sights(municipalities: list[Municipality]) -> list[SightCard]:
             chosen.append(featured.sight)
     missing = [pk for pk, chosen in by_municipality.items() if not chosen]
     if missing:
-        with_photo = list(AlbumAttachment.objects.covers(Sight))[:COVERS_CONSIDERED]
+        with_photo = AlbumAttachment.objects.with_cover(Sight).values("object_id")
+        # Sights with a photo first, then the latest; enough for every municipality that needs some.
         candidates = (
             Sight.objects.published()
             .for_listing()
             .filter(municipality__in=missing)
-            .order_by("-updated_at", "-pk")[: COVERS_CONSIDERED + SIGHTS_PER_MUNICIPALITY * len(missing)]
-        )
-        # Sights with a photo first (sorted() keeps the latest-first order within each group).
-        candidates = sorted(candidates, key=lambda sight: sight.pk not in with_photo)
+            .order_by(Case(When(pk__in=with_photo, then=0), default=1), "-updated_at", "-pk")
+        )[: CANDIDATES_PER_MUNICIPALITY * len(missing)]
         for sight in candidates:
             chosen = by_municipality[sight.municipality_id]
             if len(chosen) < SIGHTS_PER_MUNICIPALITY:

@@ -25,10 +25,10 @@ from tourism.models import Sight
 pytestmark = pytest.mark.django_db
 
 # Municipalities with their centres, the directions, events (a second read of the year only when
-# one side is quiet in its first weeks), news, featured sights, default sights (sights with covers,
-# candidates, covers of those shown), organisations and their count, opportunities, the
-# navigation: 12 measured, 13 at most, at 1 row of each kind as at 50.
-HOME_QUERIES = 13
+# one side is quiet in its first weeks), news, featured sights, default sights (photo first),
+# covers of those shown, organisations and their count, opportunities, the navigation: 11
+# measured, 12 at most, at 1 row of each kind as at 50.
+HOME_QUERIES = 12
 
 
 def attach_album(sights: list[Sight], album) -> None:
