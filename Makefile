@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 # Development mode for the commands below; production sets its own environment.
-run test messages: export DJANGO_DEBUG ?= true
+run test messages screens: export DJANGO_DEBUG ?= true
 
 # What the quality gates run besides Python (docs/QUALITY.md): axe-core and the
 # Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
@@ -17,7 +17,7 @@ TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: install run test lint format messages bench clean system-packages
+.PHONY: install run test lint format messages screens bench clean system-packages
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Most needs Python 3.11 or newer; this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -74,6 +74,13 @@ messages: install
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l bg -l sr -l en --ignore=.venv --ignore=var
 	$(BIN)/python manage.py build_serbian_latin_catalogue
 	$(BIN)/python manage.py compile_catalogues
+
+# Screenshots at 360 and 1280 px of home, directory, a company, a sight, the map, events, a gallery
+# and search, in bg and sr-latn, into var/screens/ (not committed): for people to look at.
+screens: install system-packages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content --if-empty --smes 7158
+	$(BIN)/python manage.py take_screenshots
 
 # Every page under load, served as in production, with the renditions of a 24-megapixel
 # JPEG, the import of 7,158 organisations and search database time in the same run

@@ -445,3 +445,74 @@ class Direction(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:direction-detail", kwargs={"slug": self.slug})
+
+
+class AccessibilityStatement(ChoiceLabelsModel):
+    """A municipality's accessibility statement for the portal, in the EU model form
+    (Commission Implementing Decision (EU) 2018/1523): compliance status, the content that is
+    not accessible and why, how and when the statement was prepared, where to send feedback
+    (the municipality's enquiry form) and the enforcement procedure of its country."""
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    class Method(models.TextChoices):
+        SELF_ASSESSMENT = "self", _("a self-assessment")
+        THIRD_PARTY = "third-party", _("an assessment by a third party")
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, related_name="accessibility_statement", verbose_name=_("municipality")
+    )
+    standard = models.CharField(
+        _("standard"),
+        max_length=200,
+        default="EN 301 549 V3.2.1 (WCAG 2.1 AA)",
+        help_text=_("What the site is measured against."),
+    )
+    compliance = models.CharField(_("compliance status"), max_length=10, choices=Compliance, default=Compliance.PARTIAL)
+    non_accessible_content = models.TextField(
+        _("content that is not accessible"),
+        blank=True,
+        help_text=_(
+            "What is not accessible and why (non-compliance, disproportionate burden, outside the law's scope)."
+        ),
+    )
+    alternatives = models.TextField(
+        _("accessible alternatives"), blank=True, help_text=_("How to get the same content in another way.")
+    )
+    prepared_on = models.DateField(_("prepared on"))
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    method = models.CharField(_("how it was prepared"), max_length=12, choices=Method, default=Method.SELF_ASSESSMENT)
+    method_notes = models.TextField(_("notes on the assessment"), blank=True)
+    enforcement = models.TextField(
+        _("enforcement procedure"),
+        help_text=_("Who to turn to when the answer to feedback is not satisfactory, under this country's law."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["municipality__order"]
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(compliance__in=["full", "partial", "none"]),
+                name="accessibility_statement_compliance_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(method__in=["self", "third-party"]), name="accessibility_statement_method_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reviewed_on__isnull=True) | models.Q(reviewed_on__gte=models.F("prepared_on")),
+                name="accessibility_statement_reviewed_after_prepared",
+                violation_error_message=_("A statement is reviewed after it was prepared."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.municipality)
+
+    def get_absolute_url(self):
+        return reverse("portal:accessibility-statement", kwargs={"slug": self.municipality.slug})

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from core.models import Direction, InformationCentre, Municipality
+from core.models import AccessibilityStatement, Direction, InformationCentre, Municipality
 
 
 @register(Municipality)
@@ -19,3 +19,9 @@ class InformationCentreTranslationOptions(TranslationOptions):
 class DirectionTranslationOptions(TranslationOptions):
     fields = ("name", "summary", "description")
     required_languages = {"default": ("name",)}
+
+
+@register(AccessibilityStatement)
+class AccessibilityStatementTranslationOptions(TranslationOptions):
+    fields = ("non_accessible_content", "alternatives", "method_notes", "enforcement")
+    required_languages = {"default": ("enforcement",)}

@@ -21,6 +21,7 @@ from core.models import (
     PublishableQuerySet,
     WebAddressField,
     publication_constraints,
+    published_q,
 )
 from media_library.renditions import FALLBACK_CONTENT_TYPES
 from media_library.storage import originals_storage
@@ -331,6 +332,23 @@ class Video(ChoiceLabelsModel):
         return LICENCE_URLS.get(self.licence, "")
 
 
+class AlbumAttachmentQuerySet(models.QuerySet):
+    def with_cover(self, model: type[models.Model]):
+        """Attachments to objects of ``model`` whose album is published and has a cover photo."""
+        return self.filter(
+            published_q("album__"), content_type=ContentType.objects.get_for_model(model), album__cover__isnull=False
+        )
+
+    def covers(self, model: type[models.Model], object_ids) -> dict[int, "Photo"]:
+        """The cover photo of the first published album attached to each of these objects of ``model``,
+        by its id (only objects with one): one query, whatever the number of objects."""
+        attachments = self.with_cover(model).filter(object_id__in=list(object_ids))
+        covers: dict[int, Photo] = {}
+        for attachment in attachments.select_related("album__cover").order_by("object_id", "order", "pk"):
+            covers.setdefault(attachment.object_id, attachment.album.cover)
+        return covers
+
+
 class AlbumAttachment(models.Model):
     """An album shown on the page of another object: an organisation, a sight, a route, an event, a news item."""
 
@@ -339,6 +357,8 @@ class AlbumAttachment(models.Model):
     object_id = models.PositiveBigIntegerField(_("object id"))
     content_object = GenericForeignKey("content_type", "object_id")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = AlbumAttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from core.models import Direction, InformationCentre, Municipality
+from core.models import AccessibilityStatement, Direction, InformationCentre, Municipality
 from media_library.fields import CheckedImageFormField, image_reencoded
+from portal.models import FeaturedSight
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from staff.roles import EDIT_ONLY
@@ -65,3 +67,30 @@ class DirectionAdmin(GlobalContentAdmin, TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
+    """Each municipality's statement in the EU model (Decision (EU) 2018/1523), kept by its own staff."""
+
+    municipality_lookup = "municipality"
+    role_permissions = EDIT_ONLY
+    list_display = ("municipality", "compliance", "prepared_on", "reviewed_on")
+    list_select_related = ("municipality",)
+    fieldsets = [
+        (None, {"fields": ("municipality", "standard", "compliance")}),
+        (_("Content that is not accessible"), {"fields": ("non_accessible_content", "alternatives")}),
+        (_("Preparation"), {"fields": ("prepared_on", "reviewed_on", "method", "method_notes")}),
+        (_("Enforcement procedure"), {"fields": ("enforcement",)}),
+    ]
+
+
+@admin.register(FeaturedSight)
+class FeaturedSightAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
+    """The sights on the home page; a municipality with none gets its sights with photos."""
+
+    municipality_lookup = "municipality"
+    list_display = ("sight", "municipality", "order")
+    list_editable = ("order",)
+    list_select_related = ("sight", "municipality")
+    autocomplete_fields = ("sight",)

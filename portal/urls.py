@@ -34,6 +34,14 @@ portal_patterns = (
             views.InformationCentreDetailView.as_view(),
             name="information-centre-detail",
         ),
+        path("contact/", views.ContactView.as_view(), name="contact"),
+        path("accessibility/", views.AccessibilityStatementListView.as_view(), name="accessibility-statement-list"),
+        path(
+            "accessibility/<slug:slug>/",
+            views.AccessibilityStatementDetailView.as_view(),
+            name="accessibility-statement",
+        ),
+        path("site-map/", views.SiteMapView.as_view(), name="site-map"),
     ],
     "portal",
 )

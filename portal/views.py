@@ -10,10 +10,11 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
@@ -21,22 +22,26 @@ from civic.highlights import direction_highlights
 from cooperation.highlights import direction_highlights as cooperation_highlights
 from core.abuse import client_address, rate_limit_hit
 from core.middleware import DATABASE_RETRY_AFTER
-from core.models import Direction, InformationCentre, Municipality
+from core.models import AccessibilityStatement, Direction, InformationCentre, Municipality
 from core.pagecache import cached_fragment
 from directory.models import Organisation
+from portal.home import home_content
 from staff.forms import StaffPasswordResetForm
 from tourism.highlights import direction_highlights as tourism_highlights
 
 
 class HomeView(TemplateView):
+    """The home page: its sections, rendered once per language until content changes (``portal.home``)."""
+
     template_name = "portal/home.html"
+    sections_template_name = "portal/includes/_home_sections.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            municipalities=Municipality.objects.with_information_centre(),
-            directions=Direction.objects.all(),
-            **kwargs,
-        )
+        sections = cached_fragment("home-sections", (get_language(),), self._render_sections)
+        return super().get_context_data(sections=sections, directions=Direction.objects.all(), **kwargs)
+
+    def _render_sections(self) -> str:
+        return render_to_string(self.sections_template_name, {"home": home_content()}, request=self.request)
 
 
 class DirectionDetailView(DetailView):
@@ -85,6 +90,38 @@ class InformationCentreDetailView(DetailView):
     queryset = InformationCentre.objects.select_related("municipality")
     context_object_name = "information_centre"
     slug_field = "municipality__slug"
+
+
+class ContactView(ListView):
+    """Both information centres: address, phone, e-mail, hours and the way to their enquiry form."""
+
+    template_name = "portal/contact.html"
+    queryset = InformationCentre.objects.select_related("municipality")
+    context_object_name = "information_centres"
+
+
+class AccessibilityStatementListView(ListView):
+    """The portal's accessibility: one statement per municipality, each kept by its staff."""
+
+    template_name = "portal/accessibilitystatement_list.html"
+    queryset = AccessibilityStatement.objects.select_related("municipality")
+    context_object_name = "statements"
+
+
+class AccessibilityStatementDetailView(DetailView):
+    template_name = "portal/accessibilitystatement_detail.html"
+    queryset = AccessibilityStatement.objects.select_related("municipality__information_centre")
+    context_object_name = "statement"
+    slug_field = "municipality__slug"
+
+
+class SiteMapView(TemplateView):
+    """The site map for people (the XML one at /sitemap.xml is for robots): every section of the portal."""
+
+    template_name = "portal/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipalities=Municipality.objects.with_information_centre(), **kwargs)
 
 
 def healthz(request):

@@ -10,14 +10,25 @@ import io
 import random
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
 
 from core.models import Direction, Municipality, PublicationStatus
 from media_library import services
-from media_library.models import Album, Licence
+from media_library.models import Album, AlbumAttachment, Licence
+from tourism.models import Sight
 
 CREDIT = "Most (placeholder)"
+
+# The sight whose page shows each album: the one its cover photo shows, since a card on the
+# home page takes that cover as the sight's picture.
+ALBUM_SIGHTS = {
+    "houses-of-the-national-revival": ["oslekov-house"],
+    "bridges-and-churches-of-koprivshtitsa": ["kalachev-bridge"],
+    "mediana-archaeological-site": ["mediana-archaeological-site"],
+    "skull-tower-and-memorials": ["skull-tower"],
+}
 
 ALBUMS = [
     {
@@ -221,6 +232,13 @@ def load(stdout) -> None:
                 **{f"description_{language}": text for language, text in data["description"].items()},
             },
         )
+        for order_on_page, sight in enumerate(Sight.objects.filter(slug__in=ALBUM_SIGHTS.get(data["slug"], ()))):
+            AlbumAttachment.objects.get_or_create(
+                album=album,
+                content_type=ContentType.objects.get_for_model(Sight),
+                object_id=sight.pk,
+                defaults={"order": order_on_page},
+            )
         if album.photos.exists():
             continue
         for number, (label, alt_text) in enumerate(data["photos"]):

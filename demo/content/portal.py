@@ -6,9 +6,10 @@ is generated). Facts the sources did not give (the information centres'
 addresses and phone numbers) are left empty rather than invented.
 """
 
+from datetime import date
 from decimal import Decimal
 
-from core.models import Country, Direction, InformationCentre, Municipality
+from core.models import AccessibilityStatement, Country, Direction, InformationCentre, Municipality
 
 MUNICIPALITIES = [
     {
@@ -202,6 +203,79 @@ DIRECTIONS = [
 ]
 
 
+# The accessibility statement of each municipality (EU model, Decision (EU) 2018/1523). What is
+# not accessible is what the portal knows of itself; the enforcement bodies are each country's.
+ACCESSIBILITY_CONTENT = {
+    "non_accessible_content": {
+        "bg": (
+            "Картата използва плочки на OpenStreetMap: имената на улиците върху изображенията не се четат "
+            "от екранни четци. Всяко място от картата е и в списъците на забележителностите и настаняването.\n\n"
+            "Някои документи в PDF, публикувани от общинските администрации, може да нямат структура за "
+            "екранни четци. Видеоклиповете от външни платформи може да нямат субтитри на всички езици."
+        ),
+        "sr": (
+            "Мапа користи плочице OpenStreetMap-а: називе улица на сликама читачи екрана не читају. "
+            "Свако место са мапе налази се и на списковима знаменитости и смештаја.\n\n"
+            "Неки PDF документи које објављују општинске управе можда немају структуру за читаче екрана. "
+            "Видео-снимци са спољних платформи можда немају титлове на свим језицима."
+        ),
+        "en": (
+            "The map uses OpenStreetMap tiles: street names drawn on the images are not read by screen "
+            "readers. Every place on the map is also in the lists of sights and of places to stay.\n\n"
+            "Some PDF documents published by the municipal administrations may lack a structure for "
+            "screen readers. Videos from outside platforms may lack captions in some languages."
+        ),
+    },
+    "alternatives": {
+        "bg": "Поискайте документ или съдържание в достъпен формат чрез формуляра за запитване; изпращаме го до 10 работни дни.",
+        "sr": "Затражите документ или садржај у приступачном формату преко обрасца за питања; шаљемо га у року од 10 радних дана.",
+        "en": "Ask for a document or any content in an accessible format through the enquiry form; we send it within 10 working days.",
+    },
+    "method_notes": {
+        "bg": "Автоматични проверки (axe-core, Nu Html Checker, Lighthouse) на всяка промяна и ръчна проверка с клавиатура и екранен четец.",
+        "sr": "Аутоматске провере (axe-core, Nu Html Checker, Lighthouse) при свакој измени и ручна провера тастатуром и читачем екрана.",
+        "en": "Automated checks (axe-core, Nu Html Checker, Lighthouse) on every change, and a manual check with a keyboard and a screen reader.",
+    },
+}
+ENFORCEMENT = {
+    Country.BULGARIA: {
+        "bg": (
+            "Ако не сте доволни от отговора ни, можете да сигнализирате Министерството на електронното "
+            "управление, което наблюдава достъпността на уебсайтовете на публичния сектор по Закона за "
+            "електронното управление, или да подадете жалба до Комисията за защита от дискриминация."
+        ),
+        "sr": (
+            "Ако нисте задовољни нашим одговором, можете се обратити Министарству електронске управе "
+            "Бугарске, које прати приступачност веб-сајтова јавног сектора према Закону о електронској "
+            "управи, или поднети притужбу Комисији за заштиту од дискриминације."
+        ),
+        "en": (
+            "If you are not satisfied with our answer, you can report it to the Ministry of Electronic "
+            "Governance, which monitors the accessibility of public sector websites under the Electronic "
+            "Governance Act, or complain to the Commission for Protection against Discrimination."
+        ),
+    },
+    Country.SERBIA: {
+        "bg": (
+            "Сърбия не е държава членка на ЕС; общината следва модела на Директива (ЕС) 2016/2102 доброволно. "
+            "Ако не сте доволни от отговора ни, можете да подадете жалба до Повереника за защита на "
+            "равноправието по Закона за забрана на дискриминацията."
+        ),
+        "sr": (
+            "Србија није држава чланица ЕУ; општина добровољно следи модел Директиве (ЕУ) 2016/2102. "
+            "Ако нисте задовољни нашим одговором, можете поднети притужбу Поверенику за заштиту "
+            "равноправности према Закону о забрани дискриминације."
+        ),
+        "en": (
+            "Serbia is not an EU member state; the municipality follows the model of Directive (EU) 2016/2102 "
+            "of its own accord. If you are not satisfied with our answer, you can complain to the "
+            "Commissioner for the Protection of Equality under the Law on the Prohibition of Discrimination."
+        ),
+    },
+}
+ACCESSIBILITY_PREPARED_ON = date(2026, 11, 30)
+
+
 def _translated(field: str, values: dict) -> dict:
     return {f"{field}_{language}": text for language, text in values.items()}
 
@@ -229,5 +303,19 @@ def load(stdout) -> None:
         InformationCentre.objects.update_or_create(
             municipality=municipality,
             defaults={**_translated("name", data["centre"]), **_translated("description", CENTRE_DESCRIPTION)},
+        )
+        AccessibilityStatement.objects.update_or_create(
+            municipality=municipality,
+            defaults={
+                "compliance": AccessibilityStatement.Compliance.PARTIAL,
+                "prepared_on": ACCESSIBILITY_PREPARED_ON,
+                "method": AccessibilityStatement.Method.SELF_ASSESSMENT,
+                **{
+                    field: value
+                    for name, texts in ACCESSIBILITY_CONTENT.items()
+                    for field, value in _translated(name, texts).items()
+                },
+                **_translated("enforcement", ENFORCEMENT[data["country"]]),
+            },
         )
     stdout.write(f"Site core: {len(MUNICIPALITIES)} municipalities, {len(DIRECTIONS)} directions.")

@@ -37,7 +37,8 @@
     var caption = element("figcaption", { "class": "lightbox__caption", id: captionId });
     var counter = element("span", { "class": "lightbox__counter", "aria-live": "polite" });
     var text = element("span", { "class": "lightbox__text" });
-    var details = element("a", { "class": "lightbox__details" }, labels.lightboxDetails);
+    // An address from the start (the first photo's page), so the link is a link before it is shown.
+    var details = element("a", { "class": "lightbox__details", href: links[0].href }, labels.lightboxDetails);
     var previous = element("button", { type: "button", "class": "lightbox__button lightbox__previous", "aria-label": labels.lightboxPrevious }, "‹");
     var next = element("button", { type: "button", "class": "lightbox__button lightbox__next", "aria-label": labels.lightboxNext }, "›");
     var close = element("button", { type: "button", "class": "lightbox__button lightbox__close", "aria-label": labels.lightboxClose }, "×");

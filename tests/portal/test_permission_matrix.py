@@ -75,8 +75,30 @@ def _proposed_change(municipality):
     return ProposedChange.objects.create(organisation=organisation, data={"description_en": "Proposed"})
 
 
+def _accessibility_statement(municipality):
+    from django.utils import timezone
+
+    from core.models import AccessibilityStatement
+
+    return AccessibilityStatement.objects.get_or_create(
+        municipality=municipality,
+        defaults={
+            "prepared_on": timezone.localdate(),
+            **{f"enforcement_{code}": "Ombudsman" for code in ["bg", "sr", "en"]},
+        },
+    )[0]
+
+
+def _featured_sight(municipality):
+    from portal.models import FeaturedSight
+
+    return FeaturedSight.objects.create(municipality=municipality, sight=SightFactory(municipality=municipality))
+
+
 # One row of each municipality-scoped model in a given municipality.
 OBJECTS: dict[str, Callable] = {
+    "core.AccessibilityStatement": _accessibility_statement,
+    "portal.FeaturedSight": _featured_sight,
     "registrations.CompanyRegistration": _registration,
     "registrations.ProposedChange": _proposed_change,
     "core.Municipality": lambda municipality: municipality,
