@@ -155,6 +155,8 @@ class InformationCentre(models.Model):
     opening_hours = models.TextField(_("opening hours"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in international form."))
     email = models.EmailField(_("email"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
 
     class Meta:
         ordering = ["municipality__order"]
@@ -177,6 +179,12 @@ class InformationCentre(models.Model):
     @property
     def has_contact_details(self) -> bool:
         return bool(self.address or self.opening_hours or self.phone or self.email)
+
+    @property
+    def openstreetmap_url(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=18/{self.latitude}/{self.longitude}"
 
 
 class Direction(models.Model):
