@@ -491,7 +491,12 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
     rng = random.Random(seed)  # noqa: S311 (reproducible demo data, not secrets)
     numbers = _Identifiers()
     sections = {trade[0]: division_section(trade[0], NaceRevision.REV_2) for trade in TRADES}
-    used = set()
+    # Not the name of a real institution, nor of a company the cooperation board's demo posts for.
+    from demo.content.cooperation import COMPANIES
+
+    used = {
+        name.rsplit(" ", 1)[0] for data in [*REAL_ORGANISATIONS, *COMPANIES] for name in data["name"].values() if name
+    }
     for index in range(count):
         country = Country.BULGARIA if rng.random() < 0.25 else Country.SERBIA
         place = PLACES[country]
