@@ -13,7 +13,10 @@ import functools
 import io
 import math
 import random
+import tempfile
+from pathlib import Path
 
+import imageio_ffmpeg
 from PIL import Image, ImageDraw, ImageFilter
 
 SIZE = (960, 640)
@@ -301,4 +304,51 @@ def scene_jpeg(kind: str, palette: str = "revival", seed: int = 0) -> bytes:
 def emblem_png(colours: tuple, charge: str) -> bytes:
     buffer = io.BytesIO()
     emblem(colours, charge).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+CLIP_SIZE = (640, 360)
+CLIP_SECONDS = 6
+CLIP_FPS = 12
+
+
+@functools.cache
+def clip_mp4() -> bytes:
+    """A short silent clip: the camera pans along a street of Revival houses, then across the meadow.
+
+    Frames are crops of two wide illustrations, encoded as H.264 by the ffmpeg binary that
+    imageio-ffmpeg ships (so no system ffmpeg is needed). About a second of CPU.
+    """
+    width, height = CLIP_SIZE
+    panoramas = [
+        scene("street", "revival", 3, size=(width * 2, height)),
+        scene("meadow", "meadow", 4, size=(width * 2, height)),
+    ]
+    frames = CLIP_SECONDS * CLIP_FPS
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/clip.mp4"
+        writer = imageio_ffmpeg.write_frames(
+            path,
+            CLIP_SIZE,
+            fps=CLIP_FPS,
+            codec="libx264",
+            macro_block_size=8,
+            output_params=["-movflags", "+faststart"],
+        )
+        writer.send(None)
+        for index in range(frames):
+            panorama = panoramas[index * len(panoramas) // frames]
+            step = (index % (frames // len(panoramas))) / (frames // len(panoramas) - 1)
+            left = round(step * width)
+            writer.send(panorama.crop((left, 0, left + width, height)).tobytes())
+        writer.close()
+        return Path(path).read_bytes()
+
+
+@functools.cache
+def clip_poster_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    scene("street", "revival", 3, size=(CLIP_SIZE[0] * 2, CLIP_SIZE[1])).crop((0, 0, *CLIP_SIZE)).save(
+        buffer, "JPEG", quality=85
+    )
     return buffer.getvalue()

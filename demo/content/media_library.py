@@ -14,9 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.models import Direction, Municipality
-from demo.content.illustrations import scene_jpeg
+from demo.content.illustrations import clip_mp4, clip_poster_jpeg, scene_jpeg
 from media_library import services
-from media_library.models import Album, AlbumAttachment, Licence
+from media_library.models import Album, AlbumAttachment, Licence, Video
 from tourism.models import Sight, SightCategory
 
 ALBUMS = [
@@ -260,6 +260,68 @@ LIFE_ALBUMS = [
 ]
 
 
+# The self-hosted clip's captions: one track, each cue in the four languages of the portal
+# (the model holds one captions file per video; see the report of issue 21).
+CLIP_CAPTIONS = """WEBVTT
+
+00:00.000 --> 00:03.000
+Улица с възрожденски къщи в Копривщица (илюстрация)
+Улица са препородним кућама у Копривштици (илустрација)
+Ulica sa preporodnim kućama u Koprivštici (ilustracija)
+A street of Revival houses in Koprivshtitsa (illustration)
+
+00:03.000 --> 00:06.000
+Сцена и знамена на поляната Войводенец
+Бина и заставе на ливади Војводенец
+Bina i zastave na livadi Vojvodenec
+A stage and flags on the Voyvodenets meadows
+"""
+CLIP = {
+    "title": {"bg": "От улицата до поляната (анимирана илюстрация)", "sr": "Од улице до ливаде (анимирана илустрација)", "en": "From the street to the meadow (animated illustration)"},
+    "description": {
+        "bg": "Шест секунди без звук, с надписи на четирите езика на портала.",
+        "sr": "Шест секунди без звука, са титловима на четири језика портала.",
+        "en": "Six seconds without sound, captioned in the portal's four languages.",
+    },
+}  # fmt: skip
+# Two click-to-load players: the providers' own published embed demos, not films of the
+# municipalities, and their titles say so.
+EMBEDS = [
+    ("https://www.youtube.com/watch?v=M7lc1UVf-VE", {"bg": "Пример за вграден видеоклип (YouTube)", "sr": "Пример уграђеног видеа (YouTube)", "en": "Example of an embedded video (YouTube)"}),
+    ("https://vimeo.com/76979871", {"bg": "Пример за вграден видеоклип (Vimeo)", "sr": "Пример уграђеног видеа (Vimeo)", "en": "Example of an embedded video (Vimeo)"}),
+]  # fmt: skip
+EMBED_DESCRIPTION = {
+    "bg": "Плейърът се зарежда едва след щракване; клипът е демонстрация на доставчика, а не филм за общината.",
+    "sr": "Плејер се учитава тек после клика; снимак је демонстрација добављача, а не филм о општини.",
+    "en": "The player loads only after you click; the clip is the provider's demo, not a film of the municipality.",
+}
+
+
+def load_videos(album: Album) -> int:
+    """One self-hosted clip with a poster and captions, and two click-to-load embeds, once."""
+    if album.videos.exists():
+        return 0
+    clip = Video(
+        album=album,
+        file=SimpleUploadedFile("koprivshtitsa-street-to-meadow.mp4", clip_mp4(), content_type="video/mp4"),
+        captions=SimpleUploadedFile("koprivshtitsa-street-to-meadow.vtt", CLIP_CAPTIONS.encode()),
+        captions_language=Video.CaptionsLanguage.BULGARIAN,
+        credit=CREDIT,
+        licence=Licence.CC0,
+        order=1,
+        **_translated("title", CLIP["title"]),
+        **_translated("description", CLIP["description"]),
+    )
+    services.video_save(video=clip, poster=SimpleUploadedFile("poster.jpg", clip_poster_jpeg()))
+    for order, (url, title) in enumerate(EMBEDS, start=2):
+        video = Video(album=album, external_url=url, order=order, **_translated("title", title))
+        video.description_bg, video.description_sr, video.description_en = (
+            EMBED_DESCRIPTION[language] for language in ("bg", "sr", "en")
+        )
+        services.video_save(video=video)
+    return 1 + len(EMBEDS)
+
+
 def _illustration(album: Album, name: str, kind: str, palette: str, seed: int, what: dict, taken_on) -> None:
     """Add one drawn picture to ``album``; alt text and caption say what it shows and that it is drawn."""
     services.photo_create(
@@ -315,6 +377,7 @@ def load(stdout) -> None:
             kind, palette, what = SEASONS[(number + data["offset"]) % len(SEASONS)]
             _illustration(album, f"{data['slug']}-{number}.jpg", kind, palette, number + 10, what, data["date"])
             photos += 1
+    videos = load_videos(Album.objects.get(slug=LIFE_ALBUMS[0]["slug"]))
     sight_type = ContentType.objects.get_for_model(Sight)
     for sight in Sight.objects.published().select_related("municipality").order_by("municipality__order", "pk"):
         order += 1
@@ -331,4 +394,4 @@ def load(stdout) -> None:
             what = {language: text.format(name=names[language]) for language, text in templates.items()}
             _illustration(album, f"{sight.slug}-{number}.jpg", kind, palette or base_palette, seed, what, None)
             photos += 1
-    stdout.write(f"Media library: {order} albums, {photos} illustrations drawn.")
+    stdout.write(f"Media library: {order} albums, {photos} illustrations drawn, {videos} videos.")

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 
 from civic.models import Document, Event
 from directory.filters import OrganisationFilterSet, Sort
-from media_library.models import Album, Photo
+from media_library.models import Album, Photo, Video
 from portal.views import MEDIA_CONTENT_TYPES
 from tourism.models import Sight
 
@@ -214,3 +214,16 @@ def test_events_carry_clock_times_in_both_zones(client, loaded):
     assert {Event.Schedule.CANCELLED, Event.Schedule.POSTPONED} <= schedules
     assert Event.objects.filter(recurrence_rule__startswith="FREQ=WEEKLY").exists()
     assert Event.objects.filter(recurrence_rule__startswith="FREQ=MONTHLY").exists()
+
+
+def test_two_click_to_load_embeds_and_a_self_hosted_clip_with_poster_and_captions(client, media):
+    videos = list(Video.objects.all())
+    assert sorted(video.provider for video in videos) == ["file", "vimeo", "youtube"]
+    clip = next(video for video in videos if video.provider == "file")
+    assert clip.poster and clip.captions
+    captions = clip.captions.read().decode()
+    for line in ("илюстрация", "илустрација", "ilustracija", "illustration"):
+        assert line in captions
+    response = client.get(clip.file.url)
+    assert response.status_code == 200 and response["Content-Type"] == "video/mp4"
+    assert b"ftyp" in b"".join(response.streaming_content)[:16]
