@@ -598,6 +598,13 @@ PROJECTS = [
     },
 ]
 
+# Where the sources give no results, the page says so instead of inventing them.
+RESULTS_NOT_PUBLISHED = {
+    "bg": "Резултатите на проекта не са публикувани в източниците, с които разполагаме; общината ще ги добави от окончателния доклад.",
+    "sr": "Резултати пројекта нису објављени у изворима којима располажемо; општина ће их додати из завршног извештаја.",
+    "en": "The project's results are not published in the sources we have; the municipality will add them from the final report.",
+}
+
 LIFE_SITUATIONS = [
     ("moving-home", {"bg": "Смяна на адреса", "sr": "Промена адресе", "en": "Moving home"}),
     ("birth-and-family", {"bg": "Раждане и семейство", "sr": "Рођење и породица", "en": "Birth and family"}),
@@ -1079,8 +1086,9 @@ def load(stdout) -> None:
     for data in PROJECTS:
         fields = {key: data.get(key) for key in ("starts_on", "ends_on", "total_budget", "eu_cofinancing_rate")}
         fields.update({key: data.get(key, "") for key in ("acronym", "code", "website", "source_url")})
-        for field in ("title", "priority", "figures_note", "summary", "description", "results"):
+        for field in ("title", "priority", "figures_note", "summary", "description"):
             fields.update(_translated(field, data.get(field, {})))
+        fields.update(_translated("results", data.get("results", RESULTS_NOT_PUBLISHED)))
         project, _ = Project.objects.update_or_create(
             slug=data["slug"], defaults={**fields, **published(), "programme": programmes.get(data.get("programme"))}
         )
