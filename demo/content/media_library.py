@@ -25,7 +25,6 @@ ALBUMS = [
         "municipality": "koprivshtitsa",
         "direction": Direction.Key.TOURISM,
         "date": date(2025, 6, 14),
-        "colours": ((176, 92, 52), (240, 200, 150)),
         "title": {
             "bg": "Възрожденските къщи на Копривщица",
             "sr": "Препородне куће Копривштице",
@@ -72,7 +71,6 @@ ALBUMS = [
         "municipality": "koprivshtitsa",
         "direction": Direction.Key.CULTURE,
         "date": date(2025, 8, 2),
-        "colours": ((40, 96, 70), (180, 220, 170)),
         "title": {
             "bg": "Мостове и църкви на Копривщица",
             "sr": "Мостови и цркве Копривштице",
@@ -111,7 +109,6 @@ ALBUMS = [
         "municipality": "medijana",
         "direction": Direction.Key.TOURISM,
         "date": date(2025, 5, 20),
-        "colours": ((120, 84, 40), (230, 210, 160)),
         "title": {
             "bg": "Археологическият обект Медиана",
             "sr": "Археолошки локалитет Медијана",
@@ -142,7 +139,6 @@ ALBUMS = [
         "municipality": "medijana",
         "direction": Direction.Key.CULTURE,
         "date": date(2025, 9, 10),
-        "colours": ((60, 60, 110), (190, 190, 230)),
         "title": {
             "bg": "Челе кула и мемориалите на Ниш",
             "sr": "Ћеле кула и спомен-обележја Ниша",
