@@ -930,7 +930,8 @@ def load_documents(municipalities: dict) -> int:
         document.document_date = date(year, month, day)
         _publish(document)
         document.published_at = document.published_at or timezone.now()
-        if not document.file:
+        # Written once; again only when its file is gone (another media folder, a cleaned var/).
+        if not document.file or not document.file.storage.exists(document.file.name):
             document.file = ContentFile(library_file(fmt, title, content, language), name=f"{slug}.{fmt}")
         document_save(document=document)
     return len(LIBRARY)
