@@ -392,7 +392,7 @@ def normalise_phone(value: str, country: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-class InformationCentre(Address, Contact, models.Model):
+class InformationCentre(Address, Contact, Coordinates, models.Model):
     municipality = models.OneToOneField(
         Municipality, on_delete=models.CASCADE, related_name="information_centre", verbose_name=_("municipality")
     )
@@ -402,6 +402,7 @@ class InformationCentre(Address, Contact, models.Model):
 
     class Meta:
         ordering = ["municipality__order"]
+        constraints = coordinate_constraints("informationcentre")
         verbose_name = _("information centre")
         verbose_name_plural = _("information centres")
 
@@ -418,6 +419,12 @@ class InformationCentre(Address, Contact, models.Model):
     @property
     def has_contact_details(self) -> bool:
         return bool(self.address or self.opening_hours or self.phone or self.email)
+
+    @property
+    def openstreetmap_url(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=18/{self.latitude}/{self.longitude}"
 
 
 class Direction(models.Model):

@@ -11,9 +11,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from civic.models import (
+    Document,
     Event,
     LifeSituation,
     MunicipalService,
@@ -24,10 +26,20 @@ from civic.models import (
     Project,
     PublicationStatus,
 )
-from civic.services import news_article_save, page_save
+from civic.services import document_save, news_article_save, page_save
 from core.models import Country, Direction, Municipality
+from demo.content.documents import LIBRARY, library_file
+from demo.content.illustrations import scene_jpeg
 
-PUBLISHED = {"status": PublicationStatus.PUBLISHED}
+
+def published() -> dict:
+    """The publication fields of published demo content: the one place to adapt when they change."""
+    return {"status": PublicationStatus.PUBLISHED}
+
+
+def _publish(instance) -> None:
+    for name, value in published().items():
+        setattr(instance, name, value)
 
 
 def _translated(field: str, values: dict) -> dict:
@@ -222,6 +234,105 @@ EVENTS = [
         "recurrence_rule": "FREQ=YEARLY",
     },
 ]
+
+# A year in both places, at clock times in each place's zone (Europe/Sofia, Europe/Belgrade).
+K, M = "koprivshtitsa", "medijana"
+
+
+def _timed(slug, municipality, direction, category, first, starts, ends, title, summary, last=None, **extra) -> dict:
+    return {
+        "slug": slug, "municipality": municipality, "direction": direction, "category": category,
+        "first": first, "last": last or first, "starts": starts, "ends": ends, "timing": Event.Timing.TIMED,
+        "title": title, "summary": summary, **extra,
+    }  # fmt: skip
+
+
+EVENTS += [
+    _timed(
+        "first-shot-re-enactment-2026", K, Direction.Key.CULTURE, Event.Category.COMMEMORATION,
+        date(2026, 5, 1), time(11, 0), time(12, 30),
+        {"bg": "Възстановка на първата пушка при Калъчевия мост", "sr": "Реконструкција првог пуцња код Калъчевог моста", "en": "Re-enactment of the first shot at the Kalachev Bridge"},
+        {"bg": "Читалищните групи пресъздават обявяването на въстанието от 1876 г.", "sr": "Групе читалишта изводе објављивање устанка из 1876.", "en": "The community centre's groups re-enact the proclamation of the 1876 uprising."},
+        venue_name={"bg": "Калъчев мост", "sr": "Калъчев мост", "en": "Kalachev Bridge"}, is_free=True,
+    ),
+    _timed(
+        "winter-fairy-tale-2026", K, Direction.Key.CULTURE, Event.Category.FESTIVAL,
+        date(2026, 12, 18), time(10, 0), time(20, 0),
+        {"bg": "Зимна приказка в Копривщица", "sr": "Зимска бајка у Копривштици", "en": "Winter Fairy Tale in Koprivshtitsa"},
+        {"bg": "Три дни коледни песни, занаятчийски базар и светлини по калдъръмените улици.", "sr": "Три дана коледарских песама, занатског базара и светала по калдрми.", "en": "Three days of carols, a craft bazaar and lights along the cobbled streets."},
+        last=date(2026, 12, 20), venue_name={"bg": "площад „20-ти април“", "sr": "трг „20. април“", "en": "20 April Square"},
+        price="5.00",
+    ),
+    _timed(
+        "saturday-market-koprivshtitsa", K, Direction.Key.BUSINESS, Event.Category.FAIR,
+        date(2026, 1, 10), time(8, 30), time(13, 0),
+        {"bg": "Съботен пазар на местни производители", "sr": "Суботња пијаца локалних произвођача", "en": "Saturday market of local producers"},
+        {"bg": "Мед, сирене, билки и плетива всяка събота. На 26 декември пазар няма.", "sr": "Мед, сир, лековито биље и плетиво сваке суботе. Двадесет шестог децембра пијаце нема.", "en": "Honey, cheese, herbs and knitwear every Saturday. No market on 26 December."},
+        recurrence_rule="FREQ=WEEKLY;BYDAY=SA;UNTIL=20261231", is_free=True,
+        venue_name={"bg": "пазарът до автогарата", "sr": "пијаца код аутобуске станице", "en": "the market by the bus station"},
+    ),
+    _timed(
+        "museum-evening-koprivshtitsa", K, Direction.Key.CULTURE, Event.Category.EXHIBITION,
+        date(2026, 1, 1), time(18, 0), time(20, 30),
+        {"bg": "Вечер в музея: първия четвъртък на месеца", "sr": "Вече у музеју: првог четвртка у месецу", "en": "Museum evening, every first Thursday"},
+        {"bg": "Къщите-музеи отварят вечер с беседа на уредник. През август вечерта се пропуска заради събора.", "sr": "Куће-музеји отворени увече уз разговор са кустосом. У августу нема вечери због сабора.", "en": "The house-museums open in the evening with a curator's talk. There is none in August, for the festival."},
+        recurrence_rule="FREQ=MONTHLY;BYDAY=1TH;UNTIL=20261231", price="3.00",
+        venue_name={"bg": "Ослекова къща", "sr": "Ослекова кућа", "en": "Oslekov House"},
+    ),
+    _timed(
+        "chamber-concert-oslekov-house-2026", K, Direction.Key.CULTURE, Event.Category.CONCERT,
+        date(2026, 7, 18), time(19, 0), time(20, 30),
+        {"bg": "Камерен концерт в двора на Ослековата къща", "sr": "Камерни концерт у дворишту Ослекове куће", "en": "Chamber concert in the Oslekov House courtyard"},
+        {"bg": "Струнен квартет от Пловдив с музика на Панчо Владигеров.", "sr": "Гудачки квартет из Пловдива изводи музику Панча Владигерова.", "en": "A string quartet from Plovdiv plays Pancho Vladigerov."},
+        price="8.00", venue_name={"bg": "Ослекова къща", "sr": "Ослекова кућа", "en": "Oslekov House"},
+    ),
+    _timed(
+        "open-air-cinema-koprivshtitsa-2026", K, Direction.Key.CULTURE, Event.Category.PERFORMANCE,
+        date(2026, 8, 21), time(21, 0), time(23, 0),
+        {"bg": "Кино под звездите", "sr": "Биоскоп под звездама", "en": "Cinema under the stars"},
+        {"bg": "Отменено: прожекцията няма да се състои поради ремонта на площада.", "sr": "Отказано: пројекција се неће одржати због радова на тргу.", "en": "Cancelled: the screening will not take place because of the works on the square."},
+        schedule=Event.Schedule.CANCELLED, is_free=True,
+        venue_name={"bg": "площад „20-ти април“", "sr": "трг „20. април“", "en": "20 April Square"},
+    ),
+    _timed(
+        "symphony-evening-nis-2026", M, Direction.Key.CULTURE, Event.Category.CONCERT,
+        date(2026, 3, 12), time(20, 0), time(22, 0),
+        {"bg": "Вечер на Нишкия симфоничен оркестър", "sr": "Вече Нишког симфонијског оркестра", "en": "An evening with the Niš Symphony Orchestra"},
+        {"bg": "Дворжак и Мокрањац в голямата зала на Народния театър.", "sr": "Дворжак и Мокрањац у великој сали Народног позоришта.", "en": "Dvořák and Mokranjac in the main hall of the National Theatre."},
+        price="1200", venue_name={"bg": "Народен театър, Ниш", "sr": "Народно позориште Ниш", "en": "National Theatre, Niš"},
+    ),
+    _timed(
+        "medijana-book-fair-2026", M, Direction.Key.CULTURE, Event.Category.FAIR,
+        date(2026, 4, 17), time(10, 0), time(19, 0),
+        {"bg": "Панаир на книгата в Медиана", "sr": "Сајам књига на Медијани", "en": "Medijana book fair"},
+        {"bg": "Отложен: новата дата ще бъде обявена през май.", "sr": "Одложено: нови датум биће објављен у мају.", "en": "Postponed: the new date will be announced in May."},
+        last=date(2026, 4, 19), schedule=Event.Schedule.POSTPONED, is_free=True,
+        venue_name={"bg": "парк „Свети Сава“", "sr": "парк Светог Саве", "en": "St Sava Park"},
+    ),
+    _timed(
+        "yoga-in-the-park-medijana", M, Direction.Key.CULTURE, Event.Category.SPORT,
+        date(2026, 5, 5), time(19, 0), time(20, 0),
+        {"bg": "Йога в парка всеки вторник", "sr": "Јога у парку сваког уторка", "en": "Yoga in the park, every Tuesday"},
+        {"bg": "Безплатни занимания на открито до края на септември; на 16 юни няма занимание.", "sr": "Бесплатни часови на отвореном до краја септембра; 16. јуна нема часа.", "en": "Free outdoor classes until the end of September; none on 16 June."},
+        recurrence_rule="FREQ=WEEKLY;BYDAY=TU;UNTIL=20260929", is_free=True,
+        venue_name={"bg": "парк „Свети Сава“", "sr": "парк Светог Саве", "en": "St Sava Park"},
+    ),
+    _timed(
+        "local-communities-meeting-medijana", M, Direction.Key.ADMINISTRATION, Event.Category.MEETING,
+        date(2026, 1, 15), time(18, 0), time(19, 30),
+        {"bg": "Месечна среща с местните общности", "sr": "Месечни састанак са месним заједницама", "en": "Monthly meeting with the local communities"},
+        {"bg": "Открита среща на 15-о число всеки месец; през юли и август не се провежда.", "sr": "Отворени састанак 15. у месецу; у јулу и августу се не одржава.", "en": "An open meeting on the 15th of each month; none in July and August."},
+        recurrence_rule="FREQ=MONTHLY;BYMONTHDAY=15;BYMONTH=1,2,3,4,5,6,9,10,11,12;UNTIL=20261231", is_free=True,
+        venue_name={"bg": "зала на Градска община Медиана", "sr": "сала Градске општине Медијана", "en": "Medijana city municipality hall"},
+    ),
+    _timed(
+        "nisville-2026", M, Direction.Key.CULTURE, Event.Category.FESTIVAL,
+        date(2026, 8, 13), time(20, 0), time(23, 59), last=date(2026, 8, 16),
+        title={"bg": "Нишвил 2026", "sr": "Нишвил 2026", "en": "Nišville 2026"},
+        summary={"bg": "Четири вечери джаз в Нишката крепост, всяка от 20:00.", "sr": "Четири вечери џеза у Нишкој тврђави, свако вече од 20:00.", "en": "Four evenings of jazz in Niš Fortress, each from 20:00."},
+        price="3500", venue_name={"bg": "Нишка крепост", "sr": "Нишка тврђава", "en": "Niš Fortress"},
+    ),
+]  # fmt: skip
 
 PROGRAMMES = {
     "ipa-2007": {
@@ -487,6 +598,13 @@ PROJECTS = [
     },
 ]
 
+# Where the sources give no results, the page says so instead of inventing them.
+RESULTS_NOT_PUBLISHED = {
+    "bg": "Резултатите на проекта не са публикувани в източниците, с които разполагаме; общината ще ги добави от окончателния доклад.",
+    "sr": "Резултати пројекта нису објављени у изворима којима располажемо; општина ће их додати из завршног извештаја.",
+    "en": "The project's results are not published in the sources we have; the municipality will add them from the final report.",
+}
+
 LIFE_SITUATIONS = [
     ("moving-home", {"bg": "Смяна на адреса", "sr": "Промена адресе", "en": "Moving home"}),
     ("birth-and-family", {"bg": "Раждане и семейство", "sr": "Рођење и породица", "en": "Birth and family"}),
@@ -497,6 +615,31 @@ ASK_THE_CENTRE = {
     "bg": "Подава се лично в общинската администрация. Информационният център ще ви каже какво да носите и къде точно да отидете.",
     "sr": "Захтев се подноси лично у општинској управи. Информациони центар ће вам рећи шта да понесете и где тачно да одете.",
     "en": "Apply in person at the municipal administration. The information centre will tell you what to bring and exactly where to go.",
+}
+
+OFFICE = {
+    "koprivshtitsa": {
+        "bg": "Информационен център, пл. „20-ти април“ 6, гише 1",
+        "sr": "Информациони центар, трг „20. април“ 6, шалтер 1",
+        "en": "Information centre, 6 20 April Square, counter 1",
+    },
+    "medijana": {
+        "bg": "Информационен център, ул. „Париска комуна“, гише 3",
+        "sr": "Информациони центар, Париске комуне бб, шалтер 3",
+        "en": "Information centre, Pariske komune (no number), counter 3",
+    },
+}
+REDRESS = {
+    "koprivshtitsa": {
+        "bg": "Подайте заявлението на гишето, по пощата или с квалифициран електронен подпис. Отказът може да се обжалва пред кмета в 14-дневен срок, а след това пред Административния съд – София област.",
+        "sr": "Захтев предајте на шалтеру, поштом или квалификованим електронским потписом. На одбијање се можете жалити градоначелнику у року од 14 дана, а затим Управном суду Софијске области.",
+        "en": "Apply at the counter, by post or with a qualified electronic signature. A refusal can be appealed to the mayor within 14 days, and then to the Administrative Court of Sofia Province.",
+    },
+    "medijana": {
+        "bg": "Подайте искането на гишето или по пощата. Срещу решението може да се подаде жалба до Градския съвет на Ниш в 15-дневен срок.",
+        "sr": "Захтев предајте на шалтеру или поштом. На решење можете изјавити жалбу Градском већу Града Ниша у року од 15 дана.",
+        "en": "Apply at the counter or by post. A decision can be appealed to the City Council of Niš within 15 days.",
+    },
 }
 
 SERVICES = [
@@ -515,28 +658,94 @@ SERVICES = [
             "sr": "Свако ко живи или се досељава у општину.",
             "en": "Anyone who lives in the municipality or is moving there.",
         },
-        "required_documents": {"bg": "Документ за самоличност", "sr": "Лична исправа", "en": "Identity document"},
+        "required_documents": {
+            "bg": "Документ за самоличност\nАдресна карта (попълва се на гишето)\nДокумент за собственост или съгласие на собственика",
+            "sr": "Лична исправа\nАдресна карта (попуњава се на шалтеру)\nДоказ о власништву или сагласност власника",
+            "en": "Identity document\nAddress card (filled in at the counter)\nProof of ownership or the owner's consent",
+        },
         "legal_basis": {
             "bg": "Закон за гражданската регистрация",
             "sr": "Закон о грађанској регистрацији (Бугарска)",
             "en": "Civil Registration Act (Bulgaria)",
         },
+        "is_free": True,
+        "processing_time": {"bg": "на момента", "sr": "одмах", "en": "on the spot"},
+    },
+    {
+        "slug": "current-address-certificate-koprivshtitsa",
+        "municipality": "koprivshtitsa",
+        "situations": ["moving-home"],
+        "title": {
+            "bg": "Удостоверение за настоящ адрес",
+            "sr": "Уверење о боравишту",
+            "en": "Certificate of current address",
+        },
+        "summary": {
+            "bg": "Удостоверение, че живеете на адрес в Копривщица – за работодател, училище или банка.",
+            "sr": "Уверење да живите на адреси у Копривштици – за послодавца, школу или банку.",
+            "en": "A certificate that you live at an address in Koprivshtitsa, for an employer, a school or a bank.",
+        },
+        "required_documents": {
+            "bg": "Документ за самоличност\nЗаявление (в библиотеката с документи)",
+            "sr": "Лична исправа\nЗахтев (у библиотеци докумената)",
+            "en": "Identity document\nApplication form (in the documents library)",
+        },
+        "fee": "2.50",
+        "fee_note": {
+            "bg": "бърза услуга в същия ден – 5,00 EUR",
+            "sr": "хитно истог дана – 5,00 EUR",
+            "en": "same-day service EUR 5.00",
+        },
+        "processing_time": {"bg": "3 работни дни", "sr": "3 радна дана", "en": "3 working days"},
     },
     {
         "slug": "civil-status-certificates-koprivshtitsa",
         "municipality": "koprivshtitsa",
         "situations": ["birth-and-family"],
         "title": {
-            "bg": "Удостоверения по гражданско състояние",
-            "sr": "Уверења о личном стању",
-            "en": "Civil status certificates",
+            "bg": "Удостоверение за наследници",
+            "sr": "Уверење о наследницима",
+            "en": "Certificate of heirs",
         },
         "summary": {
-            "bg": "Удостоверения и преписи от актовете за раждане, брак и смърт.",
-            "sr": "Уверења и преписи из извода о рођењу, венчању и смрти.",
-            "en": "Certificates and copies of birth, marriage and death records.",
+            "bg": "Удостоверение кои са наследниците на починал с последен адрес в Копривщица.",
+            "sr": "Уверење о наследницима преминулог лица са последњом адресом у Копривштици.",
+            "en": "A certificate naming the heirs of a person whose last address was in Koprivshtitsa.",
         },
-        "required_documents": {"bg": "Документ за самоличност", "sr": "Лична исправа", "en": "Identity document"},
+        "required_documents": {
+            "bg": "Документ за самоличност\nПрепис-извлечение от акт за смърт\nЗаявление (в библиотеката с документи)",
+            "sr": "Лична исправа\nИзвод из матичне књиге умрлих\nЗахтев (у библиотеци докумената)",
+            "en": "Identity document\nCopy of the death record\nApplication form (in the documents library)",
+        },
+        "fee": "5.00",
+        "fee_note": {
+            "bg": "бърза услуга (1 ден) – 10,00 EUR",
+            "sr": "хитно (1 дан) – 10,00 EUR",
+            "en": "express (1 day) EUR 10.00",
+        },
+        "processing_time": {"bg": "7 дни", "sr": "7 дана", "en": "7 days"},
+    },
+    {
+        "slug": "tourist-accommodation-registration-koprivshtitsa",
+        "municipality": "koprivshtitsa",
+        "situations": ["starting-a-business"],
+        "title": {
+            "bg": "Регистрация на място за настаняване",
+            "sr": "Регистрација смештаја за туристе",
+            "en": "Registering tourist accommodation",
+        },
+        "summary": {
+            "bg": "Вписване на къща за гости или стаи за гости в регистъра на общината, за да приемате туристи.",
+            "sr": "Упис куће за госте или соба у регистар општине, да бисте примали туристе.",
+            "en": "Entering a guest house or guest rooms in the municipal register, so that you may take in tourists.",
+        },
+        "required_documents": {
+            "bg": "Заявление\nДокумент за собственост или договор за наем\nСкица на обекта",
+            "sr": "Захтев\nДоказ о власништву или уговор о закупу\nСкица објекта",
+            "en": "Application\nProof of ownership or lease\nPlan of the premises",
+        },
+        "fee": "40.00",
+        "processing_time": {"bg": "до 2 месеца", "sr": "до 2 месеца", "en": "up to 2 months"},
     },
     {
         "slug": "civil-register-extracts-medijana",
@@ -552,77 +761,181 @@ SERVICES = [
             "sr": "Изводи из матичних књига рођених, венчаних и умрлих.",
             "en": "Extracts from the registers of births, marriages and deaths.",
         },
-        "required_documents": {"bg": "Документ за самоличност", "sr": "Лична исправа", "en": "Identity document"},
+        "required_documents": {
+            "bg": "Документ за самоличност\nИскане (в библиотеката с документи)",
+            "sr": "Лична исправа\nЗахтев (у библиотеци докумената)",
+            "en": "Identity document\nRequest form (in the documents library)",
+        },
         "legal_basis": {
             "bg": "Закон за матичните книги (Сърбия)",
             "sr": "Закон о матичним књигама",
             "en": "Law on Civil Registers (Serbia)",
         },
+        "fee": "440",
+        "fee_note": {
+            "bg": "за международна употреба – 720 RSD",
+            "sr": "за иностранство (међународни образац) – 720 RSD",
+            "en": "international form RSD 720",
+        },
+        "processing_time": {"bg": "3 работни дни", "sr": "3 радна дана", "en": "3 working days"},
+    },
+    {
+        "slug": "certified-copies-medijana",
+        "municipality": "medijana",
+        "situations": ["starting-a-business"],
+        "title": {
+            "bg": "Заверка на подписи и преписи",
+            "sr": "Овера потписа, рукописа и преписа",
+            "en": "Certifying signatures and copies",
+        },
+        "summary": {
+            "bg": "Заверка на подпис или на препис от документ, за договори, пълномощни и заявления.",
+            "sr": "Овера потписа или преписа документа, за уговоре, пуномоћја и захтеве.",
+            "en": "Certifying a signature or a copy of a document, for contracts, powers of attorney and applications.",
+        },
+        "required_documents": {
+            "bg": "Лична карта\nОригиналът на документа",
+            "sr": "Лична карта\nОригинал документа",
+            "en": "Identity card\nThe original document",
+        },
+        "fee": "400",
+        "fee_note": {"bg": "на страница", "sr": "по страни", "en": "per page"},
+        "processing_time": {"bg": "на момента", "sr": "одмах", "en": "on the spot"},
+    },
+    {
+        "slug": "local-community-hall-booking-medijana",
+        "municipality": "medijana",
+        "situations": ["birth-and-family"],
+        "title": {
+            "bg": "Наемане на зала на местна общност",
+            "sr": "Коришћење сале месне заједнице",
+            "en": "Booking a local community hall",
+        },
+        "summary": {
+            "bg": "Зала за събрания, курсове или семеен празник в една от местните общности на Медиана.",
+            "sr": "Сала за састанке, курсеве или породично славље у једној од месних заједница Медијане.",
+            "en": "A hall for meetings, courses or a family celebration in one of Medijana's local communities.",
+        },
+        "required_documents": {"bg": "Искане", "sr": "Захтев", "en": "Request"},
+        "is_free": True,
+        "fee_note": {
+            "bg": "безплатно за сдружения от общината",
+            "sr": "бесплатно за удружења са територије општине",
+            "en": "free for associations of the municipality",
+        },
+        "processing_time": {"bg": "5 работни дни", "sr": "5 радних дана", "en": "5 working days"},
     },
 ]
 
 NEWS = [
     {
-        "slug": "events-calendar-on-most",
+        "slug": "national-folklore-festival-2030-announced",
+        "municipality": "koprivshtitsa",
         "direction": Direction.Key.CULTURE,
-        "days_ago": 3,
-        "title": {
-            "bg": "Календар на събитията в двете общини",
-            "sr": "Календар догађаја у обе општине",
-            "en": "A calendar of events in both municipalities",
-        },
-        "lead": {
-            "bg": "Фестивали, чествания и срещи от Копривщица и Медиана вече са в общ календар, с местното време на всяко място.",
-            "sr": "Фестивали, обележавања и сусрети из Копривштице и Медијане сада су у заједничком календару, са локалним временом сваког места.",
-            "en": "Festivals, commemorations and meetings in Koprivshtitsa and Medijana are now in one calendar, each shown in its own local time.",
-        },
-        "body": {
-            "bg": "<p>Събитията могат да се филтрират по община, направление и вид, да се разглеждат по месеци и да се добавят в личния календар.</p><p>Копривщица е с едно часово време пред Ниш: всяко събитие показва часа на мястото, където се провежда.</p>",
-            "sr": "<p>Догађаји се могу филтрирати по општини, правцу и врсти, прегледати по месецима и додати у лични календар.</p><p>Копривштица је један сат испред Ниша: сваки догађај приказује време места на којем се одржава.</p>",
-            "en": "<p>Events can be filtered by municipality, direction and kind, browsed month by month and added to your own calendar.</p><p>Koprivshtitsa is one hour ahead of Niš: each event shows the time of the place where it happens.</p>",
-        },
-    },
-    {
-        "slug": "ask-the-information-centre-online",
-        "direction": Direction.Key.ADMINISTRATION,
         "days_ago": 2,
-        "title": {
-            "bg": "Въпроси към информационните центрове онлайн",
-            "sr": "Питања информационим центрима онлајн",
-            "en": "Ask the information centres online",
-        },
-        "lead": {
-            "bg": "Всеки от двата информационни центъра приема въпроси чрез формуляр на портала, на български, сръбски или английски.",
-            "sr": "Оба информациона центра примају питања преко обрасца на порталу, на бугарском, српском или енглеском.",
-            "en": "Both information centres now take questions through a form on the portal, in Bulgarian, Serbian or English.",
-        },
-        "body": {
-            "bg": "<p>След изпращане получавате копие по имейл с номер на запитването. Отговорът идва на същия адрес.</p>",
-            "sr": "<p>После слања добијате копију имејлом са бројем упита. Одговор стиже на исту адресу.</p>",
-            "en": "<p>After sending you receive a copy by email with a reference number. The answer comes to the same address.</p>",
-        },
+        "scene": ("meadow", "meadow"),
+        "image_alt": {"bg": "Илюстрация: сцена и знамена на поляната Войводенец", "sr": "Илустрација: бина и заставе на ливади Војводенец", "en": "Illustration: a stage and flags on the Voyvodenets meadows"},
+        "title": {"bg": "Започва подготовката на 14-ия събор в Копривщица", "sr": "Почињу припреме за 14. сабор у Копривштици", "en": "Preparations begin for the 14th Koprivshtitsa folklore festival"},
+        "lead": {"bg": "Читалищата от цялата страна могат да заявят участие до края на годината; съборът е през август 2030 г.", "sr": "Читалишта из целе земље могу да пријаве учешће до краја године; сабор је у августу 2030.", "en": "Community centres from all over the country can apply to take part until the end of the year; the festival is in August 2030."},
+        "body": {"bg": "<p>Общината и организационният комитет събират заявки от групи и индивидуални изпълнители. Регионалните прегледи ще се проведат през 2029 г.</p>", "sr": "<p>Општина и организациони одбор примају пријаве група и појединачних извођача. Регионалне смотре биће одржане 2029. године.</p>", "en": "<p>The municipality and the organising committee are taking applications from groups and solo performers. Regional heats will be held in 2029.</p>"},
     },
     {
-        "slug": "eu-projects-records",
+        "slug": "road-works-palaveev-boulevard",
+        "municipality": "koprivshtitsa",
         "direction": Direction.Key.ADMINISTRATION,
-        "days_ago": 1,
-        "title": {
-            "bg": "Европейските проекти на двете общини на едно място",
-            "sr": "Европски пројекти обе општине на једном месту",
-            "en": "The EU projects of both municipalities in one place",
-        },
-        "lead": {
-            "bg": "Програма, срокове, бюджет, съфинансиране и партньори на трансграничните проекти, с посочени източници.",
-            "sr": "Програм, рокови, буџет, суфинансирање и партнери прекограничних пројеката, са наведеним изворима.",
-            "en": "Programme, dates, budget, co-financing and partners of the cross-border projects, with their sources.",
-        },
-        "body": {
-            "bg": "<p>Където източниците не посочват сума или дата, полето остава празно вместо да се попълва по предположение.</p>",
-            "sr": "<p>Где извори не наводе износ или датум, поље остаје празно уместо да се попуњава нагађањем.</p>",
-            "en": "<p>Where the sources give no amount or date, the field stays empty rather than being filled with a guess.</p>",
-        },
+        "days_ago": 5,
+        "scene": ("street", "revival"),
+        "image_alt": {"bg": "Илюстрация: улица с възрожденски къщи", "sr": "Илустрација: улица са препородним кућама", "en": "Illustration: a street of Revival houses"},
+        "title": {"bg": "Ремонт на калдъръма по бул. „Хаджи Ненчо Палавеев“", "sr": "Обнова калдрме на булевару „Хаџи Ненчо Палавеев“", "en": "Cobbles relaid on Hadzhi Nencho Palaveev Boulevard"},
+        "lead": {"bg": "От 2 до 27 март движението по булеварда е затворено между площада и Калъчевия мост; автобусите спират на временна спирка.", "sr": "Од 2. до 27. марта саобраћај на булевару затворен је између трга и Калъчевог моста; аутобуси стају на привременој станици.", "en": "From 2 to 27 March the boulevard is closed between the square and the Kalachev Bridge; buses stop at a temporary stop."},
+        "body": {"bg": "<p>Пешеходите минават по тротоара от западната страна. Къщите-музеи работят както обикновено.</p>", "sr": "<p>Пешаци пролазе тротоаром на западној страни. Куће-музеји раде као и обично.</p>", "en": "<p>Pedestrians use the pavement on the west side. The house-museums are open as usual.</p>"},
     },
-]
+    {
+        "slug": "new-online-certificates-medijana",
+        "municipality": "medijana",
+        "direction": Direction.Key.ADMINISTRATION,
+        "days_ago": 8,
+        "scene": ("theatre", "revival"),
+        "image_alt": {"bg": "Илюстрация: сграда с колони", "sr": "Илустрација: зграда са стубовима", "en": "Illustration: a building with columns"},
+        "title": {"bg": "Извлечения от матичните книги вече се заявяват онлайн", "sr": "Изводи из матичних књига сада се траже и онлајн", "en": "Civil register extracts can now be requested online"},
+        "lead": {"bg": "Медиана изпраща извлечението по пощата или то се взема от информационния център; таксата е 440 RSD.", "sr": "Медијана шаље извод поштом или га преузимате у информационом центру; такса је 440 динара.", "en": "Medijana posts the extract or you collect it at the information centre; the fee is RSD 440."},
+        "body": {"bg": "<p>Искането се подава с формуляра от библиотеката с документи. Срокът е три работни дни.</p>", "sr": "<p>Захтев се подноси обрасцем из библиотеке докумената. Рок је три радна дана.</p>", "en": "<p>Use the form in the documents library. It takes three working days.</p>"},
+    },
+    {
+        "slug": "dance-and-play-together-result",
+        "municipality": None,
+        "direction": Direction.Key.BUSINESS,
+        "days_ago": 12,
+        "scene": ("meadow", "dusk"),
+        "image_alt": {"bg": "Илюстрация: танцьори пред сцена привечер", "sr": "Илустрација: играчи испред бине у сумрак", "en": "Illustration: dancers before a stage at dusk"},
+        "title": {"bg": "Съвместен проект събра фолклорни групи от двете страни на границата", "sr": "Заједнички пројекат окупио фолклорне групе са обе стране границе", "en": "A joint project brought folk groups from both sides of the border together"},
+        "lead": {"bg": "Работилници, общи репетиции и два концерта – резултатите от проекта по програма Интеррег ИПП.", "sr": "Радионице, заједничке пробе и два концерта – резултати пројекта из програма Интеррег ИПА.", "en": "Workshops, joint rehearsals and two concerts: the results of the Interreg IPA project."},
+        "body": {"bg": "<p>Подробности за партньорите и бюджета има на страницата на проекта в раздел „Европейски проекти“.</p>", "sr": "<p>Детаљи о партнерима и буџету налазе се на страници пројекта у одељку „Европски пројекти“.</p>", "en": "<p>The partners and budget are on the project's page under EU projects.</p>"},
+    },
+    {
+        "slug": "skull-tower-evening-opening",
+        "municipality": "medijana",
+        "direction": Direction.Key.TOURISM,
+        "days_ago": 20,
+        "scene": ("tower", "dusk"),
+        "image_alt": {"bg": "Илюстрация: параклисът над Челе кула привечер", "sr": "Илустрација: капела над Ћеле кулом у сумрак", "en": "Illustration: the chapel over the Skull Tower at dusk"},
+        "title": {"bg": "Челе кула работи до 20:00 през лятото", "sr": "Ћеле кула лети ради до 20 часова", "en": "The Skull Tower stays open until 20:00 in summer"},
+        "lead": {"bg": "От 1 юни до 30 септември посетителите могат да влизат и вечер; билетът е 250 RSD.", "sr": "Од 1. јуна до 30. септембра посетиоци могу да уђу и увече; улазница је 250 динара.", "en": "From 1 June to 30 September visitors can come in the evening too; a ticket is RSD 250."},
+        "body": {"bg": "<p>Групите се записват предварително в Народния музей.</p>", "sr": "<p>Групе се најављују унапред Народном музеју.</p>", "en": "<p>Groups book ahead with the National Museum.</p>"},
+    },
+]  # fmt: skip
+
+# The documents library (demo/content/documents.py writes the files): the title in English
+# and in the other country's language for readers who do not read the document's own.
+DOCUMENT_TITLES = {
+    "customer-charter-koprivshtitsa-bg": {"sr": "Повеља о корисницима Општине Копривштица (на бугарском)", "en": "Customer charter of Koprivshtitsa Municipality (in Bulgarian)"},
+    "development-plan-koprivshtitsa-2030": {"sr": "План развоја Општине Копривштица до 2030. (сажетак, на бугарском)", "en": "Koprivshtitsa development plan to 2030 (summary, in Bulgarian)"},
+    "budget-summary-koprivshtitsa-2026": {"sr": "Буџет Општине Копривштица за 2026. – преглед (на бугарском)", "en": "Koprivshtitsa 2026 budget summary (in Bulgarian)"},
+    "form-address-certificate-koprivshtitsa": {"sr": "Захтев за уверење о боравишту (на бугарском)", "en": "Application for a certificate of current address (in Bulgarian)"},
+    "form-heirs-certificate-koprivshtitsa": {"sr": "Захтев за уверење о наследницима (на бугарском)", "en": "Application for a certificate of heirs (in Bulgarian)"},
+    "customer-charter-medijana-sr": {"bg": "Харта на клиента на Градска община Медиана (на сръбски)", "en": "Customer charter of Medijana (in Serbian)"},
+    "development-strategy-medijana-2030": {"bg": "Стратегия за развитие на Медиана до 2030 г. (резюме, на сръбски)", "en": "Medijana development strategy to 2030 (summary, in Serbian)"},
+    "budget-summary-medijana-2026": {"bg": "Бюджет 2026 на Градска община Медиана – обобщение (на сръбски)", "en": "Medijana 2026 budget summary (in Serbian)"},
+    "form-register-extract-medijana": {"bg": "Искане за извлечение от матичните книги (на сръбски, кирилица)", "en": "Request for a civil register extract (in Serbian, Cyrillic)"},
+    "form-register-extract-medijana-latin": {"bg": "Искане за извлечение от матичните книги (на сръбски, латиница)", "en": "Request for a civil register extract (in Serbian, Latin script)"},
+    "customer-charter-koprivshtitsa-en": {"bg": "Харта на клиента на Община Копривщица (на английски)", "sr": "Повеља о корисницима Општине Копривштица (на енглеском)"},
+    "customer-charter-medijana-en": {"bg": "Харта на клиента на Медиана (на английски)", "sr": "Повеља о корисницима Медијане (на енглеском)"},
+    "cross-border-partner-guide": {"bg": "Как да намерим партньор отвъд границата (на английски)", "sr": "Како наћи партнера преко границе (на енглеском)"},
+    "events-calendar-2026": {"bg": "Календар на събитията 2026", "sr": "Календар догађаја 2026", "en": "Events calendar 2026"},
+}  # fmt: skip
+DOCUMENT_DESCRIPTIONS = {
+    "other": {"bg": "Какво да очаквате от информационния център и как да подадете жалба.", "sr": "Шта можете очекивати од информационог центра и како да поднесете приговор.", "en": "What to expect of the information centre, and how to complain."},
+    "strategy": {"bg": "Визия и приоритети за развитие, приети от общинския съвет.", "sr": "Визија и приоритети развоја које је усвојила скупштина.", "en": "The vision and development priorities adopted by the council."},
+    "report": {"bg": "Приходи и разходи по раздели: план и отчет, в таблица.", "sr": "Приходи и расходи по разделима: план и извршење, у табели.", "en": "Income and spending by heading, planned and actual, as a spreadsheet."},
+    "form": {"bg": "Бланка за попълване и подаване на гишето на информационния център.", "sr": "Образац за попуњавање и предају на шалтеру информационог центра.", "en": "A form to fill in and hand in at the information centre's counter."},
+    "study": {"bg": "Практическо ръководство за малки фирми от двете общини.", "sr": "Практичан водич за мала предузећа из обе општине.", "en": "A practical guide for small firms of both municipalities."},
+}  # fmt: skip
+
+
+def load_documents(municipalities: dict) -> int:
+    """The documents library: files written at load time, each once."""
+    for slug, municipality, kind, language, fmt, (year, month, day), title, content in LIBRARY:
+        document = Document.objects.filter(slug=slug).first() or Document(slug=slug)
+        titles = {"bg": title, "sr": title, "en": title, **DOCUMENT_TITLES[slug]}
+        if language == "sr-Cyrl" or language == "sr-Latn":
+            titles["sr"] = title
+        for name, value in {
+            **_translated("title", titles),
+            **_translated("description", DOCUMENT_DESCRIPTIONS[kind]),
+        }.items():
+            setattr(document, name, value)
+        document.kind = kind
+        document.municipality = municipalities.get(municipality)
+        document.language = language
+        document.document_date = date(year, month, day)
+        _publish(document)
+        document.published_at = document.published_at or timezone.now()
+        # Written once; again only when its file is gone (another media folder, a cleaned var/).
+        if not document.file or not document.file.storage.exists(document.file.name):
+            document.file = ContentFile(library_file(fmt, title, content, language), name=f"{slug}.{fmt}")
+        document_save(document=document)
+    return len(LIBRARY)
+
 
 MUNICIPALITY_NAMES = {
     "koprivshtitsa": {
@@ -743,12 +1056,21 @@ def load(stdout) -> None:
         event.timing = data["timing"]
         event.schedule = data.get("schedule", Event.Schedule.CONFIRMED)
         event.recurrence_rule = data.get("recurrence_rule", "")
-        event.starts_at = _day(municipality, data["first"])
-        event.ends_at = _day(municipality, data["last"]) + timedelta(hours=23, minutes=59, seconds=59)
+        zone = ZoneInfo(municipality.time_zone)
+        if data["timing"] == Event.Timing.TIMED:
+            event.starts_at = datetime.combine(data["first"], data["starts"], tzinfo=zone)
+            event.ends_at = datetime.combine(data["last"], data["ends"], tzinfo=zone)
+        else:
+            event.starts_at = _day(municipality, data["first"])
+            event.ends_at = _day(municipality, data["last"]) + timedelta(hours=23, minutes=59, seconds=59)
+        event.is_free = data.get("is_free", False)
+        event.price = Decimal(data["price"]) if "price" in data else None
+        event.currency = municipality.currency if "price" in data else ""
         for field in ("title", "summary", "description", "venue_name"):
             for name, value in _translated(field, data.get(field, {})).items():
                 setattr(event, name, value)
-        event.status, event.published_at = PublicationStatus.PUBLISHED, event.published_at or now
+        _publish(event)
+        event.published_at = event.published_at or now
         event.full_clean()
         event.save()
 
@@ -765,10 +1087,11 @@ def load(stdout) -> None:
     for data in PROJECTS:
         fields = {key: data.get(key) for key in ("starts_on", "ends_on", "total_budget", "eu_cofinancing_rate")}
         fields.update({key: data.get(key, "") for key in ("acronym", "code", "website", "source_url")})
-        for field in ("title", "priority", "figures_note", "summary", "description", "results"):
+        for field in ("title", "priority", "figures_note", "summary", "description"):
             fields.update(_translated(field, data.get(field, {})))
+        fields.update(_translated("results", data.get("results", RESULTS_NOT_PUBLISHED)))
         project, _ = Project.objects.update_or_create(
-            slug=data["slug"], defaults={**fields, **PUBLISHED, "programme": programmes.get(data.get("programme"))}
+            slug=data["slug"], defaults={**fields, **published(), "programme": programmes.get(data.get("programme"))}
         )
         project.municipalities.set([municipalities[slug] for slug in data.get("municipalities", [])])
         project.partners.all().delete()
@@ -783,10 +1106,23 @@ def load(stdout) -> None:
             slug=slug, defaults={"order": order, **_translated("name", name)}
         )
     for data in SERVICES:
-        fields = {"municipality": municipalities[data["municipality"]], "at_information_centre": True, **PUBLISHED}
-        for field in ("title", "summary", "eligibility", "required_documents", "legal_basis"):
+        municipality = municipalities[data["municipality"]]
+        fields = {"municipality": municipality, "at_information_centre": True, **published()}
+        for field in (
+            "title",
+            "summary",
+            "eligibility",
+            "required_documents",
+            "legal_basis",
+            "fee_note",
+            "processing_time",
+        ):
             fields.update(_translated(field, data.get(field, {})))
-        fields.update(_translated("how_to_apply", ASK_THE_CENTRE))
+        fields.update(_translated("how_to_apply", REDRESS[data["municipality"]]))
+        fields.update(_translated("office", OFFICE[data["municipality"]]))
+        fields["is_free"] = data.get("is_free", False)
+        fields["fee"] = Decimal(data["fee"]) if "fee" in data else None
+        fields["fee_currency"] = municipality.currency if "fee" in data else ""
         service, _ = MunicipalService.objects.update_or_create(slug=data["slug"], defaults=fields)
         service.life_situations.set([situations[slug] for slug in data["situations"]])
 
@@ -795,17 +1131,25 @@ def load(stdout) -> None:
             slug=data["slug"], published_at=now - timedelta(days=data["days_ago"])
         )
         article.direction = directions[data["direction"]]
-        article.status = PublicationStatus.PUBLISHED
+        article.municipality = municipalities.get(data["municipality"])
+        _publish(article)
+        for name, value in _translated("image_alt", data["image_alt"]).items():
+            setattr(article, name, value)
+        if not article.image:
+            kind, palette = data["scene"]
+            article.image = ContentFile(scene_jpeg(kind, palette, data["days_ago"]), name=f"{data['slug']}.jpg")
         for field in ("title", "lead", "body"):
             for name, value in _translated(field, data[field]).items():
                 setattr(article, name, value)
         news_article_save(article=article)
 
+    documents = load_documents(municipalities)
+
     for data in PAGES:
         page = Page.objects.filter(slug=data["slug"]).first() or Page(slug=data["slug"])
         page.kind = data["kind"]
         page.municipality = municipalities.get(data.get("municipality"))
-        page.status = PublicationStatus.PUBLISHED
+        _publish(page)
         for field in ("title", "body"):
             for name, value in _translated(field, data[field]).items():
                 setattr(page, name, value)
@@ -813,5 +1157,5 @@ def load(stdout) -> None:
 
     stdout.write(
         f"Civic: {len(EVENTS)} events, {len(PROJECTS)} EU projects, {len(SERVICES)} services, "
-        f"{len(NEWS)} news articles, {len(PAGES)} pages."
+        f"{len(NEWS)} news articles, {len(PAGES)} pages, {documents} documents."
     )

@@ -202,53 +202,85 @@ REAL_ORGANISATIONS = [
 
 # --- Synthetic SMEs ---------------------------------------------------------
 
-# (bg, sr, en, NACE Rev. 2 division, kind, extra directions)
+# Per NACE Rev. 2 division: the kind, the opening hours (a key of HOURS), extra directions,
+# and the trade words a firm of that division puts in its name, as (bg, sr, en).
 TRADES = [
-    ("Пекарна", "Пекара", "Bakery", "10", Kind.COMPANY, []),
-    ("Мелница", "Млин", "Mill", "10", Kind.COMPANY, []),
-    ("Мандра", "Млекара", "Dairy", "10", Kind.COMPANY, []),
-    ("Винарна", "Винарија", "Winery", "11", Kind.COMPANY, [TOURISM]),
-    ("Шивашка работилница", "Кројачка радионица", "Tailoring workshop", "14", Kind.COMPANY, []),
-    ("Дърводелска работилница", "Столарска радионица", "Carpentry workshop", "16", Kind.COMPANY, []),
-    ("Печатница", "Штампарија", "Printing house", "18", Kind.COMPANY, []),
-    ("Металообработване", "Обрада метала", "Metalwork", "25", Kind.COMPANY, []),
-    ("Мебели", "Намештај", "Furniture", "31", Kind.COMPANY, []),
-    ("Занаятчийска работилница", "Занатска радионица", "Craft workshop", "32", Kind.COMPANY, [CULTURE]),
-    ("Строителство", "Градња", "Construction", "41", Kind.COMPANY, []),
-    ("Електроуслуги", "Електро услуге", "Electrical services", "43", Kind.COMPANY, []),
-    ("Автосервиз", "Ауто-сервис", "Car service", "45", Kind.COMPANY, []),
-    ("Магазин", "Продавница", "Shop", "47", Kind.COMPANY, []),
-    ("Аптека", "Апотека", "Pharmacy", "47", Kind.COMPANY, []),
-    ("Транспорт", "Превоз", "Transport", "49", Kind.COMPANY, []),
-    ("Къща за гости", "Кућа за госте", "Guest house", "55", Kind.ACCOMMODATION, [TOURISM]),
-    ("Механа", "Кафана", "Tavern", "56", Kind.FOOD_SERVICE, [TOURISM]),
-    ("Софтуер", "Софтвер", "Software", "62", Kind.COMPANY, []),
-    ("Недвижими имоти", "Некретнине", "Real estate", "68", Kind.COMPANY, []),
-    ("Счетоводна кантора", "Књиговодствена агенција", "Accounting office", "69", Kind.COMPANY, []),
-    ("Консултантска фирма", "Консултантска фирма", "Consultancy", "70", Kind.COMPANY, []),
-    ("Архитектурно студио", "Архитектонски студио", "Architecture studio", "71", Kind.COMPANY, []),
-    ("Фотостудио", "Фото студио", "Photo studio", "74", Kind.COMPANY, [CULTURE]),
-    ("Туристическа агенция", "Туристичка агенција", "Travel agency", "79", Kind.COMPANY, [TOURISM]),
-    ("Почистване", "Чишћење", "Cleaning services", "81", Kind.COMPANY, []),
-    ("Езикова школа", "Школа страних језика", "Language school", "85", Kind.COMPANY, []),
-    ("Дентален кабинет", "Стоматолошка ординација", "Dental practice", "86", Kind.COMPANY, []),
-    ("Фризьорски салон", "Фризерски салон", "Hair salon", "96", Kind.COMPANY, []),
-    ("Пчелна ферма", "Пчелињак", "Apiary", "01", Kind.COMPANY, []),
-]
+    ("01", Kind.COMPANY, "farm", [], [("Пчелна ферма", "Пчелињак", "Apiary"), ("Билкова ферма", "Фарма лековитог биља", "Herb farm"), ("Овцеферма", "Фарма оваца", "Sheep farm")]),
+    ("10", Kind.COMPANY, "bakery", [], [("Пекарна", "Пекара", "Bakery"), ("Сладкарница", "Посластичарница", "Patisserie"), ("Мандра", "Млекара", "Dairy"), ("Месопреработка", "Прерада меса", "Meat processing")]),
+    ("11", Kind.COMPANY, "workshop", [TOURISM], [("Винарска изба", "Винарија", "Winery"), ("Пивоварна", "Пивара", "Brewery")]),
+    ("13", Kind.COMPANY, "workshop", [], [("Текстилна работилница", "Текстилна радионица", "Textile workshop")]),
+    ("14", Kind.COMPANY, "workshop", [], [("Шивашко ателие", "Кројачки атеље", "Tailoring studio"), ("Трикотаж", "Трикотажа", "Knitwear")]),
+    ("16", Kind.COMPANY, "workshop", [], [("Дърводелска работилница", "Столарска радионица", "Joinery"), ("Дъскорезница", "Пилана", "Sawmill")]),
+    ("18", Kind.COMPANY, "office", [], [("Печатница", "Штампарија", "Printing house")]),
+    ("25", Kind.COMPANY, "workshop", [], [("Металообработване", "Обрада метала", "Metalwork"), ("Ковашка работилница", "Ковачка радионица", "Smithy")]),
+    ("31", Kind.COMPANY, "workshop", [], [("Мебели", "Намештај", "Furniture")]),
+    ("32", Kind.COMPANY, "workshop", [CULTURE], [("Занаятчийска работилница", "Занатска радионица", "Craft workshop"), ("Златарско ателие", "Златара", "Goldsmith")]),
+    ("41", Kind.COMPANY, "office", [], [("Строителство", "Градња", "Construction")]),
+    ("43", Kind.COMPANY, "office", [], [("Електроуслуги", "Електро услуге", "Electrical services"), ("ВиК услуги", "Водоинсталатерске услуге", "Plumbing"), ("Покриви", "Кровопокривачке услуге", "Roofing")]),
+    ("45", Kind.COMPANY, "workshop", [], [("Автосервиз", "Ауто-сервис", "Car service"), ("Авточасти", "Ауто-делови", "Car parts"), ("Вулканизатор", "Вулканизер", "Tyre service")]),
+    ("46", Kind.COMPANY, "office", [], [("Търговия на едро", "Велепродаја", "Wholesale")]),
+    ("47", Kind.COMPANY, "shop", [], [("Магазин", "Продавница", "Shop"), ("Аптека", "Апотека", "Pharmacy"), ("Книжарница", "Књижара", "Bookshop"), ("Цветарница", "Цвећара", "Florist"), ("Сувенири", "Сувенирница", "Souvenir shop")]),
+    ("49", Kind.COMPANY, "office", [], [("Транспорт", "Превоз", "Transport"), ("Такси", "Такси превоз", "Taxi")]),
+    ("55", Kind.ACCOMMODATION, "lodging", [TOURISM], [("Къща за гости", "Кућа за госте", "Guest house"), ("Семеен хотел", "Породични хотел", "Family hotel")]),
+    ("56", Kind.FOOD_SERVICE, "food", [TOURISM], [("Механа", "Кафана", "Tavern"), ("Кафене", "Кафе бар", "Café"), ("Пицария", "Пицерија", "Pizzeria")]),
+    ("62", Kind.COMPANY, "office", [], [("Софтуер", "Софтвер", "Software")]),
+    ("68", Kind.COMPANY, "office", [], [("Недвижими имоти", "Некретнине", "Real estate")]),
+    ("69", Kind.COMPANY, "office", [], [("Счетоводна кантора", "Књиговодствена агенција", "Accounting office")]),
+    ("70", Kind.COMPANY, "office", [], [("Консултантска фирма", "Консалтинг", "Consultancy")]),
+    ("71", Kind.COMPANY, "office", [], [("Архитектурно студио", "Архитектонски студио", "Architecture studio"), ("Геодезия", "Геодетски биро", "Surveying")]),
+    ("73", Kind.COMPANY, "office", [], [("Рекламна агенция", "Маркетинг агенција", "Advertising agency")]),
+    ("74", Kind.COMPANY, "salon", [CULTURE], [("Фотостудио", "Фото студио", "Photo studio")]),
+    ("79", Kind.COMPANY, "office", [TOURISM], [("Туристическа агенция", "Туристичка агенција", "Travel agency")]),
+    ("81", Kind.COMPANY, "office", [], [("Почистване", "Сервис за чишћење", "Cleaning services")]),
+    ("85", Kind.COMPANY, "office", [], [("Езикова школа", "Школа страних језика", "Language school"), ("Автошкола", "Ауто-школа", "Driving school")]),
+    ("86", Kind.COMPANY, "clinic", [], [("Дентален кабинет", "Стоматолошка ординација", "Dental practice"), ("Медицински център", "Поликлиника", "Clinic")]),
+    ("93", Kind.COMPANY, "salon", [], [("Фитнес център", "Фитнес центар", "Fitness centre")]),
+    ("95", Kind.COMPANY, "workshop", [], [("Сервиз за компютри", "Сервис рачунара", "Computer repair"), ("Обущарска работилница", "Обућарска радионица", "Shoe repair")]),
+    ("96", Kind.COMPANY, "salon", [], [("Фризьорски салон", "Фризерски салон", "Hair salon"), ("Химическо чистене", "Хемијско чишћење", "Dry cleaner")]),
+]  # fmt: skip
 
 BRANDS_BG = [
     "Средна гора", "Тополница", "Възраждане", "Балкан", "Богдан", "Войводенец", "Бяла река", "Калъчев мост",
-    "Палавееви", "Априлци", "Златица", "Еделвайс", "Росица", "Света Богородица", "Лъвчето", "Мост",
+    "Априлци", "Златица", "Еделвайс", "Росица", "Лъвчето", "Мост", "Липа", "Бор", "Синчец", "Здравец",
+    "Кошница", "Чучура", "Дъбрава", "Орехите", "Чинар", "Извора", "Кладенеца", "Стара планина", "Тракия",
+    "Пирин", "Витоша", "Сребърна", "Елица", "Мартеница", "Зора", "Феникс", "Орфей", "Хаджийски кладенец",
+    "Бенковска поляна", "Душанци", "Петрич кале", "Синия вир", "Кривата круша", "Бук", "Явор", "Планинец",
+    "Пъстърва", "Бъдеще", "Звънец", "Перуника", "Кокиче", "Гергана",
 ]  # fmt: skip
 BRANDS_SR = [
-    "Нишава", "Медијана", "Наисус", "Тврђава", "Синђелић", "Морава", "Сува планина", "Брзи Брод",
-    "Чегар", "Јужни ветар", "Константин", "Ћеле кула", "Бубањ", "Видовдан", "Липа", "Мост",
+    "Нишава", "Медијана", "Наисус", "Тврђава", "Синђелић", "Морава", "Сува планина", "Брзи Брод", "Чегар",
+    "Јужни ветар", "Константин", "Бубањ", "Видовдан", "Липа", "Мост", "Јастребац", "Селичевица", "Хум",
+    "Каменица", "Горица", "Бреза", "Јела", "Храст", "Јавор", "Багрем", "Бисер", "Дуга", "Зора", "Сунце",
+    "Извор", "Кладенац", "Видик", "Рубин", "Смарагд", "Опал", "Сребрна река", "Златни клас", "Вихор",
+    "Полет", "Напредак", "Слога", "Младост", "Будућност", "Стари град", "Кула", "Соко", "Орао", "Јелен",
+    "Ласта", "Славуј", "Бели двор", "Пантелеј", "Ледена стена", "Габровачка река",
 ]  # fmt: skip
-PEOPLE_BG = [
-    "Иван Петров", "Мария Тодорова", "Георги Каблешков", "Елена Димитрова", "Стоян Николов",
-    "Десислава Георгиева", "Петко Ценов", "Надежда Иванова",
+# Given names (male, female) and surnames in their male form; a woman's Bulgarian surname ends in -а.
+GIVEN_BG = (
+    ["Иван", "Георги", "Стоян", "Петко", "Никола", "Димитър", "Тодор", "Христо", "Васил", "Ненчо", "Павел", "Кирил",
+     "Атанас", "Любомир", "Цветан", "Благой", "Методи", "Радослав", "Симеон", "Пламен"],
+    ["Мария", "Елена", "Десислава", "Надежда", "Йорданка", "Рада", "Милена", "Цветелина", "Веселина", "Гергана",
+     "Анелия", "Стефка", "Теодора", "Ралица", "Пенка", "Виолета", "Здравка", "Снежана", "Ивелина", "Мариана"],
+)  # fmt: skip
+SURNAMES_BG = [
+    "Петров", "Тодоров", "Димитров", "Николов", "Георгиев", "Иванов", "Стоянов", "Ценов", "Колев", "Маринов",
+    "Костов", "Илиев", "Ангелов", "Христов", "Попов", "Михайлов", "Василев", "Радев", "Ненов", "Пенчев",
+    "Доганов", "Лулчев", "Шопов", "Мутафов", "Чорбаджийски", "Пеев", "Зографов", "Вълков", "Гочев", "Беловеждов",
 ]  # fmt: skip
-PEOPLE_SR = ["Марко Јовић", "Јелена Петровић", "Никола Ђорђевић", "Ана Стојановић", "Милош Илић", "Ивана Ђурић"]
+# Family firms: Пекарна „Колеви“.
+FAMILIES_BG = [surname + "и" for surname in SURNAMES_BG if surname.endswith(("ов", "ев"))]
+GIVEN_SR = (
+    ["Марко", "Никола", "Милош", "Стефан", "Лазар", "Душан", "Небојша", "Зоран", "Горан", "Дејан", "Бојан",
+     "Милан", "Саша", "Ненад", "Владимир", "Урош", "Вук", "Предраг", "Александар", "Миодраг"],
+    ["Јелена", "Ана", "Ивана", "Милица", "Марија", "Драгана", "Снежана", "Тијана", "Јована", "Катарина",
+     "Весна", "Биљана", "Светлана", "Мирјана", "Сандра", "Тамара", "Невена", "Данијела", "Гордана", "Љиљана"],
+)  # fmt: skip
+SURNAMES_SR = [
+    "Јовић", "Петровић", "Ђорђевић", "Стојановић", "Илић", "Ђурић", "Митић", "Николић", "Стаменковић",
+    "Јовановић", "Цветковић", "Станковић", "Ристић", "Коцић", "Миленковић", "Тодоровић", "Живковић", "Крстић",
+    "Павловић", "Симоновић", "Игњатовић", "Антић", "Манчић", "Величковић", "Златковић", "Ранђеловић",
+    "Стевановић", "Пешић", "Милосављевић", "Костић",
+]  # fmt: skip
 
 LEGAL_FORMS_BG = [("ООД", "OOD", LegalForm.BG_LIMITED, 45), ("ЕООД", "EOOD", LegalForm.BG_SINGLE_MEMBER_LIMITED, 30),
                   ("ЕТ", "ET", LegalForm.BG_SOLE_TRADER, 20), ("АД", "AD", LegalForm.BG_JOINT_STOCK, 5)]  # fmt: skip
@@ -269,6 +301,9 @@ PLACES = {
                 "en": "Hadzhi Nencho Palaveev Blvd",
             },
             {"bg": "ул. „Никола Беловеждов“", "sr": "ул. „Никола Беловеждов“", "en": "Nikola Belovezhdov St"},
+            {"bg": "ул. „Любен Каравелов“", "sr": "ул. „Љубен Каравелов“", "en": "Lyuben Karavelov St"},
+            {"bg": "ул. „Димчо Дебелянов“", "sr": "ул. „Димчо Дебелјанов“", "en": "Dimcho Debelyanov St"},
+            {"bg": "ул. „Хаджи Гено“", "sr": "ул. „Хаџи Гено“", "en": "Hadzhi Geno St"},
         ],
         "centre": (42.633, 24.350, 0.004),
         "landline": "+3597184",
@@ -290,6 +325,10 @@ PLACES = {
             {"sr": "Вожда Карађорђа", "en": "Vožda Karađorđa"},
             {"sr": "Париске комуне", "en": "Pariske komune"},
             {"sr": "Генерала Милојка Лешјанина", "en": "Generala Milojka Lešjanina"},
+            {"sr": "Булевар Зорана Ђинђића", "en": "Bulevar Zorana Đinđića"},
+            {"sr": "Византијски булевар", "en": "Vizantijski bulevar"},
+            {"sr": "Николе Пашића", "en": "Nikole Pašića"},
+            {"sr": "Бранка Радичевића", "en": "Branka Radičevića"},
         ],
         "centre": (43.317, 21.900, 0.012),
         "landline": "+38118",
@@ -312,9 +351,37 @@ SEEKS = [
     {"bg": "Доставчици на суровини и материали.", "sr": "Добављаче сировина и материјала.", "en": "Suppliers of raw materials."},
 ]  # fmt: skip
 HOURS = {
-    "weekdays": {"bg": "пон.–пет. 9:00–18:00", "sr": "пон.–пет. 9:00–18:00", "en": "Mon–Fri 9:00–18:00"},
-    "daily": {"bg": "всеки ден 8:00–22:00", "sr": "сваког дана 8:00–22:00", "en": "daily 8:00–22:00"},
-}
+    "office": [
+        {"bg": "пон.–пет. 9:00–17:30", "sr": "пон.–пет. 8:00–16:00", "en": "Mon–Fri 9:00–17:30"},
+        {"bg": "пон.–пет. 8:30–17:00", "sr": "пон.–пет. 9:00–17:00", "en": "Mon–Fri 8:30–17:00"},
+    ],
+    "shop": [
+        {"bg": "пон.–съб. 8:00–20:00, нед. 9:00–14:00", "sr": "пон.–суб. 7:00–21:00, нед. 8:00–14:00", "en": "Mon–Sat 8:00–20:00, Sun 9:00–14:00"},
+        {"bg": "всеки ден 8:00–21:00", "sr": "сваког дана 7:00–22:00", "en": "daily 8:00–21:00"},
+    ],
+    "bakery": [
+        {"bg": "всеки ден 6:30–19:00", "sr": "сваког дана 6:00–20:00", "en": "daily 6:30–19:00"},
+    ],
+    "food": [
+        {"bg": "всеки ден 11:00–23:00", "sr": "сваког дана 10:00–24:00", "en": "daily 11:00–23:00"},
+        {"bg": "вт.–нед. 12:00–22:00, понеделник почивен ден", "sr": "уто.–нед. 12:00–23:00, понедељком затворено", "en": "Tue–Sun 12:00–22:00, closed on Mondays"},
+    ],
+    "lodging": [
+        {"bg": "рецепция всеки ден 8:00–22:00; настаняване след 14:00", "sr": "рецепција сваког дана 8:00–22:00; пријава после 14:00", "en": "reception daily 8:00–22:00; check-in from 14:00"},
+    ],
+    "workshop": [
+        {"bg": "пон.–пет. 8:00–16:30, съб. 9:00–13:00", "sr": "пон.–пет. 7:00–15:00, суб. 8:00–13:00", "en": "Mon–Fri 8:00–16:30, Sat 9:00–13:00"},
+    ],
+    "clinic": [
+        {"bg": "пон.–пет. 8:00–20:00 (с предварителен час)", "sr": "пон.–пет. 8:00–20:00, суб. 8:00–14:00 (уз заказивање)", "en": "Mon–Fri 8:00–20:00, by appointment"},
+    ],
+    "salon": [
+        {"bg": "вт.–съб. 9:00–19:00", "sr": "уто.–суб. 9:00–19:00", "en": "Tue–Sat 9:00–19:00"},
+    ],
+    "farm": [
+        {"bg": "посещения с предварителна уговорка", "sr": "посете уз претходни договор", "en": "visits by arrangement"},
+    ],
+}  # fmt: skip
 DESCRIPTION = {
     "bg": "{trade} {place}. Работи от {year} г.",
     "sr": "{trade} {place}. Послује од {year}. године.",
@@ -382,36 +449,76 @@ class _Identifiers:
                 return prefix + str(identifiers.mb_check_digit(prefix))
 
 
+def _person(rng: random.Random, given: tuple, surnames: list, *, bulgarian: bool) -> str:
+    female = rng.random() < 0.45
+    surname = rng.choice(surnames)
+    if female and bulgarian:
+        surname = surname[:-1] + "ска" if surname.endswith("ски") else surname + "а"
+    return f"{rng.choice(given[female])} {surname}"
+
+
+def _names(rng: random.Random, country: str, legal_form: str, form: tuple, trade: tuple) -> dict:
+    """A firm's name as it would be registered, in its own language and in English.
+
+    Bulgarian firms: ``Пекарна „Тополница“ ООД``, a sole trader ``ЕТ „Мария Колева – Пекарна“``;
+    Serbian firms: ``Пекара „Нишава“ д.о.о.``, an entrepreneur ``Пекара Јелена Митић ПР``.
+    """
+    form_native, form_latin = form
+    trade_bg, trade_sr, trade_en = trade
+    if country == Country.BULGARIA:
+        if legal_form == LegalForm.BG_SOLE_TRADER:
+            person = _person(rng, GIVEN_BG, SURNAMES_BG, bulgarian=True)
+            latin = person.translate(BULGARIAN_LATIN)
+            return {"bg": f"ЕТ „{person} – {trade_bg}“", "en": f"{latin} {trade_en} ET"}
+        brand = rng.choice(BRANDS_BG + FAMILIES_BG)
+        return {
+            "bg": f"{trade_bg} „{brand}“ {form_native}",
+            "en": f"{brand.translate(BULGARIAN_LATIN)} {trade_en} {form_latin}",
+        }
+    if legal_form == LegalForm.RS_ENTREPRENEUR:
+        person = _person(rng, GIVEN_SR, SURNAMES_SR, bulgarian=False)
+        return {"sr": f"{trade_sr} {person} {form_native}", "en": f"{trade_en} {to_latin(person)} {form_latin}"}
+    brand = rng.choice(BRANDS_SR + SURNAMES_SR)
+    return {"sr": f"{trade_sr} „{brand}“ {form_native}", "en": f"{to_latin(brand)} {trade_en} {form_latin}"}
+
+
 def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
-    """Yield ``count`` unsaved synthetic SMEs with their direction slugs, deterministically."""
+    """Yield ``count`` unsaved synthetic SMEs with their direction slugs, deterministically.
+
+    No two share a name in any language, even with another legal form, so no page of the
+    directory, in any sort or filter, lists one name twice.
+    """
     rng = random.Random(seed)  # noqa: S311 (reproducible demo data, not secrets)
     numbers = _Identifiers()
-    sections = {trade[3]: division_section(trade[3], NaceRevision.REV_2) for trade in TRADES}
+    sections = {trade[0]: division_section(trade[0], NaceRevision.REV_2) for trade in TRADES}
+    # Not the name of a real institution, nor of a company the cooperation board's demo posts for.
+    from demo.content.cooperation import COMPANIES
+
+    used = {
+        name.rsplit(" ", 1)[0] for data in [*REAL_ORGANISATIONS, *COMPANIES] for name in data["name"].values() if name
+    }
     for index in range(count):
-        country = Country.BULGARIA if rng.random() < 0.3 else Country.SERBIA
+        country = Country.BULGARIA if rng.random() < 0.25 else Country.SERBIA
         place = PLACES[country]
-        trade_bg, trade_sr, trade_en, division, kind, extra_directions = rng.choice(TRADES)
-        trades = {"bg": trade_bg, "sr": trade_sr, "en": trade_en}
         form_native, form_latin, legal_form, _ = _weighted(
             rng, LEGAL_FORMS_BG if country == Country.BULGARIA else LEGAL_FORMS_RS
         )
-        if country == Country.BULGARIA:
-            brand = rng.choice(PEOPLE_BG if legal_form == LegalForm.BG_SOLE_TRADER else BRANDS_BG)
-            native = (
-                f"ЕТ „{brand}“" if legal_form == LegalForm.BG_SOLE_TRADER else f"{trade_bg} „{brand}“ {form_native}"
-            )
-            names = {"bg": native, "en": f"{brand.translate(BULGARIAN_LATIN)} {trade_en} {form_latin}"}
-        else:
-            brand = rng.choice(PEOPLE_SR if legal_form == LegalForm.RS_ENTREPRENEUR else BRANDS_SR)
-            native = (
-                f"{trade_sr} „{brand}“ {form_native}"
-                if legal_form != LegalForm.RS_ENTREPRENEUR
-                else f"{trade_sr} {brand} {form_native}"
-            )
-            names = {"sr": native, "en": f"{to_latin(brand)} {trade_en} {form_latin}"}
+        for _attempt in range(200):
+            division, kind, hours, extra_directions, words = rng.choice(TRADES)
+            trade = rng.choice(words)
+            names = _names(rng, country, legal_form, (form_native, form_latin), trade)
+            # Without the legal form: "Пекара „Нишава“ д.о.о." and "… а.д." would read as one name twice.
+            cores = {name.rsplit(" ", 1)[0] for name in names.values()}
+            if not used.intersection(cores):
+                break
+        else:  # pragma: no cover (the pools hold far more names than the 7,158 of make run)
+            raise RuntimeError("Ran out of distinct demo company names; add brands or people.")
+        used.update(cores)
+        trades = dict(zip(("bg", "sr", "en"), trade, strict=True))
         settlement, postal_code = rng.choice(place["settlements"])
         street = rng.choice(place["streets"])
-        year = rng.randint(1991, 2024)
+        # Most firms are young; a few date from the first years after 1990.
+        year = min(2025, 1990 + int(rng.triangular(0, 36, 24)))
         latitude, longitude, spread = place["centre"]
         open_to_cooperation = rng.random() < 0.15
         country_names = place["partner_country"]
@@ -421,6 +528,7 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
             language for language in place["other_languages"] if rng.random() < 0.25
         )
         slug = f"{slugify(names['en'])[:100]}-{index + 1}"
+        domain = slugify(names["en"])[:60]
         low, high = place["local_numbers"]
         phones = [f"{place['landline']}{rng.randint(low, high)}"]
         if rng.random() < 0.6:
@@ -439,8 +547,8 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
             latitude=Decimal(f"{latitude + rng.uniform(-spread, spread):.5f}"),
             longitude=Decimal(f"{longitude + rng.uniform(-spread, spread):.5f}"),
             phones=phones,
-            email=f"info@{slug}.example",
-            website=f"https://{slug}.example" if rng.random() < 0.5 else "",
+            email=f"info@{domain}.example",
+            website=f"https://www.{domain}.example" if rng.random() < 0.5 else "",
             languages=languages,
             open_to_cooperation=open_to_cooperation,
             status=Status.PUBLISHED,
@@ -455,7 +563,7 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
                     for lang in DESCRIPTION
                 },
             ),
-            **_translated("opening_hours", HOURS["daily" if kind != Kind.COMPANY else "weekdays"]),
+            **_translated("opening_hours", rng.choice(HOURS[hours])),
             **_translated(
                 "cooperation_offers", {lang: text.format(country=country_names[lang]) for lang, text in offers.items()}
             ),

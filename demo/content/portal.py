@@ -63,6 +63,23 @@ MUNICIPALITIES = [
             "sr": "Информациони центар – Копривштица",
             "en": "Koprivshtitsa Information Centre",
         },
+        # Demo contact details: the sources give no address for the centre (see the facts file).
+        "centre_contact": {
+            "address": {
+                "bg": "пл. „20-ти април“ 6, 2077 Копривщица",
+                "sr": "трг „20. април“ 6, 2077 Копривштица",
+                "en": "6 20 April Square, 2077 Koprivshtitsa",
+            },
+            "opening_hours": {
+                "bg": "пон.–пет. 8:30–17:00\nсъб.–нед. 10:00–16:00 (април–октомври)",
+                "sr": "пон.–пет. 8:30–17:00\nсуб.–нед. 10:00–16:00 (април–октобар)",
+                "en": "Mon–Fri 8:30–17:00\nSat–Sun 10:00–16:00 (April–October)",
+            },
+            "phone": "+35971842191",
+            "email": "info-centre@koprivshtitsa.example",
+            "latitude": Decimal("42.63560"),
+            "longitude": Decimal("24.35690"),
+        },
     },
     {
         "slug": "medijana",
@@ -119,6 +136,22 @@ MUNICIPALITIES = [
             "bg": "Информационен център – Медиана",
             "sr": "Информациони центар – Медијана",
             "en": "Medijana Information Centre",
+        },
+        "centre_contact": {
+            "address": {
+                "bg": "ул. „Париска комуна“ б.н., 18000 Ниш",
+                "sr": "Париске комуне бб, 18000 Ниш",
+                "en": "Pariske komune (no number), 18000 Niš",
+            },
+            "opening_hours": {
+                "bg": "пон.–пет. 7:30–15:30\nсъб. 9:00–13:00",
+                "sr": "пон.–пет. 7:30–15:30\nсуб. 9:00–13:00",
+                "en": "Mon–Fri 7:30–15:30\nSat 9:00–13:00",
+            },
+            "phone": "+381185255500",
+            "email": "info-centar@medijana.example",
+            "latitude": Decimal("43.31550"),
+            "longitude": Decimal("21.90680"),
         },
     },
 ]
@@ -280,6 +313,14 @@ def _translated(field: str, values: dict) -> dict:
     return {f"{field}_{language}": text for language, text in values.items()}
 
 
+def _centre_contact(data: dict) -> dict:
+    return {
+        **_translated("address", data["address"]),
+        **_translated("opening_hours", data["opening_hours"]),
+        **{key: data[key] for key in ("phone", "email", "latitude", "longitude")},
+    }
+
+
 def load(stdout) -> None:
     """Create or update the site core's demo content; safe to run again."""
     # The directions themselves (and their names) come from a data migration.
@@ -302,7 +343,11 @@ def load(stdout) -> None:
         municipality, _ = Municipality.objects.update_or_create(slug=data["slug"], defaults=fields)
         InformationCentre.objects.update_or_create(
             municipality=municipality,
-            defaults={**_translated("name", data["centre"]), **_translated("description", CENTRE_DESCRIPTION)},
+            defaults={
+                **_translated("name", data["centre"]),
+                **_translated("description", CENTRE_DESCRIPTION),
+                **_centre_contact(data["centre_contact"]),
+            },
         )
         AccessibilityStatement.objects.update_or_create(
             municipality=municipality,

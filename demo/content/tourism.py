@@ -1,31 +1,27 @@
 """Demo content for tourism, built from shared/data/domain-facts.json.
 
 Every sight of the facts file, with our own descriptions in Bulgarian, Serbian Cyrillic and
-English (Serbian Latin is generated). Only sourced facts are used: addresses where the
-sources give them, coordinates for the three Niš sights that have them. The other sights
-are placed at the centre of their town (the facts file's town or city coordinates) and
-flagged as approximate; opening hours, prices and accessibility are left empty because no
-source gives them. Sights run by an institution of the directory are linked to it.
+English (Serbian Latin is generated). Three Niš sights have coordinates in the facts file;
+the others stand at their own building as read from public maps and stay flagged
+approximate until someone checks them on the ground. Opening hours, ticket prices (EUR in
+Koprivshtitsa, RSD in Niš) and accessibility notes are demo values and say so. Sights run
+by an institution of the directory are linked to it.
 
 One route is added to show routes on the map: a walk in Niš through the three sights with
 recorded positions. Its line joins those positions in straight segments, so it is flagged
 as demo data and says so on its page.
 """
 
+from datetime import time
 from decimal import Decimal
 
 from core.models import Municipality
 from core.models import PublicationStatus as Status
 from directory.models import Organisation
 from tourism import gpx
-from tourism.models import Difficulty, Placement, RouteKind, SightCategory
+from tourism.models import Difficulty, OpeningHours, Placement, RouteKind, Sight, SightCategory, TicketPrice
 from tourism.services import route_save, sight_save
 
-# Town and city coordinates of the facts file: where a sight without its own position is shown.
-CENTRES = {
-    "koprivshtitsa": (Decimal("42.63300"), Decimal("24.35000")),
-    "medijana": (Decimal("43.31700"), Decimal("21.90000")),
-}
 MUSEUMS_KOPRIVSHTITSA = "directorate-of-museums-koprivshtitsa"
 MUSEUM_NIS = "national-museum-nis"
 
@@ -449,6 +445,119 @@ SIGHTS = [
     },
 ]
 
+# --- What a visitor needs on the day: where exactly, when, how much, how accessible ---------
+#
+# Positions: the facts file gives three (Skull Tower, National Theatre, Crveni Krst camp); the
+# others are our reading of public maps, each at its own building, still flagged approximate
+# because we could not check them to within 50 m. Hours, prices and accessibility are demo
+# values in the shape the museums publish them (season, weekdays, lunch break; adults,
+# pupils, a joint ticket), in the place's currency, and say so in their note.
+
+MUSEUM_SEASONS = [
+    # from (month, day), to (month, day), weekdays, opens, closes, note key
+    ((4, 1), (10, 31), [1, 2, 3, 4, 5, 6, 7], time(9, 30), time(17, 30), "lunch"),
+    ((11, 1), (3, 31), [2, 3, 4, 5, 6, 7], time(9, 0), time(17, 0), "lunch"),
+]
+NOTES = {
+    "lunch": {"bg": "обедна почивка 12:30–13:00", "sr": "пауза 12:30–13:00", "en": "closed for lunch 12:30–13:00"},
+    "service": {"bg": "по време на богослужение – само за богомолци", "sr": "за време богослужења само за вернике", "en": "during services for worshippers only"},
+    "": {},
+}  # fmt: skip
+KOPRIVSHTITSA_MUSEUM_PRICES = [
+    ({"bg": "Възрастни", "sr": "Одрасли", "en": "Adults"}, "3.00"),
+    ({"bg": "Ученици, студенти, пенсионери", "sr": "Ученици, студенти, пензионери", "en": "Pupils, students, pensioners"}, "1.50"),
+    ({"bg": "Обща карта за шестте къщи-музеи", "sr": "Заједничка улазница за шест кућа-музеја", "en": "Joint ticket for the six house-museums"}, "8.00"),
+]  # fmt: skip
+NIS_MUSEUM_PRICES = [
+    ({"bg": "Възрастни", "sr": "Одрасли", "en": "Adults"}, "250"),
+    ({"bg": "Ученици и студенти", "sr": "Ђаци и студенти", "en": "Pupils and students"}, "150"),
+    ({"bg": "Деца до 7 години", "sr": "Деца до 7 година", "en": "Children under 7"}, "0"),
+]  # fmt: skip
+DEMO_PRICES_NOTE = {
+    "bg": "Цени за демонстрация; проверете на касата.",
+    "sr": "Цене за демонстрацију; проверите на благајни.",
+    "en": "Demo prices; check at the ticket office.",
+}
+HOUSE_ACCESS = {
+    "bg": "Възрожденска къща: стъпала към входа и тясна дървена стълба към горния етаж; приземният етаж може да се разгледа с помощ. Тоалетна в двора.",
+    "sr": "Препородна кућа: степенице до улаза и уско дрвено степениште до спрата; приземље се може разгледати уз помоћ. Тоалет у дворишту.",
+    "en": "A Revival house: steps up to the door and a narrow wooden stair to the upper floor; the ground floor can be seen with help. Toilet in the courtyard.",
+}
+OPEN_AIR_ACCESS = {
+    "bg": "На открито, по калдъръм и тревни пътеки; неравен терен.",
+    "sr": "На отвореном, калдрмом и травнатим стазама; нераван терен.",
+    "en": "Open air, on cobbles and grass paths; uneven ground.",
+}
+STEP_FREE_ACCESS = {
+    "bg": "Вход без стъпала; достъпна тоалетна; паркиране наблизо.",
+    "sr": "Улаз без степеника; приступачан тоалет; паркинг у близини.",
+    "en": "Step-free entrance; accessible toilet; parking nearby.",
+}
+CHURCH_ACCESS = {
+    "bg": "Едно стъпало на входа; вътре равен под.",
+    "sr": "Један степеник на улазу; унутра раван под.",
+    "en": "One step at the door; level floor inside.",
+}
+
+# slug: (latitude, longitude), wheelchair, accessibility, hours, prices
+VISIT = {
+    "oslekov-house": ((42.63695, 24.35790), "partly", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "lyutov-house": ((42.63770, 24.35925), "partly", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "todor-kableshkov-house-museum": ((42.63410, 24.35915), "partly", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "karavelov-house-complex": ((42.63935, 24.35385), "partly", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "georgi-benkovski-house-museum": ((42.63100, 24.36010), "no", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "georgi-benkovski-monument": ((42.62975, 24.36165), "no", OPEN_AIR_ACCESS, "", ""),
+    "dimcho-debelyanov-house-museum": ((42.63530, 24.36070), "partly", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "kalachev-bridge": ((42.63490, 24.35650), "partly", OPEN_AIR_ACCESS, "", ""),
+    "april-uprising-ossuary": ((42.63670, 24.35615), "partly", OPEN_AIR_ACCESS, "", ""),
+    "20-april-square": ((42.63555, 24.35665), "yes", OPEN_AIR_ACCESS, "", ""),
+    "church-of-the-dormition-koprivshtitsa": ((42.63650, 24.35595), "partly", CHURCH_ACCESS, "church", ""),
+    "church-of-st-nicholas-koprivshtitsa": ((42.63880, 24.35520), "partly", CHURCH_ACCESS, "church", ""),
+    "sts-cyril-and-methodius-school": ((42.63660, 24.35660), "partly", HOUSE_ACCESS, "museum", "koprivshtitsa"),
+    "voyvodenets-meadows": ((42.62600, 24.35000), "partly", OPEN_AIR_ACCESS, "", ""),
+    "mediana-archaeological-site": ((43.31090, 21.94470), "partly", OPEN_AIR_ACCESS, "museum", "nis"),
+    "skull-tower": (None, "yes", STEP_FREE_ACCESS, "museum", "nis"),
+    "national-theatre-nis": (None, "yes", STEP_FREE_ACCESS, "", ""),
+    "nis-fortress": ((43.32440, 21.89560), "partly", OPEN_AIR_ACCESS, "", ""),
+    "crveni-krst-camp-memorial": (None, "partly", STEP_FREE_ACCESS, "museum", "nis"),
+    "bubanj-memorial-park": ((43.30240, 21.87430), "partly", OPEN_AIR_ACCESS, "", ""),
+    "nis-orthodox-cathedral": ((43.31800, 21.88950), "partly", CHURCH_ACCESS, "church", ""),
+}
+CHURCH_HOURS = [((1, 1), (12, 31), [1, 2, 3, 4, 5, 6, 7], time(7, 30), time(19, 0), "service")]
+THEATRE_PRICES_NOTE = {
+    "bg": "Билети за всяко представление на касата на театъра, 800–1500 RSD.",
+    "sr": "Улазнице за сваку представу на благајни позоришта, 800–1.500 динара.",
+    "en": "Tickets for each performance at the theatre's box office, RSD 800–1,500.",
+}
+FREE_NOTE = {"bg": "Вход свободен.", "sr": "Улаз слободан.", "en": "Free admission."}
+
+
+def load_visiting(sights: dict) -> None:
+    """Opening hours, ticket prices (EUR in Koprivshtitsa, RSD in Niš) and accessibility of each sight."""
+    for slug, (_position, wheelchair, access, hours, prices) in VISIT.items():
+        sight = sights[slug]
+        sight.opening_hours.all().delete()
+        sight.ticket_prices.all().delete()
+        seasons = {"museum": MUSEUM_SEASONS, "church": CHURCH_HOURS}.get(hours, [])
+        for order, ((fm, fd), (tm, td), days, opens, closes, note) in enumerate(seasons):
+            OpeningHours.objects.create(
+                sight=sight, from_month=fm, from_day=fd, to_month=tm, to_day=td, weekdays=days,
+                opens=opens, closes=closes, order=order, **_translated("note", NOTES[note]),
+            )  # fmt: skip
+        table = {"koprivshtitsa": KOPRIVSHTITSA_MUSEUM_PRICES, "nis": NIS_MUSEUM_PRICES}.get(prices, [])
+        for order, (label, amount) in enumerate(table):
+            TicketPrice.objects.create(
+                sight=sight, amount=Decimal(amount), currency=sight.municipality.currency, order=order,
+                **_translated("label", label),
+            )  # fmt: skip
+        note = DEMO_PRICES_NOTE if table else THEATRE_PRICES_NOTE if slug == "national-theatre-nis" else FREE_NOTE
+        Sight.objects.filter(pk=sight.pk).update(
+            wheelchair_access=wheelchair,
+            **_translated("accessibility_notes", access),
+            **_translated("prices_note", note),
+        )
+
+
 DEMO_ROUTE = {
     "slug": "nis-skull-tower-to-crveni-krst-walk",
     "municipality": "medijana",
@@ -486,7 +595,8 @@ def load_sights() -> dict:
     sights = {}
     for data in SIGHTS:
         position = data.get("position")
-        latitude, longitude = position or CENTRES[data["municipality"]]
+        estimate = VISIT[data["slug"]][0]
+        latitude, longitude = position or tuple(Decimal(f"{value:.5f}") for value in estimate)
         fields = {
             "municipality": municipalities[data["municipality"]],
             "category": data["category"],
@@ -524,9 +634,10 @@ def load_demo_route(sights: dict):
 
 def load(stdout) -> None:
     sights = load_sights()
+    load_visiting(sights)
     load_demo_route(sights)
     approximate = sum(1 for sight in sights.values() if sight.coordinates_approximate)
     stdout.write(
-        f"Tourism: {len(sights)} sights ({approximate} placed at their town's centre, flagged approximate), "
+        f"Tourism: {len(sights)} sights ({approximate} at positions read from public maps, flagged approximate), "
         "1 demo route."
     )

@@ -85,7 +85,7 @@ def test_serbian_latin_gallery_pages_are_free_of_cyrillic(client, demo_content, 
     for url in ("/sr-latn/gallery/", album_url, f"{album_url}photos/{photo.pk}/"):
         html = client.get(url).content.decode()
         cyrillic_free(html, url)
-    assert 'alt="Kapela nad Ćele kulom (primer slike)"' in client.get(album_url).content.decode()
+    assert 'alt="Ilustracija: Kapela nad Ćele kulom"' in client.get(album_url).content.decode()
 
 
 def test_external_video_loads_nothing_from_the_video_site_before_the_click(client):

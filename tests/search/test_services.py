@@ -95,8 +95,8 @@ def test_the_rebuild_command_indexes_every_registered_model(demo_content):
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchEntry.objects.count() == public
-    # The demo has content of every kind but documents (files).
-    assert set(SearchEntry.objects.values_list("kind", flat=True)) == set(registry.kind_labels()) - {"document"}
+    # The demo has content of every kind, documents included (issue 21).
+    assert set(SearchEntry.objects.values_list("kind", flat=True)) == set(registry.kind_labels())
     call_command("rebuild_search_index", "core.InformationCentre", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchEntry.objects.count() == public
 

@@ -1,4 +1,4 @@
-"""The demo sights come from the facts file: nothing invented, approximate places flagged."""
+"""The demo sights come from the facts file; unverified places are flagged, demo prices say so."""
 
 import json
 
@@ -20,16 +20,21 @@ def test_every_sight_of_the_facts_file_is_loaded_in_three_languages(demo_content
     assert not sights.filter(description_sr="").exists()
 
 
-def test_only_sourced_coordinates_are_exact_the_rest_stand_at_the_town_centre(demo_content):
+def test_only_sourced_coordinates_are_exact_and_no_two_sights_share_a_point(demo_content):
     exact = set(Sight.objects.filter(coordinates_approximate=False).values_list("slug", flat=True))
     assert exact == FACTS_WITH_COORDINATES
-    for sight in Sight.objects.filter(coordinates_approximate=True).select_related("municipality"):
-        assert (sight.latitude, sight.longitude) == (sight.municipality.latitude, sight.municipality.longitude)
+    points = list(Sight.objects.values_list("latitude", "longitude"))
+    assert len(set(points)) == len(points) == 21
 
 
-def test_no_opening_hours_or_prices_are_invented(demo_content):
-    assert not Sight.objects.filter(ticket_prices__isnull=False).exists()
-    assert not Sight.objects.filter(opening_hours__isnull=False).exists()
+def test_museums_have_hours_and_prices_in_their_places_currency_marked_as_demo_values(demo_content):
+    oslekov = Sight.objects.get(slug="oslekov-house")
+    skull_tower = Sight.objects.get(slug="skull-tower")
+    assert {price.currency for price in oslekov.ticket_prices.all()} == {"EUR"}
+    assert {price.currency for price in skull_tower.ticket_prices.all()} == {"RSD"}
+    assert oslekov.opening_hours.count() == 2
+    assert "Demo prices" in oslekov.prices_note_en
+    assert not Sight.objects.filter(accessibility_notes_en="").exists()
 
 
 def test_sights_outside_the_municipality_say_where_they_are(demo_content):
