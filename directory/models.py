@@ -115,6 +115,14 @@ class SizeClass(models.TextChoices):
     LARGE = "large", _("Large (250 staff or more)")
 
 
+class PriceRange(models.TextChoices):
+    """How dear a place to stay or eat is, as guides put it: a visitor's filter on "Where to stay and eat"."""
+
+    BUDGET = "budget", _("Budget")
+    MODERATE = "moderate", _("Moderate")
+    UPMARKET = "upmarket", _("Upmarket")
+
+
 class SpokenLanguage(models.TextChoices):
     BULGARIAN = "bg", _("Bulgarian")
     SERBIAN = "sr", _("Serbian")
@@ -267,6 +275,13 @@ class Organisation(ChoiceLabelsMixin, models.Model):
         help_text=_("Language codes separated by commas, e.g. bg,sr,en."),
     )
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    price_range = models.CharField(
+        _("price range"),
+        max_length=10,
+        choices=PriceRange,
+        blank=True,
+        help_text=_("For places to stay and eat: how dear they are, as visitors compare them."),
+    )
     logo = models.ImageField(_("logo"), upload_to="directory/logos/", blank=True, validators=[validate_logo])
 
     open_to_cooperation = models.BooleanField(_("open to cross-border cooperation"), default=False)
