@@ -112,13 +112,17 @@ class FacetedFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         for name, each in self.filters.items():
             each.facet_name = name  # the filter's name in the query string, for condition()
-        municipality_filters = [f for f in self.filters.values() if isinstance(f, MunicipalityFacet)]
-        if municipality_filters:
-            # Read once: they label the filter and turn it into a condition on
-            # municipality ids, so that no count joins the municipality table.
-            self.municipalities = list(Municipality.objects.all())
-            for each in municipality_filters:
-                each.extra["choices"] = [(m.slug, m.name) for m in self.municipalities]
+        for each in self.filters.values():
+            if isinstance(each, MunicipalityFacet):
+                # Read only when the options are shown or a value is checked (a feed with no filter reads none).
+                # A function, not a bound method: forms deep-copy their fields, and a function is copied as is.
+                each.extra["choices"] = lambda: [(m.slug, m.name) for m in self.municipalities]
+
+    @cached_property
+    def municipalities(self) -> list[Municipality]:
+        """Both municipalities, read once: they label the filter and turn it into a condition on
+        municipality ids, so that no count joins the municipality table."""
+        return list(Municipality.objects.all())
 
     def municipality_ids(self, *, slug: str | None = None, country: str | None = None) -> list[int]:
         return [m.pk for m in self.municipalities if m.slug == slug or m.country == country]

@@ -127,6 +127,9 @@ class FilteredListView(ListView):
     # Whether the filter selects show how many results each option would give.
     facet_counts = True
     keyset_kwarg = "after"
+    # Strict: a value no option has (?municipality=atlantis) selects nothing, and its field says why.
+    # Not strict: such a value is left out and the rest of the filters apply.
+    strict = True
     # Filters of the filter set this page does not offer (the event archive's dates).
     skip_filters = ()
 
@@ -140,14 +143,17 @@ class FilteredListView(ListView):
 
     def get_queryset(self):
         self.filterset = self.get_filterset()
-        return self.filterset.qs
+        return self.filterset.qs if self._selects_anything() else self.filterset.queryset.none()
+
+    def _selects_anything(self) -> bool:
+        return not self.strict or self.filterset.is_valid()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         counted = self.facet_counts and isinstance(queryset, QuerySet)
         return ListPaginator(
             queryset,
             per_page,
-            count=self.filterset.count if counted else None,
+            count=(self.filterset.count if self._selects_anything() else 0) if counted else None,
             max_pages=self.max_pages,
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,

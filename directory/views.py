@@ -33,6 +33,7 @@ class OrganisationListView(FilteredOrganisationsMixin, FilteredListView):
     context_object_name = "organisations"
     paginate_by = 24
     max_pages = 100
+    strict = False  # a mistyped value in a shared link still shows the rest of the search
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(export_query=self._export_query(), **kwargs)
