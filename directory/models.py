@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from core.models import ChoiceLabelsMixin, Country, Direction, Municipality, WebAddressField, normalise_phone
@@ -118,9 +119,9 @@ class SizeClass(models.TextChoices):
 class PriceRange(models.TextChoices):
     """How dear a place to stay or eat is, as guides put it: a visitor's filter on "Where to stay and eat"."""
 
-    BUDGET = "budget", _("Budget")
-    MODERATE = "moderate", _("Moderate")
-    UPMARKET = "upmarket", _("Upmarket")
+    BUDGET = "budget", pgettext_lazy("price range", "Budget")
+    MODERATE = "moderate", pgettext_lazy("price range", "Moderate")
+    UPMARKET = "upmarket", pgettext_lazy("price range", "Upmarket")
 
 
 class SpokenLanguage(models.TextChoices):
