@@ -60,6 +60,7 @@ system-packages:
 test: install system-packages $(TOOLS)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --check
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -67,6 +68,7 @@ test: install system-packages $(TOOLS)/.installed
 lint: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djlint templates --reformat --quiet
 
 # Extract UI strings (needs GNU gettext), regenerate Serbian Latin from Serbian
 # Cyrillic and compile every catalogue. Translators edit bg, sr and en only.
