@@ -61,3 +61,13 @@ def money(amount, currency) -> str:
     if currency == Currency.RSD:
         return pgettext("price in dinars", "RSD %(amount)s") % {"amount": number}
     return f"{number} {currency}"
+
+
+@register.filter(is_safe=True)
+def squash(value):
+    """Runs of whitespace as one space, none at either end: a formatted block read as one line.
+
+    ``<title>{% filter squash %}{% block title %}…{% endblock title %}{% endfilter %}</title>``:
+    the formatter (djLint) puts a block's content on lines of its own.
+    """
+    return " ".join(str(value).split())

@@ -119,7 +119,7 @@ def test_every_entry_is_reached_past_the_numbered_pages(client, koprivshtitsa, m
     seen, response = [], client.get(LIST, {"sort": sort})
     for _page in range(10):
         seen += [organisation.pk for organisation in response.context["organisations"]]
-        next_page = re.search(r'href="(\?[^"]*)" rel="next"', response.content.decode())
+        next_page = re.search(r'href="(\?[^"]*)"\s+rel="next"', response.content.decode())
         if next_page is None:
             break
         response = client.get(LIST + html.unescape(next_page.group(1)))
