@@ -5,13 +5,15 @@ from zoneinfo import ZoneInfo
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civic.models import Document, DocumentLanguage, Event, LifeSituation, MunicipalService, NewsArticle, Project
 from civic.models.documents import DocumentKind
 from civic.models.events import EventCategory
-from core.models import COUNTRY_TIME_ZONES, Direction, Municipality
+from core.filters import DirectionFacet, FacetedFilterSet, FacetFilter, MunicipalityFacet
+from core.models import COUNTRY_TIME_ZONES
 from search.filters import SearchTextFilter
 
 UPCOMING_DAYS = 365
@@ -19,26 +21,6 @@ UPCOMING_DAYS = 365
 # one to the other holds every event of that day in either place.
 EARLIEST_ZONE = ZoneInfo(COUNTRY_TIME_ZONES["BG"])
 LATEST_ZONE = ZoneInfo(COUNTRY_TIME_ZONES["RS"])
-
-
-def municipality_filter(**kwargs):
-    return django_filters.ModelChoiceFilter(
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        label=_("Municipality"),
-        empty_label=_("Both municipalities"),
-        **kwargs,
-    )
-
-
-def direction_filter(**kwargs):
-    return django_filters.ModelChoiceFilter(
-        queryset=Direction.objects.all(),
-        to_field_name="slug",
-        label=_("Direction"),
-        empty_label=_("All directions"),
-        **kwargs,
-    )
 
 
 def days_between(queryset, first: date, last: date):
@@ -52,22 +34,25 @@ def days_between(queryset, first: date, last: date):
     ]
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(FacetedFilterSet):
     date_from = django_filters.DateFilter(
         label=_("From"), method="filter_nothing", widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = django_filters.DateFilter(
         label=_("To"), method="filter_nothing", widget=forms.DateInput(attrs={"type": "date"})
     )
-    municipality = municipality_filter()
-    direction = direction_filter()
-    category = django_filters.ChoiceFilter(
-        choices=EventCategory.choices, label=_("Category"), empty_label=_("All categories")
-    )
+    municipality = MunicipalityFacet()
+    direction = DirectionFacet()
+    category = FacetFilter(choices=EventCategory.choices, label=_("Category"), empty_label=_("All categories"))
+
+    facet_cache = "event-facets"
+    facet_cache_by_day = True
+    # The dates choose which occurrences are shown: neither a facet nor part of the event counts.
+    ordering_filters = ()
 
     class Meta:
         model = Event
-        fields = ["municipality", "direction", "category"]
+        fields = []
 
     def filter_nothing(self, queryset, name, value):
         """Dates select occurrences, not events: ``occurrences()`` applies them."""
@@ -91,62 +76,68 @@ class EventFilter(django_filters.FilterSet):
         return days_between(self.qs, first, last)
 
 
-class NewsFilter(django_filters.FilterSet):
-    municipality = municipality_filter()
-    direction = direction_filter()
+class NewsFilter(FacetedFilterSet):
+    municipality = MunicipalityFacet()
+    direction = DirectionFacet()
+
+    facet_cache = "news-facets"
 
     class Meta:
         model = NewsArticle
-        fields = ["municipality", "direction"]
+        fields = []
 
 
-class ServiceFilter(django_filters.FilterSet):
-    municipality = municipality_filter()
-    situation = django_filters.ModelChoiceFilter(
-        field_name="life_situations",
-        queryset=LifeSituation.objects.all(),
-        to_field_name="slug",
-        label=_("Life situation"),
-        empty_label=_("All life situations"),
-    )
+class ServiceFilter(FacetedFilterSet):
+    municipality = MunicipalityFacet()
+    situation = FacetFilter(choices=[], label=_("Life situation"), empty_label=_("All life situations"))
+
+    facet_cache = "service-facets"
 
     class Meta:
         model = MunicipalService
-        fields = ["municipality", "situation"]
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["situation"].extra["choices"] = [(each.slug, each.name) for each in LifeSituation.objects.all()]
+
+    def condition_situation(self, value) -> Q:
+        return Q(pk__in=MunicipalService.objects.filter(life_situations__slug=value).values("pk"))
 
 
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(FacetedFilterSet):
     # The site-wide search's matching: any script, diacritics, case or language.
     q = SearchTextFilter(label=_("Search"))
-    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("Kind"), empty_label=_("All kinds"))
-    municipality = municipality_filter()
-    language = django_filters.ChoiceFilter(
-        choices=DocumentLanguage.choices, label=_("Language"), empty_label=_("All languages")
-    )
+    kind = FacetFilter(choices=DocumentKind.choices, label=_("Kind"), empty_label=_("All kinds"))
+    municipality = MunicipalityFacet()
+    language = FacetFilter(choices=DocumentLanguage.choices, label=_("Language"), empty_label=_("All languages"))
+
+    facet_cache = "document-facets"
 
     class Meta:
         model = Document
-        fields = ["q", "kind", "municipality", "language"]
+        fields = []
 
 
-class ProjectFilter(django_filters.FilterSet):
-    municipality = django_filters.ModelChoiceFilter(
-        field_name="municipalities",
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        label=_("Municipality"),
-        empty_label=_("Both municipalities"),
-    )
-    status = django_filters.ChoiceFilter(
+class ProjectFilter(FacetedFilterSet):
+    municipality = MunicipalityFacet()
+    status = FacetFilter(
         choices=[("ongoing", _("Ongoing")), ("completed", _("Completed"))],
         label=_("Status"),
         empty_label=_("Any status"),
-        method="filter_status",
     )
+
+    facet_cache = "project-facets"
+    facet_cache_by_day = True
 
     class Meta:
         model = Project
-        fields = ["municipality", "status"]
+        fields = []
 
-    def filter_status(self, queryset, name, value):
-        return queryset.ongoing() if value == "ongoing" else queryset.completed()
+    def condition_municipality(self, value) -> Q:
+        ids = self.municipality_ids(slug=value)
+        return Q(pk__in=Project.objects.filter(municipalities__in=ids).values("pk"))
+
+    def condition_status(self, value) -> Q:
+        chosen = Project.objects.ongoing() if value == "ongoing" else Project.objects.completed()
+        return Q(pk__in=chosen.values("pk"))

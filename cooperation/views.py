@@ -9,7 +9,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
-from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django.views.generic import DetailView, FormView, TemplateView, View
 
 from cooperation import exports, services
 from cooperation.filters import OpportunityFilterSet
@@ -17,7 +17,7 @@ from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityFor
 from cooperation.matching import suggestions_for
 from cooperation.models import CooperationPreference, Interest, Opportunity, Status
 from core.abuse import client_address, rate_limit_hit, remember_submission, submission_done_url
-from core.views import refused_for_rate, site_root
+from core.views import FilteredListView, refused_for_rate, site_root
 
 ACTIVE_DIRECTION = "business"
 
@@ -37,25 +37,16 @@ class BoardMixin:
         return query.urlencode()
 
 
-class OpportunityListView(BoardMixin, ListView):
+class OpportunityListView(BoardMixin, FilteredListView):
     context_object_name = "opportunities"
     template_name = "cooperation/opportunity_list.html"
     paginate_by = 20
 
-    def get_queryset(self):
-        self.filterset = self.get_filterset()
-        return self.filterset.qs
+    def get_base_queryset(self):
+        return Opportunity.objects.public().for_listing()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            filter=self.filterset,
-            facets=[facet for facet in self.filterset.facets() if facet.options],
-            result_count=context["paginator"].count,
-            filter_query=self.filter_query(),
-            active_direction=ACTIVE_DIRECTION,
-        )
-        return context
+        return super().get_context_data(active_direction=ACTIVE_DIRECTION, **kwargs)
 
 
 class OwnedCompaniesMixin:

@@ -67,6 +67,7 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
                     "social_links",
                     "languages",
                     "opening_hours",
+                    "price_range",
                 )
             },
         ),

@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from core.models import (
@@ -123,6 +124,14 @@ class SizeClass(models.TextChoices):
     SMALL = "small", _("Small (fewer than 50 staff)")
     MEDIUM = "medium", _("Medium (fewer than 250 staff)")
     LARGE = "large", _("Large (250 staff or more)")
+
+
+class PriceRange(models.TextChoices):
+    """How dear a place to stay or eat is, as guides put it: a visitor's filter on "Where to stay and eat"."""
+
+    BUDGET = "budget", pgettext_lazy("price range", "Budget")
+    MODERATE = "moderate", pgettext_lazy("price range", "Moderate")
+    UPMARKET = "upmarket", pgettext_lazy("price range", "Upmarket")
 
 
 class SpokenLanguage(models.TextChoices):
@@ -275,6 +284,13 @@ class Organisation(Coordinates, ChoiceLabelsModel):
         help_text=_("Language codes separated by commas, e.g. bg,sr,en."),
     )
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    price_range = models.CharField(
+        _("price range"),
+        max_length=10,
+        choices=PriceRange,
+        blank=True,
+        help_text=_("For places to stay and eat: how dear they are, as visitors compare them."),
+    )
     logo = CheckedImageField(
         _("logo"), upload_to="directory/logos/", blank=True, validators=[validate_logo], max_width=512
     )

@@ -1,13 +1,12 @@
 import itertools
 import json
 
-from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.utils import translation
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
-from django.views.generic import DetailView, ListView, View
+from django.views.generic import DetailView, View
 
+from core.views import FilteredListView
 from directory import exports
 from directory.filters import OrganisationFilterSet
 from directory.models import Organisation
@@ -19,78 +18,33 @@ SCRIPT_ESCAPES = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 class FilteredOrganisationsMixin:
     """The published organisations filtered by the query string, shared by the list and its downloads."""
 
+    filterset_class = OrganisationFilterSet
+
+    def get_base_queryset(self):
+        return Organisation.objects.published().for_listing()
+
     def get_filterset(self, queryset=None) -> OrganisationFilterSet:
         if queryset is None:
-            queryset = Organisation.objects.published().for_listing()
+            queryset = self.get_base_queryset()
         return OrganisationFilterSet(self.request.GET, queryset=queryset, request=self.request)
 
 
-class CappedPaginator(Paginator):
-    """Pages of a list whose length is known already, up to ``max_pages``.
+class OrganisationListView(FilteredOrganisationsMixin, FilteredListView):
+    """Every published organisation: 100 numbered pages, then keyset pages (``?after=``) to the end."""
 
-    A page far into a list of 100,000 rows costs the database an OFFSET scan
-    of every row before it; readers narrow the list with the filters long
-    before that, so pages stop at ``max_pages`` (the count still says how
-    many match).
-    """
-
-    def __init__(self, object_list, per_page, *, count: int, max_pages: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.total = count
-        self.max_pages = max_pages
-
-    @cached_property
-    def count(self) -> int:
-        return min(self.total, self.per_page * self.max_pages)
-
-    @property
-    def capped(self) -> bool:
-        return self.total > self.count
-
-    def page(self, number):
-        """The page's rows, found by their ids first: the skipped rows are read from an index only."""
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        rows = self.object_list.filter(pk__in=self.object_list.values("pk")[bottom:top])
-        return self._get_page(rows, number, self)
-
-
-class OrganisationListView(FilteredOrganisationsMixin, ListView):
     context_object_name = "organisations"
     paginate_by = 24
     max_pages = 100
-
-    def get_queryset(self):
-        self.filterset = self.get_filterset()
-        return self.filterset.qs
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        return CappedPaginator(
-            queryset,
-            per_page,
-            count=self.filterset.count,
-            max_pages=self.max_pages,
-            orphans=orphans,
-            allow_empty_first_page=allow_empty_first_page,
-        )
+    strict = False  # a mistyped value in a shared link still shows the rest of the search
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            filter=self.filterset,
-            facets=self.filterset.facets(),
-            result_count=self.filterset.count,
-            export_query=self._export_query(),
-        )
-        return context
+        return super().get_context_data(export_query=self._export_query(), **kwargs)
 
     def _export_query(self) -> str:
         """The filters of this list without its page: a download holds every matching row."""
         query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
+        for name in (self.page_kwarg, self.keyset_kwarg):
+            query.pop(name, None)
         return query.urlencode()
 
 

@@ -1,25 +1,21 @@
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
+from core.views import FilteredListView
 from media_library.filters import AlbumFilter
 from media_library.models import Album, Photo, Video
 
 
-class AlbumListView(ListView):
+class AlbumListView(FilteredListView):
     """The gallery index: published albums, filterable by municipality and direction."""
 
+    filterset_class = AlbumFilter
     template_name = "media_library/album_list.html"
     context_object_name = "albums"
     paginate_by = 24
 
-    def get_queryset(self):
-        self.filterset = AlbumFilter(self.request.GET, queryset=Album.objects.published().for_listing())
-        return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(filter=self.filterset, filter_query=query.urlencode(), **kwargs)
+    def get_base_queryset(self):
+        return Album.objects.published().for_listing()
 
 
 class AlbumDetailView(DetailView):

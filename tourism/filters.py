@@ -1,71 +1,71 @@
 """The filters of the tourism lists and the map. Every filter lives in the query string."""
 
-import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FacetedFilterSet, FacetFilter, MunicipalityFacet
 from core.models import Municipality
-from directory.models import Organisation, SpokenLanguage
+from directory.models import Organisation, PriceRange, SpokenLanguage
 from tourism.models import EAT, STAY, Difficulty, Route, RouteKind, Sight, SightCategory
 
 
-def municipality_filter(**kwargs):
-    return django_filters.ModelChoiceFilter(
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        label=_("Municipality"),
-        empty_label=_("Both municipalities"),
-        **kwargs,
-    )
+class SightFilterSet(FacetedFilterSet):
+    category = FacetFilter(choices=SightCategory.choices, label=_("Category"), empty_label=_("All"))
+    municipality = MunicipalityFacet()
 
-
-class SightFilterSet(django_filters.FilterSet):
-    category = django_filters.ChoiceFilter(choices=SightCategory.choices, label=_("Category"), empty_label=_("All"))
-    municipality = municipality_filter()
+    facet_cache = "sight-facets"
 
     class Meta:
         model = Sight
         fields = []
 
 
-class RouteFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=RouteKind.choices, label=_("Kind of route"), empty_label=_("All"))
-    difficulty = django_filters.ChoiceFilter(choices=Difficulty.choices, label=_("Difficulty"), empty_label=_("All"))
-    municipality = municipality_filter(method="filter_municipality")
+class RouteFilterSet(FacetedFilterSet):
+    kind = FacetFilter(choices=RouteKind.choices, label=_("Kind of route"), empty_label=_("All"))
+    difficulty = FacetFilter(choices=Difficulty.choices, label=_("Difficulty"), empty_label=_("All"))
+    municipality = MunicipalityFacet()
+
+    facet_cache = "route-facets"
 
     class Meta:
         model = Route
         fields = []
 
-    def filter_municipality(self, queryset, name, value):
+    def condition_municipality(self, value) -> Q:
         # A route that crosses into a municipality belongs to its list too.
-        return queryset.filter(Q(municipality=value) | Q(crosses_into=value))
+        ids = self.municipality_ids(slug=value)
+        return Q(municipality_id__in=ids) | Q(crosses_into_id__in=ids)
 
 
-STAY_OR_EAT = [("stay", _("Places to stay")), ("eat", _("Places to eat"))]
+STAY_OR_EAT = {"stay": (_("Places to stay"), STAY), "eat": (_("Places to eat"), EAT)}
 
 
-class HospitalityFilterSet(django_filters.FilterSet):
+class HospitalityFilterSet(FacetedFilterSet):
     """Accommodation and food from the directory, with the filters a visitor needs."""
 
-    type = django_filters.ChoiceFilter(
-        choices=STAY_OR_EAT, method="filter_type", label=_("Type"), empty_label=_("Stay and eat")
+    type = FacetFilter(
+        choices=[(value, label) for value, (label, _condition) in STAY_OR_EAT.items()],
+        label=_("Kind of place"),
+        empty_label=_("Stay and eat"),
     )
-    municipality = municipality_filter()
-    language = django_filters.ChoiceFilter(
-        choices=SpokenLanguage.choices, method="filter_language", label=_("Language spoken"), empty_label=_("Any")
+    municipality = MunicipalityFacet()
+    language = FacetFilter(choices=SpokenLanguage.choices, label=_("Language spoken"), empty_label=_("Any"))
+    price = FacetFilter(
+        field_name="price_range", choices=PriceRange.choices, label=_("Price range"), empty_label=_("Any price")
     )
+
+    facet_cache = "hospitality-facets"
 
     class Meta:
         model = Organisation
         fields = []
 
-    def filter_type(self, queryset, name, value):
-        return queryset.filter(STAY if value == "stay" else EAT)
+    def condition_type(self, value) -> Q:
+        return STAY_OR_EAT[value][1]
 
-    def filter_language(self, queryset, name, value):
-        return queryset.filter(languages__contains=[value])
+    def condition_language(self, value) -> Q:
+        return Q(languages__contains=[value])
 
 
 MAP_LAYERS = [

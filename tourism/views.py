@@ -5,9 +5,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import DetailView, TemplateView, View
 
 from core.pagecache import cached_fragment
+from core.views import FilteredListView
 from directory.models import Organisation
 from media_library.models import Album
 from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
@@ -34,30 +35,16 @@ class MapSettingsMixin:
         )
 
 
-class FilteredListMixin:
-    filterset_class = None
-    paginate_by = 24
-
-    def base_queryset(self):
-        raise NotImplementedError
-
-    def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET, queryset=self.base_queryset(), request=self.request)
-        return self.filterset.qs
-
+class TourismListView(FilteredListView):
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            filter=self.filterset, filter_query=query.urlencode(), active_direction="tourism", **kwargs
-        )
+        return super().get_context_data(active_direction="tourism", **kwargs)
 
 
-class SightListView(FilteredListMixin, ListView):
+class SightListView(TourismListView):
     filterset_class = SightFilterSet
     context_object_name = "sights"
 
-    def base_queryset(self):
+    def get_base_queryset(self):
         return Sight.objects.published().for_listing()
 
 
@@ -137,11 +124,11 @@ def _opening_hours(period) -> dict:
     return spec
 
 
-class RouteListView(FilteredListMixin, ListView):
+class RouteListView(TourismListView):
     filterset_class = RouteFilterSet
     context_object_name = "routes"
 
-    def base_queryset(self):
+    def get_base_queryset(self):
         return Route.objects.published().for_listing()
 
 
@@ -164,14 +151,14 @@ class RouteDetailView(MapSettingsMixin, DetailView):
         )
 
 
-class HospitalityListView(FilteredListMixin, ListView):
+class HospitalityListView(TourismListView):
     """Where to stay and eat: the directory's accommodation and food-service providers."""
 
     filterset_class = HospitalityFilterSet
     context_object_name = "organisations"
     template_name = "tourism/hospitality_list.html"
 
-    def base_queryset(self):
+    def get_base_queryset(self):
         return Organisation.objects.published().for_listing().filter(HOSPITALITY).order_by("name", "pk")
 
 

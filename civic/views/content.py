@@ -2,21 +2,10 @@
 
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
-from django_filters.views import FilterView
 
 from civic.filters import DocumentFilter, NewsFilter, ProjectFilter, ServiceFilter
 from civic.models import Document, MunicipalService, NewsArticle, Page, Project
-
-
-class FilteredListView(FilterView):
-    """A FilterView that keeps the filters in its paging links."""
-
-    paginate_by = 20
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
+from core.views import FilteredListView
 
 
 class NewsListView(FilteredListView):
@@ -25,7 +14,7 @@ class NewsListView(FilteredListView):
     context_object_name = "articles"
     paginate_by = 12
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return NewsArticle.objects.published().for_listing().latest()
 
 
@@ -43,7 +32,7 @@ class ServiceListView(FilteredListView):
     context_object_name = "services"
     paginate_by = 30
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return MunicipalService.objects.published().for_listing()
 
 
@@ -60,7 +49,7 @@ class DocumentListView(FilteredListView):
     template_name = "civic/document_list.html"
     context_object_name = "documents"
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return Document.objects.published().for_listing()
 
 
@@ -76,7 +65,7 @@ class ProjectListView(FilteredListView):
     template_name = "civic/project_list.html"
     context_object_name = "projects"
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return Project.objects.published().for_listing()
 
 

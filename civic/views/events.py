@@ -7,14 +7,16 @@ from django.shortcuts import get_object_or_404
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from civic.feeds import ical_calendar
 from civic.filters import EventFilter, days_between
 from civic.models import Event
 from civic.models.events import EventTiming
+from core.views import FilteredListView, filter_form_context
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
+DATE_FILTERS = ("date_from", "date_to")
 
 
 class EventFilterMixin:
@@ -25,38 +27,53 @@ class EventFilterMixin:
             queryset = Event.objects.published().for_listing()
         return EventFilter(self.request.GET, queryset=queryset, request=self.request)
 
+    # The calendar and the archive choose their days themselves.
+    skip_filters = ()
+
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(filter=self.filterset, filter_query=query.urlencode(), **kwargs)
+        return super().get_context_data(
+            **filter_form_context(self.filterset, self.request, skip=self.skip_filters), **kwargs
+        )
 
 
-class EventListView(EventFilterMixin, ListView):
-    """Upcoming occurrences: an event leaves the list when it ends."""
+class EventListView(FilteredListView):
+    """Upcoming occurrences: an event leaves the list when it ends.
 
+    Its rows are occurrences, not events: the options show no counts of events.
+    """
+
+    filterset_class = EventFilter
     template_name = "civic/event_list.html"
     context_object_name = "occurrences"
     paginate_by = 20
+    facet_counts = False
+
+    def get_base_queryset(self):
+        return Event.objects.published().for_listing()
 
     def get_queryset(self):
         self.filterset = self.get_filterset()
         return self.filterset.occurrences()
 
 
-class EventArchiveView(EventFilterMixin, ListView):
+class EventArchiveView(FilteredListView):
+    filterset_class = EventFilter
     template_name = "civic/event_archive.html"
     context_object_name = "events"
     paginate_by = 20
 
-    def get_queryset(self):
-        self.filterset = self.get_filterset(Event.objects.published().for_listing().past())
-        return self.filterset.qs
+    # The archive is every past event: the dates of upcoming occurrences do not apply.
+    skip_filters = DATE_FILTERS
+
+    def get_base_queryset(self):
+        return Event.objects.published().for_listing().past()
 
 
 class EventCalendarView(EventFilterMixin, TemplateView):
     """A month as a table, usable without JavaScript; ``?month=2026-08`` picks the month."""
 
     template_name = "civic/event_calendar.html"
+    skip_filters = DATE_FILTERS
 
     def get_month(self) -> date:
         try:

@@ -131,3 +131,13 @@ def translated(obj, field: str):
 def has_required_fields(form) -> bool:
     """Whether ``form`` shows a required field, so that the page explains what "*" means."""
     return any(field.field.required for field in form.visible_fields()) if form else False
+
+
+@register.filter(is_safe=True)
+def squash(value):
+    """Runs of whitespace as one space, none at either end: a formatted block read as one line.
+
+    ``<title>{% filter squash %}{% block title %}…{% endblock title %}{% endfilter %}</title>``:
+    the formatter (djLint) puts a block's content on lines of its own.
+    """
+    return " ".join(str(value).split())

@@ -50,13 +50,16 @@ LIST_PAGES = [
     ("/en/events/", 4),  # the filters' municipalities and directions, the events, the navigation
     ("/en/events/calendar/", 4),
     ("/en/events/archive/", 5),
+    ("/en/events/archive/?category=concert", 6),
     ("/en/events/calendar.ics", 1),
     ("/en/news/", 5),
     ("/en/news/rss/", 1),
     ("/en/news/atom/", 1),
     ("/en/services/", 6),
     ("/en/documents/", 4),
+    ("/en/documents/?kind=study&language=bg", 6),  # + one facet count for each filter in use
     ("/en/eu-projects/", 5),
+    ("/en/eu-projects/?status=ongoing", 6),
     ("/en/pages/", 2),
     ("/en/directions/culture/", 8),  # + the directory entries and their count
     ("/en/directions/administration-and-social-life/", 12),

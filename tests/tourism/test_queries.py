@@ -50,6 +50,10 @@ LIST_PAGES = [
     ("/en/tourism/sights/", 4),  # the filter's municipalities, count, rows, the navigation
     ("/en/tourism/routes/", 4),
     ("/en/tourism/stay-and-eat/", 4),
+    # + one facet count for each filter in use
+    ("/en/tourism/stay-and-eat/?type=stay&municipality=koprivshtitsa&language=en&price=budget", 8),
+    ("/en/tourism/sights/?category=museum&municipality=medijana", 6),
+    ("/en/tourism/routes/?kind=walking&municipality=koprivshtitsa", 6),
     ("/en/tourism/map/", 6),  # municipalities, sights, routes, places to stay, to eat, the navigation
     ("/en/tourism/map.geojson", 4),
     ("/en/tourism/map.geojson?type=sight&municipality=medijana", 2),
