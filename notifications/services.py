@@ -1,14 +1,19 @@
 """Every e-mail the portal sends: rendered in the recipient's language, kept in the outbox, sent after commit.
 
 ``email_send`` renders a message and writes it as an ``OutgoingEmail`` row in
-the caller's transaction; it is delivered once that transaction commits. A
-failure (mail server down) leaves the row for ``manage.py send_pending_emails``.
+the caller's transaction; it is delivered once that transaction commits and,
+inside a web request, once the response has been sent: the reader never waits
+for the mail server, and the time a request takes does not tell whether it
+sent mail (a password reset for an address that has an account and for one
+that has none answer alike). A failure (mail server down) leaves the row for
+``manage.py send_pending_emails``.
 So nothing a person did is lost because a mail could not go out, and no mail
 announces something that was rolled back. This is the only module that talks
 to ``django.core.mail`` (``tests/notifications/test_layering.py`` keeps it so).
 """
 
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 
 from django.core.mail import EmailMessage
@@ -60,8 +65,31 @@ def email_send(
     if len(subject) > limit:
         subject = subject[: limit - 1].rstrip() + "…"
     email = OutgoingEmail.objects.create(to=list(to), reply_to=list(reply_to or ()), subject=subject, body=body)
-    transaction.on_commit(lambda: email_deliver(email=email))
+    transaction.on_commit(lambda: _deliver_after_response(email))
     return email
+
+
+# The messages committed during the web request this thread is serving, delivered when its
+# response has gone out (``request_finished``); None outside a request (commands, the shell).
+_request = threading.local()
+
+
+def request_started(**_signal_arguments) -> None:
+    _request.emails = []
+
+
+def request_finished(**_signal_arguments) -> None:
+    emails, _request.emails = getattr(_request, "emails", None), None
+    for email in emails or ():
+        email_deliver(email=email)
+
+
+def _deliver_after_response(email: OutgoingEmail) -> None:
+    waiting = getattr(_request, "emails", None)
+    if waiting is None:
+        email_deliver(email=email)
+    else:
+        waiting.append(email)
 
 
 def email_deliver(*, email: OutgoingEmail) -> bool:

@@ -243,3 +243,50 @@ def test_every_mail_template_is_plain_text_without_html_escaping():
     assert templates
     escaping = [str(path) for path in templates if "{% autoescape off %}" not in path.read_text()]
     assert not escaping
+
+
+@pytest.fixture
+def connection_kept_across_requests():
+    """As Django's test client does: the test's transaction holds the connection, so the
+    request signals must not close it."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def _served(path: str, data: dict):
+    """``path`` POSTed through Django's WSGI handler as a server calls it: its status and the
+    response object, not yet closed (a server closes it once the last byte has gone out)."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.test import RequestFactory
+
+    token = _get_new_csrf_string()
+    form = {**data, "csrfmiddlewaretoken": token}
+    environ = RequestFactory().post(path, form, HTTP_COOKIE=f"csrftoken={token}").environ
+    started = []
+    response = WSGIHandler()(environ, lambda status, headers: started.append(status))
+    return started[0], response
+
+
+@pytest.mark.parametrize("known", [True, False], ids=["known address", "unknown address"])
+def test_a_password_reset_mails_only_after_its_response_has_gone_out(
+    world, connection_kept_across_requests, django_capture_on_commit_callbacks, known
+):
+    """The reader never waits for the mail server: the answer's timing cannot tell whether an account exists."""
+    address = world.staff.editor.email if known else "nobody@example.org"
+    with django_capture_on_commit_callbacks() as callbacks:
+        status, response = _served("/admin/password-reset/", {"email": address})
+    assert status.startswith("302")
+    for callback in callbacks:  # the commit, inside the request
+        callback()
+    assert mail.outbox == []  # committed and answered, not yet sent
+    assert OutgoingEmail.objects.count() == (1 if known else 0)
+    response.close()  # the server has sent the last byte
+    assert len(mail.outbox) == (1 if known else 0)
+    assert not OutgoingEmail.objects.exists()
