@@ -32,4 +32,4 @@ def test_the_search_box_finds_the_same_municipality_whatever_the_script(page, ty
     search.get_by_label("Search the portal").press("Enter")
     page.wait_for_url("**/en/search/?*")
     results = page.locator(".search-results")
-    assert results.get_by_role("link", name="Koprivshtitsa Municipality").is_visible()
+    assert results.get_by_role("link", name="Koprivshtitsa Municipality", exact=True).is_visible()

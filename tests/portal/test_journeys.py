@@ -23,7 +23,7 @@ def test_a_resident_finds_an_information_centre_from_the_home_page(page):
     page.wait_for_url("**/en/directions/administration-and-social-life/")
     assert page.get_by_role("heading", level=1).inner_text() == "Administration and social life"
 
-    page.get_by_role("main").get_by_role("link", name="Koprivshtitsa Municipality").click()
+    page.get_by_role("main").get_by_role("link", name="Koprivshtitsa Municipality", exact=True).click()
     page.wait_for_url("**/en/municipalities/koprivshtitsa/")
     assert page.get_by_role("heading", level=1).inner_text() == "Koprivshtitsa Municipality"
     assert page.get_by_role("complementary").get_by_text("Sofia time").is_visible()
