@@ -22,9 +22,9 @@ from civic.models import (
     Partner,
     Programme,
     Project,
-    PublicationStatus,
 )
 from civic.services import enquiry_reply
+from core.models import PublicationStatus
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from staff.models import StaffRole

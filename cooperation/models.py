@@ -24,9 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChoiceLabelsModel, Country, Moderated
+from core.models import ChoiceLabelsModel, Country, Moderated, published_q
 from directory.models import Organisation, SpokenLanguage
-from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, NaceSection, division_section, section_label
 
 # How long an item stays on the board unless its owner chooses a shorter time or renews it.
@@ -90,9 +89,9 @@ class OpportunityQuerySet(models.QuerySet):
         in a class attribute. An item is shown through its expiry date.
         """
         return self.filter(
+            published_q("organisation__"),
             status=Status.APPROVED,
             expires_on__gte=today or timezone.localdate(),
-            organisation__status=OrganisationStatus.PUBLISHED,
         )
 
     def expired(self, today: date | None = None):
@@ -233,11 +232,7 @@ class Opportunity(Moderated, ChoiceLabelsModel):
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status == Status.APPROVED
-            and not self.is_expired
-            and self.organisation.status == OrganisationStatus.PUBLISHED
-        )
+        return self.status == Status.APPROVED and not self.is_expired and self.organisation.is_public
 
     # The states templates ask about, so that no template spells a status out.
     @property

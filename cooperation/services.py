@@ -26,9 +26,9 @@ from cooperation.models import (
     Status,
     default_expiry,
 )
+from core.models import published_q
 from core.pagecache import content_changed
 from directory.models import Organisation
-from directory.models import Status as OrganisationStatus
 from notifications.services import email_send
 from registrations.models import CompanyOwner
 from search.models import SearchEntry
@@ -105,7 +105,7 @@ def _locked(opportunity: Opportunity) -> Opportunity:
 def opportunity_create(*, opportunity: Opportunity, by, submit: bool) -> Opportunity:
     """Keep a new item (``opportunity``: unsaved, cleaned by the form) as a draft or send it for moderation."""
     organisation = opportunity.organisation
-    if organisation.status != OrganisationStatus.PUBLISHED:
+    if not organisation.is_public:
         raise ValidationError(_("Only a company whose profile is published can post."), code="not_published")
     opportunity.created_by = by
     opportunity.status = Status.PENDING if submit else Status.DRAFT
@@ -282,7 +282,7 @@ def interest_express(*, opportunity: Opportunity, organisation: Organisation, by
     if opportunity is None:
         raise ValidationError(_("This item is no longer on the board."), code="not_public")
     owner = getattr(organisation, "owner", None)
-    if owner is None or owner.user_id != by.pk or organisation.status != OrganisationStatus.PUBLISHED:
+    if owner is None or owner.user_id != by.pk or not organisation.is_public:
         raise ValidationError(_("Only the owner of a published company can express interest."), code="not_owner")
     if organisation.pk == opportunity.organisation_id:
         raise ValidationError(_("This is your own company's item."), code="own_item")
@@ -408,7 +408,7 @@ def digests_send(*, site_root: str, now: datetime | None = None, every_days: int
     """
     now = now or timezone.now()
     owners = (
-        CompanyOwner.objects.filter(organisation__status=OrganisationStatus.PUBLISHED, user__is_active=True)
+        CompanyOwner.objects.filter(published_q("organisation__"), user__is_active=True)
         .select_related("user")
         .order_by("user_id")
     )

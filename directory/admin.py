@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.models import PublicationStatus
 from directory import admin_import
-from directory.models import Organisation, Status
+from directory.models import Organisation
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import MunicipalityContentAdmin
 
@@ -14,7 +15,7 @@ from staff.admin.options import MunicipalityContentAdmin
 @admin.register(Organisation)
 class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
-    draft_filter = {"status__exact": Status.DRAFT}
+    draft_filter = {"status__exact": PublicationStatus.DRAFT}
     change_list_template = "admin/directory/organisation/change_list.html"
     list_display = (
         "name",
@@ -45,7 +46,22 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
     date_hierarchy = "created_at"
     actions = ["publish", "archive"]
     fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "legal_form", "municipality", "directions", "status", "is_demo")}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "slug",
+                    "kind",
+                    "legal_form",
+                    "municipality",
+                    "directions",
+                    "status",
+                    "published_at",
+                    "is_demo",
+                )
+            },
+        ),
         (_("Description"), {"fields": ("description", "logo")}),
         (
             _("Identifiers"),
@@ -131,7 +147,7 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
     def publish(self, request, queryset):
         # updated_at too: undoing an import keeps what was changed after it (services.organisations_import_undo).
         with self.search_reindexed(queryset):
-            updated = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
+            updated = queryset.update(status=PublicationStatus.PUBLISHED, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%(count)d organisation published.", "%(count)d organisations published.", updated)
@@ -141,7 +157,7 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
     @admin.action(description=_("Archive the selected organisations"))
     def archive(self, request, queryset):
         with self.search_reindexed(queryset):
-            updated = queryset.update(status=Status.ARCHIVED, updated_at=timezone.now())
+            updated = queryset.update(status=PublicationStatus.ARCHIVED, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%(count)d organisation archived.", "%(count)d organisations archived.", updated)

@@ -36,13 +36,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Country, Direction, Municipality
+from core.models import Country, Direction, Municipality, PublicationStatus
 from core.spreadsheets import formula_safe, formula_safe_row, formula_unescaped
 from core.translation_status import translated_fields
 from core.transliteration import to_latin
 from core.uploads import zip_directory_check
 from directory import identifiers
-from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport, Status
+from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, Organisation, OrganisationImport
 
 LANGUAGES = ("bg", "sr", "en")
 
@@ -829,7 +829,7 @@ def example(country: str) -> list[str]:
             languages=["sr", "en"],
         )
     organisation.kind = Kind.COMPANY
-    organisation.status = Status.DRAFT
+    organisation.status = PublicationStatus.DRAFT
     organisation.nace_division, organisation.nace_section, organisation.size_class = "10", "C", "micro"
     organisation.founded_year = 1998
     organisation.email = "info@example.org"

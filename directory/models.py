@@ -22,14 +22,16 @@ from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from core.models import (
-    ChoiceLabelsModel,
     Coordinates,
     Country,
     Direction,
     Municipality,
+    Publishable,
+    PublishableQuerySet,
     WebAddressField,
     coordinate_constraints,
     normalise_phone,
+    publication_constraints,
 )
 from directory import identifiers
 from directory.nace import NaceRevision, division_section, section_label
@@ -148,12 +150,6 @@ class SpokenLanguage(models.TextChoices):
     TURKISH = "tr", _("Turkish")
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-    ARCHIVED = "archived", _("Archived")
-
-
 UNIQUE_IDENTIFIER_MESSAGES = {
     "eik": _("Another organisation already has this EIK/BULSTAT."),
     "vat_number": _("Another organisation already has this VAT number."),
@@ -162,10 +158,9 @@ UNIQUE_IDENTIFIER_MESSAGES = {
 }
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def published(self):
-        """Only what the public may see: drafts and archived entries never leave the admin."""
-        return self.filter(status=Status.PUBLISHED)
+class OrganisationQuerySet(PublishableQuerySet):
+    """``published()`` (``core.models.PublishableQuerySet``) is what the public may see: drafts, archived
+    entries and those scheduled for later never leave the admin."""
 
     def for_listing(self):
         """What a list row shows: the organisation and its municipality, in one query."""
@@ -218,7 +213,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(languages__contains=[language])
 
 
-class Organisation(Coordinates, ChoiceLabelsModel):
+class Organisation(Coordinates, Publishable):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in addresses; Latin letters only.")
     )
@@ -299,7 +294,6 @@ class Organisation(Coordinates, ChoiceLabelsModel):
     cooperation_offers = models.TextField(_("what it offers partners"), blank=True)
     cooperation_seeks = models.TextField(_("what it seeks from partners"), blank=True)
 
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     is_demo = models.BooleanField(
         _("demo data"),
         default=False,
@@ -319,16 +313,19 @@ class Organisation(Coordinates, ChoiceLabelsModel):
             models.Index(fields=["status", "municipality"], name="organisation_status_munic"),
             # The list is sorted by name in the reader's language: an index per language
             # lets PostgreSQL read a page in order instead of sorting every row, and with
-            # the status in it, skip the rows of the pages before from the index alone.
+            # the publication state in it, skip the rows of the pages before from the index alone.
             *(
-                models.Index(fields=[f"name_{code}", "id"], include=["status"], name=f"organisation_name_{code}")
+                models.Index(
+                    fields=[f"name_{code}", "id"], include=["status", "published_at"], name=f"organisation_name_{code}"
+                )
                 for code in ("bg", "sr", "en")
             ),
             # "Newest entries first", read backwards.
-            models.Index(fields=["created_at", "id"], include=["status"], name="organisation_created"),
+            models.Index(fields=["created_at", "id"], include=["status", "published_at"], name="organisation_created"),
         ]
         constraints = [
             *coordinate_constraints("organisation"),
+            *publication_constraints("organisation"),
             *(
                 models.UniqueConstraint(
                     fields=[field],
@@ -375,11 +372,6 @@ class Organisation(Coordinates, ChoiceLabelsModel):
                 condition=models.Q(kind__in=Kind.values),
                 name="organisation_kind_known",
                 violation_error_message=_("Choose a kind from the list."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=Status.values),
-                name="organisation_status_known",
-                violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
                 condition=models.Q(size_class="") | models.Q(size_class__in=SizeClass.values),
@@ -506,10 +498,6 @@ class Organisation(Coordinates, ChoiceLabelsModel):
     @property
     def nace_code(self) -> str:
         return self.nace_division or self.nace_section
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
 
     @property
     def has_location(self) -> bool:

@@ -49,8 +49,10 @@ class OrganisationListView(FilteredOrganisationsMixin, FilteredListView):
 
 
 class OrganisationDetailView(DetailView):
-    queryset = Organisation.objects.published().for_detail()
     context_object_name = "organisation"
+
+    def get_queryset(self):
+        return Organisation.objects.published().for_detail()  # per request: published() reads the clock
 
     def get_context_data(self, **kwargs):
         organisation = self.object

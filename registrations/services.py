@@ -27,8 +27,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
-from core.models import Direction
-from directory.models import Kind, Organisation, Status
+from core.models import Direction, PublicationStatus
+from directory.models import Kind, Organisation
 from directory.services import organisation_create, organisation_update
 from notifications.models import OutgoingEmail
 from notifications.services import email_send, emails_discard
@@ -298,7 +298,7 @@ def registration_approve(*, registration: CompanyRegistration, by, site_root: st
             directions=[Direction.Key.BUSINESS],
             municipality_id=registration.municipality_id,
             kind=Kind.COMPANY,
-            status=Status.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             logo=registration.logo.name,
             **registration.company,
         )

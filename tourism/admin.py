@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from core.models import PublicationStatus as Status
+from core.models import PublicationStatus
 from media_library.admin import AttachedAlbumsInline
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
@@ -64,14 +64,14 @@ class PublishActionsMixin:
     @admin.action(description=_("Publish the selected entries"))
     def publish(self, request, queryset):
         with self.search_reindexed(queryset):
-            updated = queryset.update(status=Status.PUBLISHED)
+            updated = queryset.update(status=PublicationStatus.PUBLISHED)
         message = ngettext("%(count)d entry published.", "%(count)d entries published.", updated)
         self.message_user(request, message % {"count": updated})
 
     @admin.action(description=_("Return the selected entries to draft"))
     def unpublish(self, request, queryset):
         with self.search_reindexed(queryset):
-            updated = queryset.update(status=Status.DRAFT)
+            updated = queryset.update(status=PublicationStatus.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d entry returned to draft.", "%(count)d entries returned to draft.", updated)
@@ -83,7 +83,7 @@ class PublishActionsMixin:
 @admin.register(Sight)
 class SightAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
-    draft_filter = {"status__exact": Status.DRAFT}
+    draft_filter = {"status__exact": PublicationStatus.DRAFT}
     translation_fields_checked = ("name", "summary", "description")
     list_display = ("name", "category", "municipality", "placement", "coordinates_approximate", "status", "updated_at")
     list_filter = ("status", "category", "municipality", "placement", "coordinates_approximate", "wheelchair_access")
@@ -126,7 +126,7 @@ class RouteStopInline(PartOfParentInlineMixin, MunicipalityScopedInlineMixin, ad
 @admin.register(Route)
 class RouteAdmin(SearchIndexedAdminMixin, PublishActionsMixin, MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "municipality"
-    draft_filter = {"status__exact": Status.DRAFT}
+    draft_filter = {"status__exact": PublicationStatus.DRAFT}
     translation_fields_checked = ("name", "summary", "description")
     list_display = ("name", "kind", "difficulty", "municipality", "crosses_into", "distance_km", "status")
     list_filter = ("status", "kind", "difficulty", "municipality", "is_demo")

@@ -22,7 +22,6 @@ from core.models import (
     Coordinates,
     Currency,
     Municipality,
-    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     coordinate_constraints,
@@ -37,10 +36,6 @@ from tourism import gpx
 STAY = Q(kind=Kind.ACCOMMODATION) | Q(nace_division="55")
 EAT = Q(kind=Kind.FOOD_SERVICE) | Q(nace_division="56")
 HOSPITALITY = STAY | EAT | Q(nace_section="I")
-
-
-# Kept under its old name so that callers keep working: the one set of states is core's.
-Status = PublicationStatus
 
 
 class SightCategory(models.TextChoices):

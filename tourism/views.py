@@ -63,7 +63,7 @@ class SightDetailView(MapSettingsMixin, DetailView):
             attached_albums=Album.objects.published().for_listing().attached_to(sight),
             nearby=nearby,
             routes=list(Route.objects.published().filter(stops__sight=sight).distinct()),
-            run_by=sight.organisation if sight.organisation and sight.organisation.is_published else None,
+            run_by=sight.organisation if sight.organisation and sight.organisation.is_public else None,
             map_features=to_json(places.feature_collection()) if sight.has_location else "",
             json_ld=to_json(schema_org(sight, url=url)),
             page_url=url,
@@ -102,7 +102,7 @@ def schema_org(sight: Sight, *, url: str) -> dict:
     hours = list(sight.opening_hours.all())
     if hours:
         data["openingHoursSpecification"] = [_opening_hours(period) for period in hours]
-    if sight.organisation and sight.organisation.is_published:
+    if sight.organisation and sight.organisation.is_public:
         data["provider"] = {"@type": "Organization", "name": sight.organisation.name}
     return data
 

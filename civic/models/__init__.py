@@ -7,7 +7,6 @@ from civic.models.news import NewsArticle
 from civic.models.pages import Page
 from civic.models.projects import Partner, Programme, Project
 from civic.models.services import LifeSituation, MunicipalService
-from core.models import PublicationStatus, PublishableQuerySet
 
 __all__ = [
     "Document",
@@ -23,6 +22,4 @@ __all__ = [
     "Partner",
     "Programme",
     "Project",
-    "PublicationStatus",
-    "PublishableQuerySet",
 ]

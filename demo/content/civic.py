@@ -24,10 +24,9 @@ from civic.models import (
     Partner,
     Programme,
     Project,
-    PublicationStatus,
 )
 from civic.services import document_save, news_article_save, page_save
-from core.models import Country, Direction, Municipality
+from core.models import Country, Direction, Municipality, PublicationStatus
 from demo.content.documents import LIBRARY, library_file
 from demo.content.illustrations import scene_jpeg
 

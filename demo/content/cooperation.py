@@ -17,10 +17,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cooperation.models import CooperationType, Kind, Opportunity, Side, Status, default_expiry
-from core.models import Direction, Municipality
+from core.models import Direction, Municipality, PublicationStatus
 from directory.models import Kind as OrganisationKind
 from directory.models import LegalForm, Organisation
-from directory.models import Status as OrganisationStatus
 from directory.nace import NaceRevision, division_section
 from directory.services import organisation_create
 from registrations.models import CompanyOwner
@@ -395,7 +394,7 @@ def _company(data: dict, municipalities: dict, directions) -> Organisation:
             size_class="micro",
             languages=data["languages"],
             open_to_cooperation=True,
-            status=OrganisationStatus.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             is_demo=True,
             **{key: value for key, value in _translated("name", data["name"]).items() if value},
             **{key: value for key, value in _translated("description", data["description"]).items() if value},

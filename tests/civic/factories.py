@@ -16,9 +16,8 @@ from civic.models import (
     Partner,
     Programme,
     Project,
-    PublicationStatus,
 )
-from core.models import Country, Direction
+from core.models import Country, Direction, PublicationStatus
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory
 

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from civic.models import PublicationStatus
+from core.models import PublicationStatus
 from tests.civic.factories import (
     DocumentFactory,
     EventFactory,

@@ -4,10 +4,10 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from core.models import Municipality
+from core.models import Municipality, PublicationStatus
 from core.pagecache import CACHE_ALIAS, content_changed, content_version
 from core.transliteration import CYRILLIC_WORD
-from directory.models import Organisation, Status
+from directory.models import Organisation
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
 
@@ -69,7 +69,9 @@ def test_a_published_change_is_visible_at_once(client, demo_content, django_user
     koprivshtitsa = Municipality.objects.get(slug="koprivshtitsa")
     _first, second = get_twice(client, "/en/directory/")
     assert second["X-Page-Cache"] == "hit"
-    organisation = OrganisationFactory(municipality=koprivshtitsa, name_en="Brand New Mill", status=Status.DRAFT)
+    organisation = OrganisationFactory(
+        municipality=koprivshtitsa, name_en="Brand New Mill", status=PublicationStatus.DRAFT
+    )
     assert "Brand New Mill" not in client.get("/en/directory/").content.decode()
     # A bulk action of the admin writes with queryset.update(): no signal, but the POST itself counts.
     admin = Client()
@@ -78,7 +80,7 @@ def test_a_published_change_is_visible_at_once(client, demo_content, django_user
         "/admin/directory/organisation/", {"action": "publish", "_selected_action": [organisation.pk]}
     )
     assert response.status_code == 302
-    assert Organisation.objects.get(pk=organisation.pk).status == Status.PUBLISHED
+    assert Organisation.objects.get(pk=organisation.pk).status == PublicationStatus.PUBLISHED
     html = client.get("/en/directory/").content.decode()
     assert "Brand New Mill" in html
     # A change saved anywhere else (a service, a form, the shell) is seen through its signal.

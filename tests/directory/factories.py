@@ -1,8 +1,8 @@
 import factory
 
-from core.models import Country, Direction
+from core.models import Country, Direction, PublicationStatus
 from core.pagecache import content_changed
-from directory.models import Kind, Organisation, Status
+from directory.models import Kind, Organisation
 from search.services import index_objects
 from tests.portal.factories import MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory
@@ -22,7 +22,7 @@ class OrganisationFactory(SearchIndexedFactory):
     description_en = "A mill in the mountains."
     kind = Kind.COMPANY
     municipality = factory.SubFactory(MunicipalityFactory, country=Country.BULGARIA)
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
     nace_section = "C"
     nace_division = "10"
     size_class = "micro"

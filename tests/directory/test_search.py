@@ -5,8 +5,8 @@ It is the site-wide search's matching, answered by its index (tests/search).
 
 import pytest
 
-from core.models import Country
-from directory.models import Organisation, Status
+from core.models import Country, PublicationStatus
+from directory.models import Organisation
 from directory.services import organisation_update
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
@@ -65,6 +65,6 @@ def test_an_empty_query_matches_everything(entries):
 
 
 def test_an_archived_organisation_is_not_found_by_the_filter(client, entries):
-    organisation_update(organisation=entries["mill"], status=Status.ARCHIVED)
+    organisation_update(organisation=entries["mill"], status=PublicationStatus.ARCHIVED)
     assert not Organisation.objects.matching("Мелница").exists()
     assert client.get(LIST, {"q": "Мелница"}).context["result_count"] == 0

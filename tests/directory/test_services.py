@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from core.models import Country
-from directory.models import Organisation, Status
+from core.models import Country, PublicationStatus
+from directory.models import Organisation
 from directory.services import organisation_create, organisation_update
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
@@ -123,7 +123,7 @@ def test_impossible_nace_codes_are_refused(bulgarian, fields, error):
 
 def test_update_rebuilds_the_search_text(bulgarian):
     organisation = create(bulgarian)
-    organisation_update(organisation=organisation, name_en="Renamed Bakery", status=Status.PUBLISHED)
+    organisation_update(organisation=organisation, name_en="Renamed Bakery", status=PublicationStatus.PUBLISHED)
     assert Organisation.objects.matching("renamed").get() == organisation
 
 

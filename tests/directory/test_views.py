@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Country
-from directory.models import Kind, Organisation, Status
+from core.models import Country, PublicationStatus
+from directory.models import Kind, Organisation
 from tests.directory.factories import OrganisationFactory, create_many
 from tests.portal.factories import MunicipalityFactory
 
@@ -156,7 +156,7 @@ def test_invalid_filter_values_are_ignored(client, koprivshtitsa):
     assert response.context["result_count"] == 1
 
 
-@pytest.mark.parametrize("status", [Status.DRAFT, Status.ARCHIVED])
+@pytest.mark.parametrize("status", [PublicationStatus.DRAFT, PublicationStatus.ARCHIVED])
 def test_unpublished_entries_appear_nowhere_public(client, sitemap, koprivshtitsa, status):
     hidden = OrganisationFactory(name_en="Hidden Mill", status=status, municipality=koprivshtitsa)
     OrganisationFactory(name_en="Visible Mill", municipality=koprivshtitsa)

@@ -151,7 +151,7 @@ def test_approval_publishes_and_opens_an_owner_account(client, staff, pending, c
     response = decide(staff.moderator, pending, committed, decision="approve", message="")
     assert response.status_code == 302
     organisation = Organisation.objects.get()
-    assert organisation.is_published and organisation.eik == pending.eik
+    assert organisation.is_public and organisation.eik == pending.eik
     assert organisation.description_sr == "Stari tekst mlina." and organisation.email == ""
     owner = CompanyOwner.objects.get()
     assert owner.organisation == organisation and owner.contact_email == "ana@example.org"

@@ -12,9 +12,8 @@ from django.test import Client
 from django.utils import timezone, translation
 from reversion.models import Version
 
-from civic.models import PublicationStatus
 from civic.services import news_article_save
-from directory.models import Status as OrganisationStatus
+from core.models import PublicationStatus
 from directory.services import organisation_update
 from search import registry
 from search.models import SearchEntry
@@ -30,7 +29,6 @@ from tests.directory.factories import OrganisationFactory
 from tests.media_library.factories import AlbumFactory
 from tests.portal.admin_forms import change_form_data, changelist_form_data
 from tests.tourism.factories import RouteFactory, SightFactory
-from tourism.models import Status as TourismStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -125,9 +123,9 @@ def test_content_deleted_in_the_admin_is_no_longer_found(superuser_client, kind)
 @pytest.mark.parametrize(
     ("kind", "action", "status"),
     [
-        ("organisation", "archive", OrganisationStatus.ARCHIVED),
-        ("sight", "unpublish", TourismStatus.DRAFT),
-        ("route", "unpublish", TourismStatus.DRAFT),
+        ("organisation", "archive", PublicationStatus.ARCHIVED),
+        ("sight", "unpublish", PublicationStatus.DRAFT),
+        ("route", "unpublish", PublicationStatus.DRAFT),
     ],
 )
 def test_bulk_actions_keep_the_index_current(superuser_client, kind, action, status):
@@ -168,7 +166,7 @@ def test_services_keep_the_index_current():
     organisation_update(organisation=organisation, name_en="Renamed", name_bg="Преименувана")
     assert found() == []
     assert found("Преименувана") == [("organisation", organisation.pk)]
-    organisation_update(organisation=organisation, status=OrganisationStatus.ARCHIVED)
+    organisation_update(organisation=organisation, status=PublicationStatus.ARCHIVED)
     assert found("Renamed") == []
     article = make("news")
     article.status = PublicationStatus.DRAFT

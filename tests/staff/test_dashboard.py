@@ -3,8 +3,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from civic.models import PublicationStatus
-from core.models import InformationCentre
+from core.models import InformationCentre, PublicationStatus
 from staff import dashboard
 from staff.history import recorded_changes
 from tests.civic.factories import NewsArticleFactory

@@ -4,10 +4,10 @@ from decimal import Decimal
 import factory
 from django.core.files.base import ContentFile
 
-from core.models import Country
+from core.models import Country, PublicationStatus
 from tests.portal.factories import MunicipalityFactory
 from tests.search.factories import SearchIndexedFactory
-from tourism.models import OpeningHours, Route, RouteStop, Sight, SightCategory, Status, TicketPrice
+from tourism.models import OpeningHours, Route, RouteStop, Sight, SightCategory, TicketPrice
 
 
 def gpx_track(points, *, version="1.1") -> bytes:
@@ -46,7 +46,7 @@ class SightFactory(SearchIndexedFactory):
     municipality = factory.SubFactory(MunicipalityFactory, country=Country.BULGARIA)
     latitude = factory.Sequence(lambda n: Decimal("42.63000") + Decimal(n % 50) / 10000)
     longitude = Decimal("24.35000")
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
 
 
 class TicketPriceFactory(factory.django.DjangoModelFactory):
@@ -84,7 +84,7 @@ class RouteFactory(SearchIndexedFactory):
     name_en = factory.Sequence(lambda n: f"Route {n}")
     municipality = factory.SubFactory(MunicipalityFactory, country=Country.BULGARIA)
     gpx_file = factory.LazyFunction(lambda: ContentFile(KNOWN_TRACK, name="track.gpx"))
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from core.models import Country
+from core.models import Country, PublicationStatus
 from directory.models import Kind
 from tests.directory.factories import OrganisationFactory
 from tests.portal.factories import MunicipalityFactory
@@ -18,7 +18,6 @@ from tests.tourism.factories import (
     SightFactory,
     TicketPriceFactory,
 )
-from tourism.models import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def both():
             latitude=Decimal("43.30700"),
             longitude=Decimal("21.92100"),
         ),
-        "draft": SightFactory(municipality=koprivshtitsa, name_en="Secret draft", status=Status.DRAFT),
+        "draft": SightFactory(municipality=koprivshtitsa, name_en="Secret draft", status=PublicationStatus.DRAFT),
     }
 
 
@@ -80,7 +79,7 @@ def assert_valid_geojson(data):
 
 def test_map_data_is_valid_geojson_with_only_published_places(client, both):
     RouteFactory(municipality=both["koprivshtitsa"], name_en="Published walk")
-    RouteFactory(municipality=both["koprivshtitsa"], name_en="Draft walk", status=Status.DRAFT)
+    RouteFactory(municipality=both["koprivshtitsa"], name_en="Draft walk", status=PublicationStatus.DRAFT)
     OrganisationFactory(
         municipality=both["medijana"], kind=Kind.ACCOMMODATION, nace_section="I", nace_division="55",
         name_en="Hotel Nišava", latitude=Decimal("43.32"), longitude=Decimal("21.89"),
@@ -155,7 +154,7 @@ def test_sight_list_filters_by_category_and_municipality(client, both):
 
 def test_draft_sights_and_routes_are_not_found(client, both):
     assert client.get(both["draft"].get_absolute_url()).status_code == 404
-    route = RouteFactory(status=Status.DRAFT)
+    route = RouteFactory(status=PublicationStatus.DRAFT)
     assert client.get(route.get_absolute_url()).status_code == 404
 
 
