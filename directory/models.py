@@ -310,7 +310,8 @@ class Organisation(Coordinates, Publishable):
         verbose_name_plural = _("organisations")
         indexes = [
             GinIndex(fields=["languages"], name="organisation_languages_gin"),
-            models.Index(fields=["status", "municipality"], name="organisation_status_munic"),
+            # Counting what the public sees (``published()``: the state and the time) from the index alone.
+            models.Index(fields=["status", "municipality"], include=["published_at"], name="organisation_status_munic"),
             # The list is sorted by name in the reader's language: an index per language
             # lets PostgreSQL read a page in order instead of sorting every row, and with
             # the publication state in it, skip the rows of the pages before from the index alone.
