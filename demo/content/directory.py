@@ -19,10 +19,10 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from core.models import Country, Direction, Municipality
+from core.models import Country, Direction, Municipality, PublicationStatus
 from core.transliteration import BULGARIAN, to_latin
 from directory import identifiers
-from directory.models import Kind, LegalForm, Organisation, SizeClass, Status
+from directory.models import Kind, LegalForm, Organisation, SizeClass
 from directory.nace import NaceRevision, division_section
 from directory.services import organisation_create, organisation_update
 
@@ -401,7 +401,7 @@ def load_real_organisations() -> int:
             "municipality": municipalities[data["municipality"]],
             "kind": data["kind"],
             "legal_form": data["legal_form"],
-            "status": Status.PUBLISHED,
+            "status": PublicationStatus.PUBLISHED,
             **{
                 key: data[key]
                 for key in ("founded_year", "postal_code", "website", "latitude", "longitude")
@@ -551,7 +551,7 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
             website=f"https://www.{domain}.example" if rng.random() < 0.5 else "",
             languages=languages,
             open_to_cooperation=open_to_cooperation,
-            status=Status.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             is_demo=True,
             **_translated("name", names),
             **_translated("settlement", settlement),
