@@ -2,6 +2,9 @@ import codecs
 import contextlib
 import hashlib
 import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import brotli
 from django.conf import settings
@@ -10,11 +13,12 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict, UnreadablePostError
-from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_sequence, compress_string
 
 from core import pagecache
 from core.transliteration import TYPED_MARKERS, to_latin, without_markers
@@ -24,6 +28,8 @@ logger = logging.getLogger(__name__)
 SERBIAN_LATIN = "sr-latn"
 # "br" in Accept-Encoding, unless refused with q=0.
 ACCEPTS_BROTLI = _lazy_re_compile(r"\bbr\b(?!;\s*q=0(?:\.0*)?(?:[,\s]|$))")
+# "gzip" in Accept-Encoding, as Django's GZipMiddleware reads it.
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 # Seconds a reader (or a client) is asked to wait before trying again after a database outage.
 DATABASE_RETRY_AFTER = 10
 
@@ -282,45 +288,73 @@ class AnonymousPageCacheMiddleware:
         return f"page:{version}:{static}:{language}:{digest}"
 
 
-class CompressionMiddleware(GZipMiddleware):
+BROTLI_QUALITY = 5  # fast enough for pages made per request
+GZIP_RANDOM_BYTES = 100  # Django's mitigation of BREACH: up to this many random bytes in the gzip header
+
+
+def _brotli_pieces(pieces):
+    compressor = brotli.Compressor(quality=BROTLI_QUALITY)
+    for piece in pieces:
+        # Flushed piece by piece: a streamed download's first rows reach the reader at once.
+        yield compressor.process(piece) + compressor.flush()
+    yield compressor.finish()
+
+
+class Encoder(NamedTuple):
+    """One content coding: when the client accepts it, and how a whole body or a stream is compressed."""
+
+    name: str
+    accepted: re.Pattern
+    compress: Callable[[bytes], bytes]
+    compress_pieces: Callable[[Iterable[bytes]], Iterator[bytes]]
+
+
+# In the order of preference: the first one the client accepts is used.
+ENCODERS = (
+    Encoder("br", ACCEPTS_BROTLI, lambda body: brotli.compress(body, quality=BROTLI_QUALITY), _brotli_pieces),
+    Encoder(
+        "gzip",
+        ACCEPTS_GZIP,
+        lambda body: compress_string(body, max_random_bytes=GZIP_RANDOM_BYTES),
+        lambda pieces: compress_sequence(pieces, max_random_bytes=GZIP_RANDOM_BYTES),
+    ),
+)
+
+
+class CompressionMiddleware(MiddlewareMixin):
     """Compress text responses with brotli or gzip, whichever the client accepts (brotli first).
 
-    gzip is Django's own, with its mitigation of BREACH (random bytes in the header);
-    brotli is Google's library, at a quality fast enough for pages made per request.
-    Pages from the page cache are compressed on their way out like any other, and
-    every text response says ``Vary: Accept-Encoding`` so that shared caches keep
-    one copy per encoding. Files (photos, documents, uploads) pass untouched: they
-    are compressed already or served with byte ranges.
+    One flow for every encoding in ``ENCODERS``: gzip is Django's own compression,
+    with its mitigation of BREACH (random bytes in the header); brotli is Google's
+    library. Pages from the page cache are compressed on their way out like any other,
+    and every text response worth compressing says ``Vary: Accept-Encoding`` so that
+    shared caches keep one copy per encoding. Files (photos, documents, uploads) pass
+    untouched: they are compressed already or served with byte ranges.
     """
-
-    BROTLI_QUALITY = 5
 
     def process_response(self, request, response):
         if not response.get("Content-Type", "").startswith((*TEXT_CONTENT_TYPES, "application/javascript")):
             return response
-        if not ACCEPTS_BROTLI.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            return super().process_response(request, response)
-        if response.has_header("Content-Encoding") or (not response.streaming and len(response.content) < 200):
+        # Not worth it for a short body; never twice.
+        if (not response.streaming and len(response.content) < 200) or response.has_header("Content-Encoding"):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
+        accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        encoder = next((encoder for encoder in ENCODERS if encoder.accepted.search(accepted)), None)
+        if encoder is None or getattr(response, "is_async", False):  # the portal runs under WSGI
+            return response
         if response.streaming:
-            response.streaming_content = self._brotli_pieces(response.streaming_content)
-            del response.headers["Content-Length"]
+            response.streaming_content = encoder.compress_pieces(response.streaming_content)
+            del response.headers["Content-Length"]  # not known until the stream ends
         else:
-            compressed = brotli.compress(response.content, quality=self.BROTLI_QUALITY)
+            compressed = encoder.compress(response.content)
             if len(compressed) >= len(response.content):
                 return response
             response.content = compressed
             response.headers["Content-Length"] = str(len(compressed))
+        # A strong ETag becomes weak (RFC 9110 8.8.1): the bytes differ, conditional requests still match.
         etag = response.get("ETag")
         if etag and etag.startswith('"'):
             response.headers["ETag"] = "W/" + etag
-        response.headers["Content-Encoding"] = "br"
+        response.headers["Content-Encoding"] = encoder.name
         return response
-
-    def _brotli_pieces(self, pieces):
-        compressor = brotli.Compressor(quality=self.BROTLI_QUALITY)
-        for piece in pieces:
-            # Flushed piece by piece: a streamed download's first rows reach the reader at once.
-            yield compressor.process(piece) + compressor.flush()
-        yield compressor.finish()

@@ -15,15 +15,37 @@ PAGE_SIZE = 20
 
 @dataclass(frozen=True)
 class ResultsPage:
-    """One page of results; ``pages`` is None when only "more than CANDIDATES" is known."""
+    """One page of results; ``pages`` is None when only "more than CANDIDATES" is known.
+
+    It answers what the one pagination partial (``includes/_pagination.html``) asks a
+    Django page and its paginator (``page_obj=page paginator=page``).
+    """
 
     number: int
     pages: int | None
     has_next: bool
+    keyset = False
+    next_after = None
 
     @property
     def has_previous(self) -> bool:
         return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def num_pages(self) -> int | None:
+        return self.pages
 
     @property
     def start_index(self) -> int:
