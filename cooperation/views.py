@@ -46,7 +46,14 @@ class OpportunityListView(BoardMixin, FilteredListView):
         return Opportunity.objects.public().for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(active_direction=ACTIVE_DIRECTION, **kwargs)
+        context = super().get_context_data(active_direction=ACTIVE_DIRECTION, **kwargs)
+        # Feeds and the download hold every matching item: the filters without the page.
+        query = f"?{context['filter_query']}" if context["filter_query"] else ""
+        context["result_links"] = [
+            (label, reverse(f"cooperation:opportunity-{name}") + query, False)
+            for label, name in (("RSS", "rss"), ("Atom", "atom"), ("JSON", "export-json"))
+        ]
+        return context
 
 
 class OwnedCompaniesMixin:

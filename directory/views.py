@@ -2,6 +2,7 @@ import itertools
 import json
 
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.generic import DetailView, View
@@ -38,14 +39,14 @@ class OrganisationListView(FilteredOrganisationsMixin, FilteredListView):
     strict = False  # a mistyped value in a shared link still shows the rest of the search
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(export_query=self._export_query(), **kwargs)
-
-    def _export_query(self) -> str:
-        """The filters of this list without its page: a download holds every matching row."""
-        query = self.request.GET.copy()
-        for name in (self.page_kwarg, self.keyset_kwarg):
-            query.pop(name, None)
-        return query.urlencode()
+        context = super().get_context_data(**kwargs)
+        # The filters of this list without its page: a download holds every matching row.
+        query = f"?{context['filter_query']}" if context["filter_query"] else ""
+        context["result_links"] = [
+            ("CSV", reverse("directory:organisation-export-csv") + query, True),
+            ("JSON", reverse("directory:organisation-export-json") + query, False),
+        ]
+        return context
 
 
 class OrganisationDetailView(DetailView):
