@@ -13,8 +13,8 @@ from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 
-class ChoiceLabelsMixin:
-    """``get_FOO_display()`` that looks the label up instead of translating every choice's label.
+class ChoiceLabelsModel(models.Model):
+    """The abstract base of every model with choices: ``get_FOO_display()`` looks the label up.
 
     Django's version builds a dict of the field's choices on every call, and
     hashing a lazy label translates it: a card showing a kind of five choices
@@ -22,19 +22,12 @@ class ChoiceLabelsMixin:
     only the label shown is translated (in the active language, at each call).
     """
 
+    class Meta:
+        abstract = True
+
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
         return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
-
-
-class ChoiceLabelsModel(ChoiceLabelsMixin, models.Model):
-    """The abstract base of every model with choices: ``get_FOO_display()`` looks labels up once.
-
-    ``ChoiceLabelsMixin`` stays only because old migrations name it.
-    """
-
-    class Meta:
-        abstract = True
 
 
 _CHOICE_LABELS: dict = {}

@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                         'ordering': ['order', 'slug'],
                         'constraints': [models.CheckConstraint(condition=models.Q(('country__in', ['BG', 'RS'])), name='municipality_country_known'), models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='municipality_latitude_range'), models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='municipality_longitude_range'), models.CheckConstraint(condition=models.Q(('population_year__isnull', True), ('population_year__gte', 1800), _connector='OR'), name='municipality_population_year_plausible')],
                     },
-                    bases=(core.models.ChoiceLabelsMixin, models.Model),
+                    bases=(models.Model,),
                 ),
                 migrations.CreateModel(
                     name='InformationCentre',
