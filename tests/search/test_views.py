@@ -133,7 +133,23 @@ def test_results_are_paginated(client):
     assert len(results(first)) == 20
     assert len(results(second)) == 5
     assert "Page 2 of 2" in second
+    # The one pagination partial of every list: its links keep the query.
+    assert '<a href="?q=bridge&amp;page=2"\n             rel="next">Next page</a>' in first
+    assert '<a href="?q=bridge&amp;page=1"\n               rel="prev">Previous page</a>' in second
+    assert 'rel="next"' not in second
     assert client.get("/en/search/", {"q": "bridge", "page": 3}).status_code == 404
+
+
+def test_past_the_candidates_the_pages_go_on_without_a_total(client, monkeypatch):
+    monkeypatch.setattr("search.models.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.PAGE_SIZE", 2)
+    MunicipalityFactory.create_batch(8, name_en="Bridge")
+    index_rebuild()
+    html = client.get("/en/search/", {"q": "bridge", "page": 2}).content.decode()
+    assert len(results(html)) == 2
+    assert re.search(r'<li aria-current="page">\s*Page 2\s*</li>', html)
+    assert 'href="?q=bridge&amp;page=3"' in html and 'href="?q=bridge&amp;page=1"' in html
 
 
 @pytest.mark.parametrize("hits", [1, 200])
