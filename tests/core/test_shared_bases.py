@@ -25,8 +25,8 @@ LATER = timedelta(days=1)
 
 @pytest.mark.parametrize(
     ("factory", "model"),
-    [(SightFactory, Sight), (RouteFactory, Route), (AlbumFactory, Album)],
-    ids=["sight", "route", "album"],
+    [(SightFactory, Sight), (RouteFactory, Route), (AlbumFactory, Album), (OrganisationFactory, Organisation)],
+    ids=["sight", "route", "album", "organisation"],
 )
 def test_every_content_type_shows_published_and_due_scheduled_items_only(factory, model):
     now = timezone.now()

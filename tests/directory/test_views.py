@@ -3,10 +3,12 @@ import html
 import io
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core.models import Country, PublicationStatus
 from directory.models import Kind, Organisation
@@ -156,9 +158,11 @@ def test_invalid_filter_values_are_ignored(client, koprivshtitsa):
     assert response.context["result_count"] == 1
 
 
-@pytest.mark.parametrize("status", [PublicationStatus.DRAFT, PublicationStatus.ARCHIVED])
+@pytest.mark.parametrize("status", [PublicationStatus.DRAFT, PublicationStatus.ARCHIVED, PublicationStatus.SCHEDULED])
 def test_unpublished_entries_appear_nowhere_public(client, sitemap, koprivshtitsa, status):
-    hidden = OrganisationFactory(name_en="Hidden Mill", status=status, municipality=koprivshtitsa)
+    """Drafts, archived entries and those scheduled for tomorrow (``core.models.Publishable``)."""
+    later = timezone.now() + timedelta(days=1)
+    hidden = OrganisationFactory(name_en="Hidden Mill", status=status, published_at=later, municipality=koprivshtitsa)
     OrganisationFactory(name_en="Visible Mill", municipality=koprivshtitsa)
     assert "Hidden Mill" not in client.get(LIST).content.decode()
     assert client.get(LIST, {"q": "hidden"}).context["result_count"] == 0
