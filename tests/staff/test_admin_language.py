@@ -157,3 +157,33 @@ def test_the_checks_find_what_they_look_for():
     assert AMERICAN_DATE.findall(text) == ["12/07/2026", "p.m."]
     with pytest.raises(NoReverseMatch):  # every page above comes from the admin's own URL names
         reverse("admin:no_such_changelist")
+
+
+def admin_script_messages() -> set[str]:
+    """What Django's admin scripts pass to ``gettext``/``ngettext`` (its own files, not the vendored ones)."""
+    from pathlib import Path
+
+    import django.contrib.admin
+
+    scripts = Path(django.contrib.admin.__file__).parent / "static" / "admin" / "js"
+    call = re.compile(r"""\b(?:n?gettext)\(\s*(['"])((?:\\.|(?!\1).)*)\1""")
+    messages = set()
+    for script in scripts.rglob("*.js"):
+        if "vendor" not in script.parts:
+            found = call.findall(script.read_text())
+            messages.update(text.replace("\\'", "'").replace('\\"', '"') for _quote, text in found)
+    return messages
+
+
+@pytest.mark.parametrize("language", ["bg", "sr"])
+def test_the_admin_scripts_speak_the_staff_language(client, django_user_model, language):
+    """The admin's scripts (the two-box picker of directions, the calendar) take their text from
+    /admin/jsi18n/: every message they show must be in that catalogue."""
+    import json
+
+    client.force_login(django_user_model.objects.create_superuser("корен", "root@example.org"))
+    script = client.get("/admin/jsi18n/", headers={"accept-language": language}).content.decode()
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S).group(1))
+    messages = admin_script_messages()
+    assert 'Choose %s by selecting them and then select the "Choose" arrow button.' in messages
+    assert sorted(messages - set(catalogue)) == []
