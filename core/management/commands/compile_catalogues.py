@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Compile every locale/*/LC_MESSAGES/*.po (django, and djangojs where the admin scripts need it) to .mo in pure Python (no GNU gettext needed)."
+    help = "Compile every locale/*/LC_MESSAGES/*.po (django; djangojs for the admin scripts) to .mo in pure Python."
 
     def handle(self, *args, **options):
         for locale_dir in settings.LOCALE_PATHS:
