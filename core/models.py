@@ -305,6 +305,19 @@ class Currency(models.TextChoices):
     RSD = "RSD", _("Serbian dinar")
 
 
+class PageLanguage(models.TextChoices):
+    """The portal's four languages (``settings.LANGUAGES``), named in the reader's language.
+
+    ``settings.LANGUAGES`` names each in its own language, as the language switcher shows them;
+    a record's language (an enquiry's, say) is read by staff, who read it in theirs.
+    """
+
+    BULGARIAN = "bg", _("Bulgarian")
+    SERBIAN_CYRILLIC = "sr", _("Serbian (Cyrillic)")
+    SERBIAN_LATIN = "sr-latn", _("Serbian (Latin)")
+    ENGLISH = "en", _("English")
+
+
 # Each country has one time zone and one currency; they follow from the country.
 COUNTRY_TIME_ZONES = {Country.BULGARIA: "Europe/Sofia", Country.SERBIA: "Europe/Belgrade"}
 COUNTRY_CURRENCIES = {Country.BULGARIA: Currency.EUR, Country.SERBIA: Currency.RSD}

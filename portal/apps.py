@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
@@ -6,3 +7,5 @@ class PortalConfig(AppConfig):
 
     default = True
     name = "portal"
+    # Its one model in the admin is what the home page features.
+    verbose_name = _("Home page")

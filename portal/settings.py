@@ -74,8 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "csp",
-    "axes",
-    "reversion",
+    "staff.apps.LogInRecordsConfig",  # django-axes, its name translated
+    "staff.apps.VersionHistoryConfig",  # django-reversion, its name translated
     "core",
     # After axes: the staff workspace re-registers its log-in records for portal administrators only.
     "staff",

@@ -5,12 +5,16 @@ changes content outside the admin (services, bulk imports) wraps its writes in
 ``recorded_changes`` so that they are recorded, attributed and revertible too.
 """
 
+import datetime
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 
 import reversion
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -48,13 +52,47 @@ class FieldChange:
 
 
 def _display(field: models.Field, value) -> str:
-    if value in (None, ""):
+    """A stored value as staff read it: choice labels, yes/no, local time in their language's format,
+    a list as its items ("English, Serbian"), never Python's notation or UTC."""
+    if value in (None, "", []):
         return "—"
+    if isinstance(value, list | tuple):
+        item_field = getattr(field, "base_field", field)
+        return ", ".join(_display(item_field, item) for item in value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        moment = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal | float | int):
+        return formats.number_format(value, use_l10n=True)
     return str(value)
+
+
+def revision_action(revision) -> str:
+    """What a revision did, in the reader's language.
+
+    The admin stores a revision's comment as Django's change message, with the labels of the
+    changed fields in the language of whoever saved ("Changed Description [bg]."); read in
+    another language it mixes two ("Променени Description [bg]"). The fields are listed beside
+    it with labels in the reader's language, so the action says only what kind of change it was.
+    A comment written by code (an import, a revert) is shown as written.
+    """
+    try:
+        message = json.loads(revision.comment)
+    except ValueError:
+        return revision.get_comment()
+    if not isinstance(message, list):
+        return revision.get_comment()
+    kinds = {kind for part in message if isinstance(part, dict) for kind in part}
+    for kind, action in (("added", _("Added.")), ("deleted", _("Deleted.")), ("changed", _("Changed."))):
+        if kind in kinds:
+            return action
+    return _("No fields changed.")
 
 
 def field_changes(model: type[models.Model], old: dict, new: dict) -> list[FieldChange]:

@@ -1,7 +1,12 @@
-"""The staff workspace's own record: which municipality a staff user works for, and in what role."""
+"""The staff workspace's own record: which municipality a staff user works for, and in what role.
 
+And django-axes' log-in records under names in the staff's language (proxies: the same tables).
+"""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Municipality
@@ -44,3 +49,46 @@ class StaffMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.municipality} · {self.get_role_display()}"
+
+
+def _log_in_record_name(message: str, record) -> str:
+    """``message`` with the record's user name and its moment: local time, in the language's short format."""
+    moment = record.attempt_time
+    when = formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else "—"
+    return message % {"user": record.username or "—", "time": when}
+
+
+class LogInAttempt(AccessAttempt):
+    """django-axes' record of an address and user name still counting failures, named in the staff's language."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("log-in attempt")
+        verbose_name_plural = _("log-in attempts")
+
+    def __str__(self):
+        return _log_in_record_name(_("Attempts by %(user)s since %(time)s"), self)
+
+
+class LogIn(AccessLog):
+    """django-axes' record of a successful log-in, named in the staff's language."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("log-in")
+        verbose_name_plural = _("log-ins")
+
+    def __str__(self):
+        return _log_in_record_name(_("Log-in of %(user)s at %(time)s"), self)
+
+
+class FailedLogIn(AccessFailureLog):
+    """django-axes' record of a failed log-in, named in the staff's language."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("failed log-in")
+        verbose_name_plural = _("failed log-ins")
+
+    def __str__(self):
+        return _log_in_record_name(_("Failed log-in of %(user)s at %(time)s"), self)

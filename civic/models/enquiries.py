@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import InformationCentre
+from core.models import InformationCentre, PageLanguage
 
 
 class EnquiryStatus(models.TextChoices):
@@ -24,7 +24,7 @@ class Enquiry(models.Model):
     email = models.EmailField(_("email"))
     subject = models.CharField(_("subject"), max_length=200)
     message = models.TextField(_("message"))
-    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=7, choices=PageLanguage)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.NEW)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
 

@@ -207,7 +207,8 @@ class Event(Publishable):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category, default=Category.OTHER)
     starts_at = models.DateTimeField(
-        _("starts"), help_text=_("Local time of the place: Europe/Sofia in Bulgaria, Europe/Belgrade in Serbia.")
+        _("starts"),
+        help_text=_("The local time of the place: Bulgarian time in Koprivshtitsa, Serbian time in Medijana."),
     )
     ends_at = models.DateTimeField(_("ends"))
     timing = models.CharField(_("timing"), max_length=10, choices=Timing, default=Timing.TIMED)

@@ -7,6 +7,7 @@ here they first check that the object and every row in that revision belong to t
 user's municipality.
 """
 
+import reversion
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -17,7 +18,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from staff.admin.scoping import MunicipalityScopedInlineMixin, in_scope
-from staff.history import version_changes
+from staff.history import revision_action, version_changes
 from staff.roles import staff_scope
 
 
@@ -30,6 +31,21 @@ def _version_in_scope(user, version, lookup: str) -> bool:
 class HistoryAdminMixin(VersionAdmin):
     object_history_template = "admin/staff/object_history.html"
     history_latest_first = True
+
+    # django-reversion stores a revision's comment as the change message rendered in the saver's
+    # language ("Changed Address [bg]."); keep Django's structured message instead, which each
+    # reader's page renders in theirs (``staff.history.revision_action``, ``Revision.get_comment``).
+    def log_addition(self, request, obj, message):
+        return self._comment_with(super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self._comment_with(super().log_change(request, obj, message))
+
+    @staticmethod
+    def _comment_with(entry):
+        if entry is not None and reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
 
     def _lookup_for(self, model) -> str | None:
         """How rows of ``model`` (this admin's, another admin's or an inline's) reach a municipality."""
@@ -121,6 +137,7 @@ class HistoryAdminMixin(VersionAdmin):
         entries = [
             {
                 "revision": version.revision,
+                "action": revision_action(version.revision),
                 "changes": changes,
                 "url": reverse(
                     f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",

@@ -142,3 +142,46 @@ def test_the_diff_names_each_language_once(staff):
     edit(client, url, address_bg="ул. Втора 2")
     changes = client.get(f"/admin/core/informationcentre/{centre.pk}/history/").context["history_entries"][0]["changes"]
     assert [(change.label, change.new) for change in changes] == [("адрес [bg]", "ул. Втора 2")]
+
+
+def test_history_reads_in_the_readers_language_whoever_saved(staff):
+    """An editor saves with the admin in English; a colleague reads the history in Bulgarian:
+    neither the action nor the field names are in English (they were "Променени Address [bg]")."""
+    centre = staff.home.information_centre
+    url = f"/admin/core/informationcentre/{centre.pk}/change/"
+    english = {"accept-language": "en"}
+    client = logged_in(staff.editor)
+    for address in ("ул. Нова 3", "ул. Нова 4"):
+        form = client.get(url, headers=english)
+        assert client.post(url, change_form_data(form, address_bg=address), headers=english).status_code == 302
+    assert "Address [bg]" in Version.objects.get_for_object(centre).first().revision.comment  # as saved
+
+    history = logged_in(staff.moderator).get(
+        f"/admin/core/informationcentre/{centre.pk}/history/", headers={"accept-language": "bg"}
+    )
+    page = history.content.decode()
+    assert "Address" not in page
+    assert "Changed" not in page
+    entry = history.context["history_entries"][0]
+    assert entry["action"] == "Променено."
+    assert [(change.label, change.new) for change in entry["changes"]] == [("адрес [bg]", "ул. Нова 4")]
+
+
+def test_history_values_are_written_as_the_reader_reads_them(settings):
+    """Local time in the language's format, not UTC; a list as its items' labels, not Python's notation."""
+    import datetime
+
+    from django.db import models
+    from django.utils import translation
+
+    from directory.models import Organisation
+    from staff.history import _display
+
+    settings.TIME_ZONE = "Europe/Sofia"
+    moment = datetime.datetime(2026, 7, 4, 17, 30, tzinfo=datetime.UTC)
+    languages = Organisation._meta.get_field("languages")
+    with translation.override("bg"):
+        assert _display(languages, ["bg", "en"]) == "Български, Английски"
+        assert _display(models.DateTimeField(), moment) == "4.07.2026\u202fг., 20:30"
+    with translation.override("en"):
+        assert _display(languages, ["bg", "en"]) == "Bulgarian, English"

@@ -4,11 +4,11 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Compile every locale/*/LC_MESSAGES/django.po to .mo in pure Python (no GNU gettext needed)."
+    help = "Compile every locale/*/LC_MESSAGES/*.po (django; djangojs for the admin scripts) to .mo in pure Python."
 
     def handle(self, *args, **options):
         for locale_dir in settings.LOCALE_PATHS:
-            for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/django.po")):
+            for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
                 catalogue = polib.pofile(str(po_path))
                 # Fuzzy entries are guesses: never shown to readers.
                 for entry in catalogue.fuzzy_entries():

@@ -1,0 +1,49 @@
+"""Messages of the libraries the admin shows, which their own catalogues lack in Bulgarian or Serbian.
+
+``makemessages`` only extracts what this project's code names, so each such message is named here
+(never called: ``gettext_noop`` only marks it), and translated in ``locale/`` like our own. The
+project's catalogues come first (``LOCALE_PATHS``), so the admin then shows these translations.
+``tests/staff/test_admin_language.py`` finds any that are still missing.
+"""
+
+from django.utils.translation import gettext_noop
+
+DJANGO_ADMIN = (
+    # Django 5.2's admin: table headings of the app list, read by screen readers (no Bulgarian yet).
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+    gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
+)
+
+DJANGO_AXES = (
+    gettext_noop("Access Attempt"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Expires At"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Form Data"),
+    gettext_noop("GET Data"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("IP Address"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
+    gettext_noop("POST Data"),
+    gettext_noop("Path"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("User Agent"),
+    gettext_noop("Username"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+)
