@@ -385,6 +385,7 @@ def timed_events(today: date) -> list[dict]:
         events.append(event)
     return events
 
+
 PROGRAMMES = {
     "ipa-2007": {
         "first_year": 2007,
