@@ -227,10 +227,19 @@ def test_two_click_to_load_embeds_and_a_self_hosted_clip_with_poster_and_caption
     videos = list(Video.objects.all())
     assert sorted(video.provider for video in videos) == ["file", "vimeo", "youtube"]
     clip = next(video for video in videos if video.provider == "file")
-    assert clip.poster and clip.captions
-    captions = clip.captions.read().decode()
-    for line in ("илюстрация", "илустрација", "ilustracija", "illustration"):
-        assert line in captions
+    assert clip.poster
+    # One WebVTT track per language, each in that language only.
+    tracks = {track.language: track.file.read().decode() for track in clip.caption_tracks.all()}
+    assert sorted(tracks) == ["bg", "en", "sr", "sr-latn"]
+    words = {"bg": "илюстрация", "sr": "илустрација", "sr-latn": "ilustracija", "en": "illustration"}
+    for language, text in tracks.items():
+        assert text.startswith("WEBVTT") and words[language] in text
+        assert not [word for other, word in words.items() if other != language and word in text], language
+    with translation.override("sr-latn"):
+        page = client.get(clip.get_absolute_url()).content.decode()
+    for srclang, label in (("bg", "Български"), ("sr-Cyrl", "Српски"), ("en", "English")):
+        assert f'srclang="{srclang}" label="{label}">' in page
+    assert 'srclang="sr-Latn" label="Srpski" default>' in page
     response = client.get(clip.file.url)
     assert response.status_code == 200 and response["Content-Type"] == "video/mp4"
     assert b"ftyp" in b"".join(response.streaming_content)[:16]
