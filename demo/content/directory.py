@@ -479,6 +479,31 @@ def _names(rng: random.Random, country: str, legal_form: str, form: tuple, trade
     return {"sr": f"{trade_sr} „{brand}“ {form_native}", "en": f"{to_latin(brand)} {trade_en} {form_latin}"}
 
 
+# The A–Z list's first page: a name's first word among the alphabetically first ones (in
+# the database's code-point order) is used at most twice, so that the page does not open
+# with one trade word (or one brand) over and over.
+EARLY_WORDS_PER_LANGUAGE = 14
+EARLY_WORD_USES = 2
+
+
+def _early_first_words() -> dict[str, set[str]]:
+    """Per language, the first words that sort first among all a synthetic name can start with."""
+    trades = [words for *_rest, words in TRADES]
+    latin_brands = [brand.translate(BULGARIAN_LATIN) for brand in BRANDS_BG + FAMILIES_BG]
+    latin_brands += [to_latin(brand) for brand in BRANDS_SR + SURNAMES_SR]
+    latin_people = [name.translate(BULGARIAN_LATIN) for names in GIVEN_BG for name in names]
+    starts = {
+        # Not "ЕТ", which every sole trader's name starts with: the А–Д trade words come first.
+        "bg": {trade[0] for group in trades for trade in group},
+        "sr": {trade[1] for group in trades for trade in group},
+        "en": {trade[2] for group in trades for trade in group} | set(latin_brands) | set(latin_people),
+    }
+    return {
+        language: set(sorted({word.split()[0] for word in words})[:EARLY_WORDS_PER_LANGUAGE])
+        for language, words in starts.items()
+    }
+
+
 def demo_phone(country: str, serial: int) -> str:
     """A number that passes the portal's check for ``country`` and cannot ring anyone.
 
@@ -518,6 +543,8 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
     used = {
         name.rsplit(" ", 1)[0] for data in [*REAL_ORGANISATIONS, *COMPANIES] for name in data["name"].values() if name
     }
+    early = _early_first_words()
+    early_uses: dict[tuple[str, str], int] = {}
     for index in range(count):
         country = Country.BULGARIA if rng.random() < 0.25 else Country.SERBIA
         place = PLACES[country]
@@ -530,7 +557,11 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
             names = _names(rng, country, legal_form, (form_native, form_latin), trade)
             # Without the legal form: "Пекара „Нишава“ д.о.о." and "… а.д." would read as one name twice.
             cores = {name.rsplit(" ", 1)[0] for name in names.values()}
-            if not used.intersection(cores):
+            firsts = [(language, name.split()[0]) for language, name in names.items()]
+            firsts = [key for key in firsts if key[1] in early[key[0]]]
+            if not used.intersection(cores) and all(early_uses.get(key, 0) < EARLY_WORD_USES for key in firsts):
+                for key in firsts:
+                    early_uses[key] = early_uses.get(key, 0) + 1
                 break
         else:  # pragma: no cover (the pools hold far more names than the 7,158 of make run)
             raise RuntimeError("Ran out of distinct demo company names; add brands or people.")
