@@ -252,3 +252,13 @@ def test_sitemap_lists_the_gallery_and_its_albums(sitemap, demo_content):
     xml = sitemap()
     assert "<loc>http://testserver/en/gallery/</loc>" in xml
     assert "<loc>http://testserver/sr-latn/gallery/mediana-archaeological-site/</loc>" in xml
+
+
+def test_the_video_admin_edits_one_captions_track_per_language(admin_client):
+    mp4 = SimpleUploadedFile("ok.mp4", b"\x00\x00\x00\x18ftypisom" + b"\x00" * 40)
+    video = services.video_save(video=Video(album=AlbumFactory(), title_bg="Ф", title_sr="Ф", title_en="F", file=mp4))
+    good = b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n"
+    CaptionTrack.objects.create(video=video, language="en", file=SimpleUploadedFile("a.vtt", good))
+    page = admin_client.get(f"/admin/media_library/video/{video.pk}/change/").content.decode()
+    assert 'name="caption_tracks-0-language"' in page and 'name="caption_tracks-0-file"' in page
+    assert 'name="caption_tracks-MAX_NUM_FORMS" value="4"' in page
