@@ -46,7 +46,7 @@ class EventAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTransl
     date_hierarchy = "starts_at"
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "description", "municipality", "direction", "category")}),
-        (_("When"), {"fields": ("starts_at", "ends_at", "timing", "schedule", "recurrence_rule")}),
+        (_("When"), {"fields": ("starts_at", "ends_at", "timing", "schedule", "recurrence_rule", "exception_dates")}),
         (_("Where and who"), {"fields": ("venue_name", "venue_address", "venue_url", "organiser", "organiser_url")}),
         (_("Admission"), {"fields": ("is_free", "price", "currency", "website")}),
         PUBLICATION_FIELDSET,

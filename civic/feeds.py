@@ -135,6 +135,14 @@ def ical_event(event: Event, *, request, stamp: datetime) -> icalendar.Event:
         entry.add("dtend", event.local_ends_at.date() + timedelta(days=1))
     if event.recurrence_rule:
         entry.add("rrule", icalendar.vRecur.from_ical(ical_recurrence(event)))
+        if event.exception_dates:
+            # EXDATE takes the form of DTSTART: the local start time on each day, or the day itself.
+            start = event.local_starts_at
+            for day in sorted(event.exception_dates):
+                if event.timing == EventTiming.TIMED:
+                    entry.add("exdate", datetime.combine(day, start.time(), tzinfo=event.zone))
+                else:
+                    entry.add("exdate", day)
     description = "\n\n".join(part for part in (event.summary, strip_tags(event.description), url) if part)
     entry.add("description", description)
     location = ", ".join(part for part in (event.venue_name, event.venue_address) if part)

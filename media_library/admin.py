@@ -14,7 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from core.models import PublicationStatus
 from media_library import services
 from media_library.forms import BulkUploadForm, VideoAdminForm
-from media_library.models import Album, AlbumAttachment, Photo, Video
+from media_library.models import Album, AlbumAttachment, CaptionTrack, Photo, Video
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from staff.models import StaffRole
@@ -61,6 +61,29 @@ class PhotoInline(MunicipalityScopedInlineMixin, admin.TabularInline):
     @admin.display(description=_("photo"))
     def preview(self, photo):
         return thumbnail(photo)
+
+
+class CaptionTrackInline(MunicipalityScopedInlineMixin, admin.TabularInline):
+    """One WebVTT file per language of an uploaded video, each checked like any captions upload."""
+
+    model = CaptionTrack
+    municipality_lookup = "video__album__municipality"
+    extra = 0
+    max_num = len(CaptionTrack.Language)
+    fields = ["language", "file"]
+
+    # Part of the video: whoever may change the video may change its captions.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("media_library.view_video") or self.has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("media_library.change_video")
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
 
 
 def attachable_content_types(admin_site, request) -> list[ContentType]:
@@ -297,6 +320,7 @@ class PhotoAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
 class VideoAdmin(MunicipalityContentAdmin, TabbedTranslationAdmin):
     municipality_lookup = "album__municipality"
     form = VideoAdminForm
+    inlines = [CaptionTrackInline]
     list_display = ["title", "album", "provider", "order"]
     list_editable = ["order"]
     list_filter = ["provider", "album__municipality"]

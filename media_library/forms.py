@@ -92,7 +92,7 @@ class VideoAdminForm(forms.ModelForm):
     class Meta:
         model = Video
         fields = [
-            *["album", "title", "description", "file", "external_url", "captions", "captions_language"],
+            *["album", "title", "description", "file", "external_url"],
             *["credit", "licence", "order"],
         ]
 

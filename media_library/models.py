@@ -225,11 +225,6 @@ class Video(ChoiceLabelsModel):
         YOUTUBE = "youtube", "YouTube"
         VIMEO = "vimeo", "Vimeo"
 
-    class CaptionsLanguage(models.TextChoices):
-        BULGARIAN = "bg", "Български"
-        SERBIAN = "sr", "Српски"
-        ENGLISH = "en", "English"
-
     album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="videos", verbose_name=_("album"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -245,16 +240,6 @@ class Video(ChoiceLabelsModel):
         _("YouTube or Vimeo address"), blank=True, help_text=_("Instead of a file: the address of the video's page.")
     )
     provider_id = models.CharField(_("video id"), max_length=40, blank=True, editable=False)
-    captions = models.FileField(
-        _("captions"),
-        upload_to="videos/captions/",
-        blank=True,
-        validators=[validate_webvtt],
-        help_text=_("WebVTT (.vtt) captions for an uploaded video."),
-    )
-    captions_language = models.CharField(
-        _("captions language"), max_length=2, choices=CaptionsLanguage, default=CaptionsLanguage.BULGARIAN
-    )
     poster_renditions = models.JSONField(_("poster renditions"), default=list, blank=True, editable=False)
     poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -291,8 +276,6 @@ class Video(ChoiceLabelsModel):
                 raise ValidationError({"external_url": error}) from error
         else:
             self.provider, self.provider_id = self.Provider.FILE, ""
-        if self.captions and not self.file:
-            raise ValidationError({"captions": _("Captions can only be added to an uploaded video.")})
 
     @cached_property
     def poster(self) -> ResponsiveImage | None:
@@ -371,3 +354,52 @@ class AlbumAttachment(models.Model):
 
     def __str__(self):
         return f"{self.album} → {self.content_type.name} #{self.object_id}"
+
+
+class CaptionTrack(models.Model):
+    """One language's captions of an uploaded video: a WebVTT file, a ``<track srclang>`` in the player.
+
+    The file goes through the one captions check (``validate_webvtt``) on every path: admin
+    inline, service and demo loader alike.
+    """
+
+    class Language(models.TextChoices):
+        # Each named in itself, as a player's captions menu lists them.
+        BULGARIAN = "bg", "Български"
+        SERBIAN_CYRILLIC = "sr", "Српски"
+        SERBIAN_LATIN = "sr-latn", "Srpski"
+        ENGLISH = "en", "English"
+
+    # BCP 47 tags for srclang: the script is part of the Serbian ones.
+    SRCLANG = {"bg": "bg", "sr": "sr-Cyrl", "sr-latn": "sr-Latn", "en": "en"}
+
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="caption_tracks", verbose_name=_("video"))
+    language = models.CharField(_("language"), max_length=7, choices=Language)
+    file = models.FileField(
+        _("captions file"),
+        upload_to="videos/captions/",
+        validators=[validate_webvtt],
+        help_text=_("WebVTT (.vtt) captions in this language."),
+    )
+
+    class Meta:
+        ordering = ["video", "pk"]
+        verbose_name = _("captions track")
+        verbose_name_plural = _("captions tracks")
+        constraints = [
+            models.UniqueConstraint(fields=["video", "language"], name="caption_track_one_per_language"),
+            models.CheckConstraint(
+                condition=models.Q(language__in=["bg", "sr", "sr-latn", "en"]), name="caption_track_language_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.video} ({self.get_language_display()})"
+
+    @property
+    def srclang(self) -> str:
+        return self.SRCLANG[self.language]
+
+    def clean(self):
+        if self.video_id and not self.video.file:
+            raise ValidationError(_("Captions can only be added to an uploaded video."))

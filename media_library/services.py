@@ -159,7 +159,8 @@ def album_delete(*, album: Album) -> None:
 
 def _video_files(video: Video) -> list[str]:
     poster = video.poster.files if video.poster else []
-    return [video.file.name, video.captions.name, *poster]
+    tracks = [track.file.name for track in video.caption_tracks.all()]
+    return [video.file.name, *tracks, *poster]
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as dateutil_rrule
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -223,6 +224,16 @@ class Event(Publishable):
             "FREQ=MONTHLY;UNTIL=20271231 (monthly until a date)."
         ),
     )
+    exception_dates = ArrayField(
+        models.DateField(),
+        verbose_name=_("except on"),
+        blank=True,
+        default=list,
+        help_text=_(
+            "Days, in the place's time, on which a repeating event does not take place, separated by commas "
+            "(e.g. 2027-12-26,2028-01-02). Each must be one of the series' dates."
+        ),
+    )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
     venue_url = WebAddressField(_("venue link"), blank=True)
@@ -293,6 +304,11 @@ class Event(Publishable):
                 self.recurrence_rule = self._validated_recurrence()
             except ValidationError as error:
                 errors["recurrence_rule"] = error
+        if self.exception_dates and "recurrence_rule" not in errors:
+            try:
+                self.exception_dates = self._validated_exception_dates()
+            except ValidationError as error:
+                errors["exception_dates"] = error
         if errors:
             raise ValidationError(errors)
 
@@ -332,6 +348,21 @@ class Event(Publishable):
                 raise ValidationError(_("This is not a valid recurrence rule.")) from error
         return rule
 
+    def _validated_exception_dates(self) -> list[date]:
+        if not self.recurrence_rule:
+            raise ValidationError(_("Only a repeating event can have days on which it does not take place."))
+        days = sorted(set(self.exception_dates))
+        if self.starts_at and self.municipality_id:
+            rule = self._dateutil_rule()
+            start = self.local_starts_at.time()
+            for day in days:
+                moment = datetime.combine(day, start)
+                if not rule.between(moment, moment, inc=True):
+                    raise ValidationError(
+                        _("%(date)s is not one of the event's dates.") % {"date": formats.date_format(day)}
+                    )
+        return days
+
     # --- Time: stored in UTC, always shown in the place's zone.
 
     @property
@@ -367,6 +398,11 @@ class Event(Publishable):
             parts["UNTIL"] += "T235959"
         return dateutil_rrule.rrulestr(format_recurrence(parts), dtstart=self.local_starts_at.replace(tzinfo=None))
 
+    @property
+    def _excluded_days(self) -> frozenset[date]:
+        """The days (EXDATE) on which the series does not take place."""
+        return frozenset(self.exception_dates or ())
+
     def _occurrence_at(self, local_start: datetime) -> Occurrence:
         wall_clock_length = self.local_ends_at.replace(tzinfo=None) - self.local_starts_at.replace(tzinfo=None)
         return Occurrence(
@@ -385,7 +421,9 @@ class Event(Publishable):
         local_from = timezone.localtime(start - length - timedelta(days=1), self.zone).replace(tzinfo=None)
         local_to = timezone.localtime(end, self.zone).replace(tzinfo=None)
         occurrences = (
-            self._occurrence_at(moment) for moment in self._dateutil_rule().between(local_from, local_to, inc=True)
+            self._occurrence_at(moment)
+            for moment in self._dateutil_rule().between(local_from, local_to, inc=True)
+            if moment.date() not in self._excluded_days
         )
         return [occurrence for occurrence in occurrences if occurrence.ends_at >= start and occurrence.starts_at < end]
 
@@ -395,7 +433,7 @@ class Event(Publishable):
         if not self.recurrence_rule:
             return [Occurrence(self, self.starts_at, self.ends_at)] if self.ends_at >= after else []
         local_from = timezone.localtime(after - (self.ends_at - self.starts_at), self.zone).replace(tzinfo=None)
-        moments = self._dateutil_rule().xafter(local_from, inc=True)
+        moments = (m for m in self._dateutil_rule().xafter(local_from, inc=True) if m.date() not in self._excluded_days)
         occurrences = (self._occurrence_at(moment) for moment in moments)
         return list(itertools.islice((o for o in occurrences if o.ends_at >= after), limit))
 

@@ -7,6 +7,7 @@ as expected. News, services and pages are our own generic texts, with no
 invented fees, addresses or figures.
 """
 
+import itertools
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -234,104 +235,155 @@ EVENTS = [
     },
 ]
 
-# A year in both places, at clock times in each place's zone (Europe/Sofia, Europe/Belgrade).
+# A year in both places, at clock times in each place's zone (Europe/Sofia, Europe/Belgrade),
+# dated from the day the demo is loaded: most in the coming weeks and months, some past
+# ones for the archive. ``first`` is a number of days from that day, moved on to ``weekday``
+# (0 = Monday); a series ends ``until`` days after it, and skips the ``skip``-th of its
+# dates from that day on (its exception date, EXDATE).
 K, M = "koprivshtitsa", "medijana"
+MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 
-def _timed(slug, municipality, direction, category, first, starts, ends, title, summary, last=None, **extra) -> dict:
+def _timed(slug, municipality, direction, category, first, starts, ends, title, summary, days=1, **extra) -> dict:
     return {
         "slug": slug, "municipality": municipality, "direction": direction, "category": category,
-        "first": first, "last": last or first, "starts": starts, "ends": ends, "timing": Event.Timing.TIMED,
+        "first": first, "days": days, "starts": starts, "ends": ends, "timing": Event.Timing.TIMED,
         "title": title, "summary": summary, **extra,
     }  # fmt: skip
 
 
-EVENTS += [
+TIMED_EVENTS = [
     _timed(
-        "first-shot-re-enactment-2026", K, Direction.Key.CULTURE, Event.Category.COMMEMORATION,
-        date(2026, 5, 1), time(11, 0), time(12, 30),
+        "first-shot-re-enactment", K, Direction.Key.CULTURE, Event.Category.COMMEMORATION,
+        19, time(11, 0), time(12, 30),
         {"bg": "Възстановка на първата пушка при Калъчевия мост", "sr": "Реконструкција првог пуцња код Калъчевог моста", "en": "Re-enactment of the first shot at the Kalachev Bridge"},
         {"bg": "Читалищните групи пресъздават обявяването на въстанието от 1876 г.", "sr": "Групе читалишта изводе објављивање устанка из 1876.", "en": "The community centre's groups re-enact the proclamation of the 1876 uprising."},
-        venue_name={"bg": "Калъчев мост", "sr": "Калъчев мост", "en": "Kalachev Bridge"}, is_free=True,
+        weekday=SAT, venue_name={"bg": "Калъчев мост", "sr": "Калъчев мост", "en": "Kalachev Bridge"}, is_free=True,
     ),
     _timed(
-        "winter-fairy-tale-2026", K, Direction.Key.CULTURE, Event.Category.FESTIVAL,
-        date(2026, 12, 18), time(10, 0), time(20, 0),
-        {"bg": "Зимна приказка в Копривщица", "sr": "Зимска бајка у Копривштици", "en": "Winter Fairy Tale in Koprivshtitsa"},
-        {"bg": "Три дни коледни песни, занаятчийски базар и светлини по калдъръмените улици.", "sr": "Три дана коледарских песама, занатског базара и светала по калдрми.", "en": "Three days of carols, a craft bazaar and lights along the cobbled streets."},
-        last=date(2026, 12, 20), venue_name={"bg": "площад „20-ти април“", "sr": "трг „20. април“", "en": "20 April Square"},
+        "craft-days-koprivshtitsa", K, Direction.Key.CULTURE, Event.Category.FESTIVAL,
+        45, time(10, 0), time(20, 0),
+        {"bg": "Дни на занаятите в Копривщица", "sr": "Дани заната у Копривштици", "en": "Craft days in Koprivshtitsa"},
+        {"bg": "Три дни песни, занаятчийски базар и светлини по калдъръмените улици.", "sr": "Три дана песама, занатског базара и светала по калдрми.", "en": "Three days of songs, a craft bazaar and lights along the cobbled streets."},
+        days=3, weekday=FRI, venue_name={"bg": "площад „20-ти април“", "sr": "трг „20. април“", "en": "20 April Square"},
         price="5.00",
     ),
     _timed(
         "saturday-market-koprivshtitsa", K, Direction.Key.BUSINESS, Event.Category.FAIR,
-        date(2026, 1, 10), time(8, 30), time(13, 0),
+        -56, time(8, 30), time(13, 0),
         {"bg": "Съботен пазар на местни производители", "sr": "Суботња пијаца локалних произвођача", "en": "Saturday market of local producers"},
-        {"bg": "Мед, сирене, билки и плетива всяка събота. На 26 декември пазар няма.", "sr": "Мед, сир, лековито биље и плетиво сваке суботе. Двадесет шестог децембра пијаце нема.", "en": "Honey, cheese, herbs and knitwear every Saturday. No market on 26 December."},
-        recurrence_rule="FREQ=WEEKLY;BYDAY=SA;UNTIL=20261231", is_free=True,
+        {"bg": "Мед, сирене, билки и плетива всяка събота, освен в дните, посочени в календара.", "sr": "Мед, сир, лековито биље и плетиво сваке суботе, осим дана наведених у календару.", "en": "Honey, cheese, herbs and knitwear every Saturday, except on the days shown in the calendar."},
+        weekday=SAT, recurrence_rule="FREQ=WEEKLY;BYDAY=SA", until=300, skip=3, is_free=True,
         venue_name={"bg": "пазарът до автогарата", "sr": "пијаца код аутобуске станице", "en": "the market by the bus station"},
     ),
     _timed(
         "museum-evening-koprivshtitsa", K, Direction.Key.CULTURE, Event.Category.EXHIBITION,
-        date(2026, 1, 1), time(18, 0), time(20, 30),
+        -90, time(18, 0), time(20, 30),
         {"bg": "Вечер в музея: първия четвъртък на месеца", "sr": "Вече у музеју: првог четвртка у месецу", "en": "Museum evening, every first Thursday"},
-        {"bg": "Къщите-музеи отварят вечер с беседа на уредник. През август вечерта се пропуска заради събора.", "sr": "Куће-музеји отворени увече уз разговор са кустосом. У августу нема вечери због сабора.", "en": "The house-museums open in the evening with a curator's talk. There is none in August, for the festival."},
-        recurrence_rule="FREQ=MONTHLY;BYDAY=1TH;UNTIL=20261231", price="3.00",
+        {"bg": "Къщите-музеи отварят вечер с беседа на уредник; един месец вечерта се пропуска заради ремонт.", "sr": "Куће-музеји отворени увече уз разговор са кустосом; једног месеца вечери нема због радова.", "en": "The house-museums open in the evening with a curator's talk; one month there is none, for repairs."},
+        first_weekday_of_month=THU, recurrence_rule="FREQ=MONTHLY;BYDAY=1TH", until=365, skip=2, price="3.00",
         venue_name={"bg": "Ослекова къща", "sr": "Ослекова кућа", "en": "Oslekov House"},
     ),
     _timed(
-        "chamber-concert-oslekov-house-2026", K, Direction.Key.CULTURE, Event.Category.CONCERT,
-        date(2026, 7, 18), time(19, 0), time(20, 30),
+        "chamber-concert-oslekov-house", K, Direction.Key.CULTURE, Event.Category.CONCERT,
+        -26, time(19, 0), time(20, 30),
         {"bg": "Камерен концерт в двора на Ослековата къща", "sr": "Камерни концерт у дворишту Ослекове куће", "en": "Chamber concert in the Oslekov House courtyard"},
         {"bg": "Струнен квартет от Пловдив с музика на Панчо Владигеров.", "sr": "Гудачки квартет из Пловдива изводи музику Панча Владигерова.", "en": "A string quartet from Plovdiv plays Pancho Vladigerov."},
-        price="8.00", venue_name={"bg": "Ослекова къща", "sr": "Ослекова кућа", "en": "Oslekov House"},
+        weekday=SAT, price="8.00", venue_name={"bg": "Ослекова къща", "sr": "Ослекова кућа", "en": "Oslekov House"},
     ),
     _timed(
-        "open-air-cinema-koprivshtitsa-2026", K, Direction.Key.CULTURE, Event.Category.PERFORMANCE,
-        date(2026, 8, 21), time(21, 0), time(23, 0),
+        "open-air-cinema-koprivshtitsa", K, Direction.Key.CULTURE, Event.Category.PERFORMANCE,
+        12, time(21, 0), time(23, 0),
         {"bg": "Кино под звездите", "sr": "Биоскоп под звездама", "en": "Cinema under the stars"},
         {"bg": "Отменено: прожекцията няма да се състои поради ремонта на площада.", "sr": "Отказано: пројекција се неће одржати због радова на тргу.", "en": "Cancelled: the screening will not take place because of the works on the square."},
-        schedule=Event.Schedule.CANCELLED, is_free=True,
+        weekday=FRI, schedule=Event.Schedule.CANCELLED, is_free=True,
         venue_name={"bg": "площад „20-ти април“", "sr": "трг „20. април“", "en": "20 April Square"},
     ),
     _timed(
-        "symphony-evening-nis-2026", M, Direction.Key.CULTURE, Event.Category.CONCERT,
-        date(2026, 3, 12), time(20, 0), time(22, 0),
+        "symphony-evening-nis", M, Direction.Key.CULTURE, Event.Category.CONCERT,
+        9, time(20, 0), time(22, 0),
         {"bg": "Вечер на Нишкия симфоничен оркестър", "sr": "Вече Нишког симфонијског оркестра", "en": "An evening with the Niš Symphony Orchestra"},
         {"bg": "Дворжак и Мокрањац в голямата зала на Народния театър.", "sr": "Дворжак и Мокрањац у великој сали Народног позоришта.", "en": "Dvořák and Mokranjac in the main hall of the National Theatre."},
-        price="1200", venue_name={"bg": "Народен театър, Ниш", "sr": "Народно позориште Ниш", "en": "National Theatre, Niš"},
+        weekday=THU, price="1200", venue_name={"bg": "Народен театър, Ниш", "sr": "Народно позориште Ниш", "en": "National Theatre, Niš"},
     ),
     _timed(
-        "medijana-book-fair-2026", M, Direction.Key.CULTURE, Event.Category.FAIR,
-        date(2026, 4, 17), time(10, 0), time(19, 0),
+        "seasonal-concert-medijana", M, Direction.Key.CULTURE, Event.Category.CONCERT,
+        -40, time(20, 0), time(21, 45),
+        {"bg": "Сезонен концерт в Медиана", "sr": "Сезонски концерт на Медијани", "en": "Seasonal concert in Medijana"},
+        {"bg": "Хор и камерен оркестър в залата на общината.", "sr": "Хор и камерни оркестар у сали општине.", "en": "A choir and a chamber orchestra in the municipal hall."},
+        weekday=FRI, price="600", venue_name={"bg": "зала на Градска община Медиана", "sr": "сала Градске општине Медијана", "en": "Medijana city municipality hall"},
+    ),
+    _timed(
+        "medijana-book-fair", M, Direction.Key.CULTURE, Event.Category.FAIR,
+        30, time(10, 0), time(19, 0),
         {"bg": "Панаир на книгата в Медиана", "sr": "Сајам књига на Медијани", "en": "Medijana book fair"},
-        {"bg": "Отложен: новата дата ще бъде обявена през май.", "sr": "Одложено: нови датум биће објављен у мају.", "en": "Postponed: the new date will be announced in May."},
-        last=date(2026, 4, 19), schedule=Event.Schedule.POSTPONED, is_free=True,
+        {"bg": "Отложен: новата дата ще бъде обявена скоро.", "sr": "Одложено: нови датум биће ускоро објављен.", "en": "Postponed: the new date will be announced soon."},
+        days=3, weekday=FRI, schedule=Event.Schedule.POSTPONED, is_free=True,
         venue_name={"bg": "парк „Свети Сава“", "sr": "парк Светог Саве", "en": "St Sava Park"},
     ),
     _timed(
         "yoga-in-the-park-medijana", M, Direction.Key.CULTURE, Event.Category.SPORT,
-        date(2026, 5, 5), time(19, 0), time(20, 0),
+        -21, time(19, 0), time(20, 0),
         {"bg": "Йога в парка всеки вторник", "sr": "Јога у парку сваког уторка", "en": "Yoga in the park, every Tuesday"},
-        {"bg": "Безплатни занимания на открито до края на септември; на 16 юни няма занимание.", "sr": "Бесплатни часови на отвореном до краја септембра; 16. јуна нема часа.", "en": "Free outdoor classes until the end of September; none on 16 June."},
-        recurrence_rule="FREQ=WEEKLY;BYDAY=TU;UNTIL=20260929", is_free=True,
+        {"bg": "Безплатни занимания на открито; в един вторник, посочен в календара, занимание няма.", "sr": "Бесплатни часови на отвореном; једног уторка, наведеног у календару, часа нема.", "en": "Free outdoor classes; there is none on one Tuesday, shown in the calendar."},
+        weekday=TUE, recurrence_rule="FREQ=WEEKLY;BYDAY=TU", until=120, skip=2, is_free=True,
         venue_name={"bg": "парк „Свети Сава“", "sr": "парк Светог Саве", "en": "St Sava Park"},
     ),
     _timed(
         "local-communities-meeting-medijana", M, Direction.Key.ADMINISTRATION, Event.Category.MEETING,
-        date(2026, 1, 15), time(18, 0), time(19, 30),
+        -90, time(18, 0), time(19, 30),
         {"bg": "Месечна среща с местните общности", "sr": "Месечни састанак са месним заједницама", "en": "Monthly meeting with the local communities"},
         {"bg": "Открита среща на 15-о число всеки месец; през юли и август не се провежда.", "sr": "Отворени састанак 15. у месецу; у јулу и августу се не одржава.", "en": "An open meeting on the 15th of each month; none in July and August."},
-        recurrence_rule="FREQ=MONTHLY;BYMONTHDAY=15;BYMONTH=1,2,3,4,5,6,9,10,11,12;UNTIL=20261231", is_free=True,
+        day_of_month=15, recurrence_rule="FREQ=MONTHLY;BYMONTHDAY=15;BYMONTH=1,2,3,4,5,6,9,10,11,12", until=365, is_free=True,
         venue_name={"bg": "зала на Градска община Медиана", "sr": "сала Градске општине Медијана", "en": "Medijana city municipality hall"},
     ),
     _timed(
-        "nisville-2026", M, Direction.Key.CULTURE, Event.Category.FESTIVAL,
-        date(2026, 8, 13), time(20, 0), time(23, 59), last=date(2026, 8, 16),
-        title={"bg": "Нишвил 2026", "sr": "Нишвил 2026", "en": "Nišville 2026"},
+        "nisville-last-edition", M, Direction.Key.CULTURE, Event.Category.FESTIVAL,
+        None, time(20, 0), time(23, 59), days=4, last_edition=(8, 13),
+        title={"bg": "Нишвил {year}", "sr": "Нишвил {year}", "en": "Nišville {year}"},
         summary={"bg": "Четири вечери джаз в Нишката крепост, всяка от 20:00.", "sr": "Четири вечери џеза у Нишкој тврђави, свако вече од 20:00.", "en": "Four evenings of jazz in Niš Fortress, each from 20:00."},
         price="3500", venue_name={"bg": "Нишка крепост", "sr": "Нишка тврђава", "en": "Niš Fortress"},
     ),
 ]  # fmt: skip
+
+
+def _first_day(data: dict, today: date) -> date:
+    """The first day of a timed demo event, counted from ``today``."""
+    if "last_edition" in data:  # the last one held by today: for the archive
+        month, day = data["last_edition"]
+        held = date(today.year, month, day)
+        return held if held + timedelta(days=data["days"]) < today else held.replace(year=today.year - 1)
+    first = today + timedelta(days=data["first"])
+    if "weekday" in data:
+        first += timedelta(days=(data["weekday"] - first.weekday()) % 7)
+    if "first_weekday_of_month" in data:
+        first = first.replace(day=1)
+        first += timedelta(days=(data["first_weekday_of_month"] - first.weekday()) % 7)
+    if "day_of_month" in data:
+        first = first.replace(day=data["day_of_month"])
+    return first
+
+
+def timed_events(today: date) -> list[dict]:
+    """The timed events, dated from ``today`` (the day the demo is loaded): concrete days, rules and exceptions."""
+    from dateutil import rrule
+
+    events = []
+    for data in TIMED_EVENTS:
+        first = _first_day(data, today)
+        event = {**data, "first": first, "last": first + timedelta(days=data["days"] - 1)}
+        for field in ("title", "summary"):
+            event[field] = {language: text.format(year=first.year) for language, text in data[field].items()}
+        if "until" in data:
+            until = today + timedelta(days=data["until"])
+            event["recurrence_rule"] = f"{data['recurrence_rule']};UNTIL={until:%Y%m%d}"
+            if "skip" in data:
+                dates = rrule.rrulestr(data["recurrence_rule"], dtstart=datetime.combine(first, data["starts"]))
+                coming = dates.xafter(datetime.combine(today, time.min), inc=True)
+                event["exception_dates"] = [next(itertools.islice(coming, data["skip"] - 1, None)).date()]
+        events.append(event)
+    return events
+
 
 PROGRAMMES = {
     "ipa-2007": {
@@ -1040,13 +1092,17 @@ PAGES = [
 ]
 
 
-def load(stdout) -> None:
-    """Create or update the civic demo content; safe to run again."""
+def load(stdout, today: date | None = None) -> None:
+    """Create or update the civic demo content; safe to run again.
+
+    The timed events are dated from ``today`` (default: the day of loading, in Sofia).
+    """
     municipalities = {municipality.slug: municipality for municipality in Municipality.objects.all()}
     directions = {direction.slug: direction for direction in Direction.objects.all()}
     now = timezone.now()
 
-    for data in EVENTS:
+    today = today or timezone.localdate()
+    for data in [*EVENTS, *timed_events(today)]:
         municipality = municipalities[data["municipality"]]
         event = Event.objects.filter(slug=data["slug"]).first() or Event(slug=data["slug"])
         event.municipality = municipality
@@ -1055,6 +1111,7 @@ def load(stdout) -> None:
         event.timing = data["timing"]
         event.schedule = data.get("schedule", Event.Schedule.CONFIRMED)
         event.recurrence_rule = data.get("recurrence_rule", "")
+        event.exception_dates = data.get("exception_dates", [])
         zone = ZoneInfo(municipality.time_zone)
         if data["timing"] == Event.Timing.TIMED:
             event.starts_at = datetime.combine(data["first"], data["starts"], tzinfo=zone)
@@ -1155,6 +1212,6 @@ def load(stdout) -> None:
         page_save(page=page)
 
     stdout.write(
-        f"Civic: {len(EVENTS)} events, {len(PROJECTS)} EU projects, {len(SERVICES)} services, "
+        f"Civic: {len(EVENTS) + len(TIMED_EVENTS)} events, {len(PROJECTS)} EU projects, {len(SERVICES)} services, "
         f"{len(NEWS)} news articles, {len(PAGES)} pages, {documents} documents."
     )

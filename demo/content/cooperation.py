@@ -44,6 +44,7 @@ COMPANIES = [
         "legal_form": LegalForm.BG_SOLE_TRADER,
         "nace": "55",
         "kind": OrganisationKind.ACCOMMODATION,
+        "price_range": "moderate",
         "languages": ["bg", "en"],
         "name": {
             "bg": "Къща за гости „Войводенец“",
@@ -393,6 +394,7 @@ def _company(data: dict, municipalities: dict, directions) -> Organisation:
             nace_division=data["nace"],
             size_class="micro",
             languages=data["languages"],
+            price_range=data.get("price_range", ""),
             open_to_cooperation=True,
             status=PublicationStatus.PUBLISHED,
             is_demo=True,

@@ -10,7 +10,8 @@ Two parts:
   directory at the size the original platform had (7,158 SMEs). They are
   flagged ``is_demo`` and say so on their pages; names, sectors, addresses and
   numbers are made up, but identifiers have valid check digits and phone
-  numbers are valid for their country. They are written with bulk_create in
+  numbers pass the portal's check for their country while belonging to no one
+  (``demo_phone``). Places to stay and eat carry a price range. They are written with bulk_create in
   batches: thousands load in seconds.
 """
 
@@ -22,7 +23,7 @@ from django.utils.text import slugify
 from core.models import Country, Direction, Municipality, PublicationStatus
 from core.transliteration import BULGARIAN, to_latin
 from directory import identifiers
-from directory.models import Kind, LegalForm, Organisation, SizeClass
+from directory.models import Kind, LegalForm, Organisation, PriceRange, SizeClass
 from directory.nace import NaceRevision, division_section
 from directory.services import organisation_create, organisation_update
 
@@ -307,8 +308,6 @@ PLACES = {
         ],
         "centre": (42.633, 24.350, 0.004),
         "landline": "+3597184",
-        "local_numbers": (2000, 2999),
-        "mobiles": ["+35987", "+35988", "+35989"],
         "languages": ["bg"],
         "other_languages": ["en", "ru", "de", "sr"],
         "partner_country": {"bg": "Сърбия", "sr": "Србији", "en": "Serbia"},
@@ -332,8 +331,6 @@ PLACES = {
         ],
         "centre": (43.317, 21.900, 0.012),
         "landline": "+38118",
-        "local_numbers": (200000, 599999),
-        "mobiles": ["+38163", "+38164", "+38165"],
         "languages": ["sr"],
         "other_languages": ["en", "de", "ru", "bg"],
         "partner_country": {"bg": "България", "sr": "Бугарској", "en": "Bulgaria"},
@@ -482,6 +479,53 @@ def _names(rng: random.Random, country: str, legal_form: str, form: tuple, trade
     return {"sr": f"{trade_sr} „{brand}“ {form_native}", "en": f"{to_latin(brand)} {trade_en} {form_latin}"}
 
 
+# The A–Z list's first page: a name's first word among the alphabetically first ones (in
+# the database's code-point order) is used at most twice, so that the page does not open
+# with one trade word (or one brand) over and over.
+EARLY_WORDS_PER_LANGUAGE = 14
+EARLY_WORD_USES = 2
+
+
+def _early_first_words() -> dict[str, set[str]]:
+    """Per language, the first words that sort first among all a synthetic name can start with."""
+    trades = [words for *_rest, words in TRADES]
+    latin_brands = [brand.translate(BULGARIAN_LATIN) for brand in BRANDS_BG + FAMILIES_BG]
+    latin_brands += [to_latin(brand) for brand in BRANDS_SR + SURNAMES_SR]
+    latin_people = [name.translate(BULGARIAN_LATIN) for names in GIVEN_BG for name in names]
+    starts = {
+        # Not "ЕТ", which every sole trader's name starts with: the А–Д trade words come first.
+        "bg": {trade[0] for group in trades for trade in group},
+        "sr": {trade[1] for group in trades for trade in group},
+        "en": {trade[2] for group in trades for trade in group} | set(latin_brands) | set(latin_people),
+    }
+    return {
+        language: set(sorted({word.split()[0] for word in words})[:EARLY_WORDS_PER_LANGUAGE])
+        for language, words in starts.items()
+    }
+
+
+def demo_phone(country: str, serial: int) -> str:
+    """A number that passes the portal's check for ``country`` and cannot ring anyone.
+
+    Bulgaria: Koprivshtitsa's area code 07184 and a local number that begins with 0. No
+    subscriber number in Bulgaria begins with 0 (the trunk prefix: dialled locally it starts
+    a long-distance call), so 07184 0000–0999 are numbers no one can hold.
+    Serbia: Niš's area code 018 and an eight-digit local number beginning 99 999; Niš numbers
+    have six or seven digits, so an eight-digit one cannot be dialled to anyone. Both kinds
+    are visibly demo numbers (0… and 99 999…) and carry no mobile prefix: any mobile number
+    that passes the check may be someone's.
+    """
+    if country == Country.BULGARIA:
+        return f"+3597184{serial % 1000:04d}"
+    return f"+3811899999{serial % 1000:03d}"
+
+
+def _price_range(rng: random.Random, kind: str) -> str:
+    if kind not in {Kind.ACCOMMODATION, Kind.FOOD_SERVICE}:
+        return ""
+    return rng.choices([PriceRange.BUDGET, PriceRange.MODERATE, PriceRange.UPMARKET], weights=[45, 40, 15])[0]
+
+
 def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
     """Yield ``count`` unsaved synthetic SMEs with their direction slugs, deterministically.
 
@@ -489,6 +533,8 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
     directory, in any sort or filter, lists one name twice.
     """
     rng = random.Random(seed)  # noqa: S311 (reproducible demo data, not secrets)
+    # Phone numbers and price ranges come from a draw of their own.
+    details = random.Random(seed + 1)  # noqa: S311
     numbers = _Identifiers()
     sections = {trade[0]: division_section(trade[0], NaceRevision.REV_2) for trade in TRADES}
     # Not the name of a real institution, nor of a company the cooperation board's demo posts for.
@@ -497,6 +543,8 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
     used = {
         name.rsplit(" ", 1)[0] for data in [*REAL_ORGANISATIONS, *COMPANIES] for name in data["name"].values() if name
     }
+    early = _early_first_words()
+    early_uses: dict[tuple[str, str], int] = {}
     for index in range(count):
         country = Country.BULGARIA if rng.random() < 0.25 else Country.SERBIA
         place = PLACES[country]
@@ -509,7 +557,11 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
             names = _names(rng, country, legal_form, (form_native, form_latin), trade)
             # Without the legal form: "Пекара „Нишава“ д.о.о." and "… а.д." would read as one name twice.
             cores = {name.rsplit(" ", 1)[0] for name in names.values()}
-            if not used.intersection(cores):
+            firsts = [(language, name.split()[0]) for language, name in names.items()]
+            firsts = [key for key in firsts if key[1] in early[key[0]]]
+            if not used.intersection(cores) and all(early_uses.get(key, 0) < EARLY_WORD_USES for key in firsts):
+                for key in firsts:
+                    early_uses[key] = early_uses.get(key, 0) + 1
                 break
         else:  # pragma: no cover (the pools hold far more names than the 7,158 of make run)
             raise RuntimeError("Ran out of distinct demo company names; add brands or people.")
@@ -529,10 +581,7 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
         )
         slug = f"{slugify(names['en'])[:100]}-{index + 1}"
         domain = slugify(names["en"])[:60]
-        low, high = place["local_numbers"]
-        phones = [f"{place['landline']}{rng.randint(low, high)}"]
-        if rng.random() < 0.6:
-            phones.append(f"{rng.choice(place['mobiles'])}{rng.randint(1000000, 9999999)}")
+        phones = [demo_phone(country, index)] if details.random() < 0.8 else []
         organisation = Organisation(
             slug=slug,
             kind=kind,
@@ -547,6 +596,7 @@ def synthetic_smes(count: int, municipalities: dict, *, seed: int = 2012):
             latitude=Decimal(f"{latitude + rng.uniform(-spread, spread):.5f}"),
             longitude=Decimal(f"{longitude + rng.uniform(-spread, spread):.5f}"),
             phones=phones,
+            price_range=_price_range(details, kind),
             email=f"info@{domain}.example",
             website=f"https://www.{domain}.example" if rng.random() < 0.5 else "",
             languages=languages,

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core.models import Direction, Municipality, PublicationStatus
 from demo.content.illustrations import clip_mp4, clip_poster_jpeg, scene_jpeg
 from media_library import services
-from media_library.models import Album, AlbumAttachment, Licence, Video
+from media_library.models import Album, AlbumAttachment, CaptionTrack, Licence, Video
 from tourism.models import Sight, SightCategory
 
 ALBUMS = [
@@ -256,22 +256,29 @@ LIFE_ALBUMS = [
 ]
 
 
-# The self-hosted clip's captions: one track, each cue in the four languages of the portal
-# (the model holds one captions file per video; see the report of issue 21).
-CLIP_CAPTIONS = """WEBVTT
+# The self-hosted clip's captions: one WebVTT track per language of the portal.
+CLIP_CUES = [
+    ("00:00.000 --> 00:03.000", {
+        "bg": "Улица с възрожденски къщи в Копривщица (илюстрация)",
+        "sr": "Улица са препородним кућама у Копривштици (илустрација)",
+        "sr-latn": "Ulica sa preporodnim kućama u Koprivštici (ilustracija)",
+        "en": "A street of Revival houses in Koprivshtitsa (illustration)",
+    }),
+    ("00:03.000 --> 00:06.000", {
+        "bg": "Сцена и знамена на поляната Войводенец",
+        "sr": "Бина и заставе на ливади Војводенец",
+        "sr-latn": "Bina i zastave na livadi Vojvodenec",
+        "en": "A stage and flags on the Voyvodenets meadows",
+    }),
+]  # fmt: skip
 
-00:00.000 --> 00:03.000
-Улица с възрожденски къщи в Копривщица (илюстрация)
-Улица са препородним кућама у Копривштици (илустрација)
-Ulica sa preporodnim kućama u Koprivštici (ilustracija)
-A street of Revival houses in Koprivshtitsa (illustration)
 
-00:03.000 --> 00:06.000
-Сцена и знамена на поляната Войводенец
-Бина и заставе на ливади Војводенец
-Bina i zastave na livadi Vojvodenec
-A stage and flags on the Voyvodenets meadows
-"""
+def clip_captions(language: str) -> str:
+    """The clip's WebVTT file in one language."""
+    cues = "\n".join(f"{timing}\n{texts[language]}\n" for timing, texts in CLIP_CUES)
+    return f"WEBVTT\n\n{cues}"
+
+
 CLIP = {
     "title": {"bg": "От улицата до поляната (анимирана илюстрация)", "sr": "Од улице до ливаде (анимирана илустрација)", "en": "From the street to the meadow (animated illustration)"},
     "description": {
@@ -300,8 +307,6 @@ def load_videos(album: Album) -> int:
     clip = Video(
         album=album,
         file=SimpleUploadedFile("koprivshtitsa-street-to-meadow.mp4", clip_mp4(), content_type="video/mp4"),
-        captions=SimpleUploadedFile("koprivshtitsa-street-to-meadow.vtt", CLIP_CAPTIONS.encode()),
-        captions_language=Video.CaptionsLanguage.BULGARIAN,
         credit=CREDIT,
         licence=Licence.CC0,
         order=1,
@@ -309,6 +314,14 @@ def load_videos(album: Album) -> int:
         **_translated("description", CLIP["description"]),
     )
     services.video_save(video=clip, poster=SimpleUploadedFile("poster.jpg", clip_poster_jpeg()))
+    for language in CaptionTrack.Language.values:
+        track = CaptionTrack(
+            video=clip,
+            language=language,
+            file=SimpleUploadedFile(f"koprivshtitsa-street-to-meadow.{language}.vtt", clip_captions(language).encode()),
+        )
+        track.full_clean()  # the one captions check (validate_webvtt), as in the admin
+        track.save()
     for order, (url, title) in enumerate(EMBEDS, start=2):
         video = Video(album=album, external_url=url, order=order, **_translated("title", title))
         video.description_bg, video.description_sr, video.description_en = (

@@ -11,7 +11,7 @@ from django.views.generic import DetailView
 
 from core.models import Direction, Municipality
 from media_library import services
-from media_library.models import Album, AlbumAttachment, Licence, Video
+from media_library.models import Album, AlbumAttachment, CaptionTrack, Licence, Video
 from media_library.views import AttachedAlbumsMixin
 from tests.media_library.factories import AlbumFactory, image_bytes, photo_make
 from tests.portal.factories import MunicipalityFactory
@@ -107,7 +107,7 @@ def test_external_video_loads_nothing_from_the_video_site_before_the_click(clien
     assert "js/video-embed.js" in html
 
 
-def test_uploaded_video_plays_in_the_browsers_player_with_captions(client):
+def test_uploaded_video_plays_in_the_browsers_player_with_a_captions_track_per_language(client):
     album = AlbumFactory()
     mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 100
     video = services.video_save(
@@ -117,22 +117,52 @@ def test_uploaded_video_plays_in_the_browsers_player_with_captions(client):
             title_sr="Филм",
             title_en="Film",
             file=SimpleUploadedFile("film.mp4", mp4, "video/mp4"),
-            captions=SimpleUploadedFile("film.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", "text/vtt"),
-            captions_language="en",
             licence=Licence.CC_BY_SA_4,
         )
     )
-    html = client.get(video.get_absolute_url()).content.decode()
+    tracks = {}
+    for language, text in (("bg", "Здравей"), ("sr-latn", "Zdravo"), ("en", "Hello")):
+        track = CaptionTrack(
+            video=video,
+            language=language,
+            file=SimpleUploadedFile(f"film.{language}.vtt", f"WEBVTT\n\n00:00.000 --> 00:01.000\n{text}\n".encode()),
+        )
+        track.full_clean()
+        track.save()
+        tracks[language] = track
+    with translation.override("en"):
+        html = client.get(video.get_absolute_url()).content.decode()
     assert '<video class="video-player" controls' in html
     assert f'<source src="{video.file.url}" type="video/mp4">' in html
-    assert f'<track kind="captions" src="{video.captions.url}" srclang="en" label="English" default>' in html
+    # One <track> per language, the page's own language the default.
+    assert f'<track kind="captions" src="{tracks["en"].file.url}" srclang="en" label="English" default>' in html
+    assert f'<track kind="captions" src="{tracks["bg"].file.url}" srclang="bg" label="Български">' in html
+    assert f'<track kind="captions" src="{tracks["sr-latn"].file.url}" srclang="sr-Latn" label="Srpski">' in html
+    with translation.override("bg"):
+        html = client.get(video.get_absolute_url()).content.decode()
+    assert 'srclang="bg" label="Български" default>' in html
+    assert 'srclang="en" label="English">' in html
+
+
+def test_a_captions_track_is_checked_by_content_and_only_one_per_language():
+    from django.core.exceptions import ValidationError
+
+    mp4 = SimpleUploadedFile("ok.mp4", b"\x00\x00\x00\x18ftypisom" + b"\x00" * 40)
+    video = services.video_save(video=Video(album=AlbumFactory(), title_bg="Ф", title_sr="Ф", title_en="F", file=mp4))
+    srt = SimpleUploadedFile("film.vtt", b"1\n00:00:00,000 --> 00:00:01,000\nSRT, not WebVTT\n")
+    with pytest.raises(ValidationError) as error:
+        CaptionTrack(video=video, language="en", file=srt).full_clean()
+    assert "file" in error.value.message_dict
+    good = b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n"
+    CaptionTrack.objects.create(video=video, language="en", file=SimpleUploadedFile("a.vtt", good))
+    with pytest.raises(ValidationError):
+        CaptionTrack(video=video, language="en", file=SimpleUploadedFile("b.vtt", good)).full_clean()
 
 
 @pytest.mark.parametrize(
     ("field", "data", "name"),
     [
         ("file", b"<html><body>not a video</body></html>", "film.mp4"),
-        ("captions", b"1\n00:00:00,000 --> 00:00:01,000\nSRT, not WebVTT\n", "film.vtt"),
     ],
 )
 def test_videos_and_captions_are_checked_by_content(field, data, name):
@@ -222,3 +252,13 @@ def test_sitemap_lists_the_gallery_and_its_albums(sitemap, demo_content):
     xml = sitemap()
     assert "<loc>http://testserver/en/gallery/</loc>" in xml
     assert "<loc>http://testserver/sr-latn/gallery/mediana-archaeological-site/</loc>" in xml
+
+
+def test_the_video_admin_edits_one_captions_track_per_language(admin_client):
+    mp4 = SimpleUploadedFile("ok.mp4", b"\x00\x00\x00\x18ftypisom" + b"\x00" * 40)
+    video = services.video_save(video=Video(album=AlbumFactory(), title_bg="Ф", title_sr="Ф", title_en="F", file=mp4))
+    good = b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n"
+    CaptionTrack.objects.create(video=video, language="en", file=SimpleUploadedFile("a.vtt", good))
+    page = admin_client.get(f"/admin/media_library/video/{video.pk}/change/").content.decode()
+    assert 'name="caption_tracks-0-language"' in page and 'name="caption_tracks-0-file"' in page
+    assert 'name="caption_tracks-MAX_NUM_FORMS" value="4"' in page
