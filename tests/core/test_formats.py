@@ -190,7 +190,8 @@ def test_a_span_of_days_follows_cldr(language):
             written = day_range(first, last)
         assert written == cldr_day_range(first, last, locale), (language, first, last)
     with translation.override(language):
-        assert day_range(date(2027, 12, 6), date(2027, 12, 6)) == cldr_date(datetime(2027, 12, 6), "DATE_FORMAT", locale)
+        one_day = day_range(date(2027, 12, 6), date(2027, 12, 6))
+    assert one_day == cldr_date(datetime(2027, 12, 6), "DATE_FORMAT", locale)
 
 
 def test_the_spans_of_days_people_read():

@@ -154,7 +154,7 @@ def test_the_tile_server_comes_from_settings_and_is_allowed_by_the_csp(client, b
 )
 def test_the_map_credits_openstreetmap_in_the_page_language(client, both, language, credit, settings):
     settings.MAP_ATTRIBUTION = ""
-    link = f'&lt;a href=&quot;https://www.openstreetmap.org/copyright&quot;&gt;{credit}&lt;/a&gt;'
+    link = f"&lt;a href=&quot;https://www.openstreetmap.org/copyright&quot;&gt;{credit}&lt;/a&gt;"
     for path in ("/tourism/map/", both["oslekov"].get_absolute_url()[3:]):
         html = client.get(f"/{language}{path}").content.decode()
         assert f'data-attribution="&amp;copy; {link}"' in html, (language, path)
