@@ -328,9 +328,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # (OpenStreetMap's by default: fine for a small public site, see their tile usage
 # policy; a busy deployment should point this at its own or a paid tile server).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_ATTRIBUTION = os.environ.get(
-    "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
+# Empty: OpenStreetMap's credit, translated into the page's language (tourism.views.map_attribution).
+MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "")
 
 
 def tile_origin(url: str) -> str:

@@ -78,7 +78,7 @@ class SearchView(TemplateView):
             raise Http404(_("There is no such page of results."))
         municipalities = {municipality.pk: municipality for municipality in Municipality.objects.all()}
         for result in results:
-            result.municipality_name = getattr(municipalities.get(result.municipality_id), "name", "")
+            result.shown_municipality = municipalities.get(result.municipality_id)
         return super().get_context_data(
             query_words=query_words(text),
             results=results[:PAGE_SIZE],

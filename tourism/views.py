@@ -4,7 +4,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.html import escape
+from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, TemplateView, View
 
 from core.pagecache import cached_fragment
@@ -26,13 +27,23 @@ def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
 
 
+def map_attribution() -> str:
+    """The credit in the map's corner: ``MAP_ATTRIBUTION`` when set, else OpenStreetMap's in the page's language.
+
+    HTML as text (not marked safe): the template writes it escaped into ``data-attribution``, and
+    Leaflet reads it back as HTML.
+    """
+    if settings.MAP_ATTRIBUTION:
+        return settings.MAP_ATTRIBUTION
+    credit = escape(gettext("OpenStreetMap contributors"))
+    return f'&copy; <a href="https://www.openstreetmap.org/copyright">{credit}</a>'
+
+
 class MapSettingsMixin:
     """The tile server and its attribution, from settings, for every page with a map."""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            map_tile_url=settings.MAP_TILE_URL, map_attribution=settings.MAP_ATTRIBUTION, **kwargs
-        )
+        return super().get_context_data(map_tile_url=settings.MAP_TILE_URL, map_attribution=map_attribution(), **kwargs)
 
 
 class TourismListView(FilteredListView):

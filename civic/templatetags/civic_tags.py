@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from civic.models.events import EventTiming, Occurrence
 from civic.richtext import sanitise_html
-from core.formats import month_range
+from core.formats import day_range, month_range, time_range
 from core.models import COUNTRY_TIME_ZONES
 
 register = template.Library()
@@ -51,15 +51,18 @@ def describe_when(occurrence: Occurrence) -> dict:
         when["text"] = month_range(start, end)
         when["start_iso"], when["end_iso"] = start.strftime("%Y-%m"), end.strftime("%Y-%m")
         return when
-    first, last = formats.date_format(start), formats.date_format(end)
     if event.timing == EventTiming.ALL_DAY:
-        when["text"] = first if first == last else f"{first} – {last}"
+        # A festival of several days: CLDR's interval ("12 – 14 май 2026 г.", "12.–14. маја 2026.").
+        when["text"] = day_range(start.date(), end.date())
         when["start_iso"], when["end_iso"] = start.date().isoformat(), end.date().isoformat()
         return when
+    first, last = formats.date_format(start), formats.date_format(end)
     when["start_date"] = first
     when["start_time"] = formats.date_format(start, TIME_FORMAT)
     when["end_date"] = "" if first == last else last
     when["end_time"] = formats.date_format(end, TIME_FORMAT)
+    # Hours of one day: CLDR's interval ("10:00–18:30", "7:00 – 10:00 PM").
+    when["times"] = time_range(start, end) if first == last and end != start else when["start_time"]
     # The same moment for a reader across the border, when their clocks differ.
     when["elsewhere"] = []
     for zone_name in COUNTRY_TIME_ZONES.values():

@@ -53,7 +53,10 @@
       keyboard: true,
       municipality: slug(properties.municipality)
     });
-    point.bindPopup(popup(properties, texts));
+    // The popup's content is built when it opens, not for every marker while the page loads.
+    point.bindPopup(function () {
+      return popup(properties, texts);
+    });
     return point;
   }
 
@@ -95,20 +98,24 @@
   }
 
   function show(map, data, texts) {
+    // Markers are added in one addLayers call, which the cluster group splits into chunks of
+    // 40 ms at most: the page stays responsive (no long task) while hundreds of places arrive.
     var clusters = L.markerClusterGroup({
       chunkedLoading: true,
+      chunkInterval: 40,
       iconCreateFunction: function (cluster) {
         return clusterIcon(cluster, texts);
       }
     });
     var lines = L.featureGroup();
+    var points = [];
     var bounds = L.latLngBounds([]);
     (data.features || []).forEach(function (feature) {
       var geometry = feature.geometry || {};
       var properties = feature.properties || {};
       if (geometry.type === "Point") {
         var latlng = L.latLng(geometry.coordinates[1], geometry.coordinates[0]);
-        clusters.addLayer(marker(latlng, properties, texts));
+        points.push(marker(latlng, properties, texts));
         bounds.extend(latlng);
       } else if (geometry.type === "LineString" && geometry.coordinates.length) {
         var path = geometry.coordinates.map(function (pair) {
@@ -118,15 +125,17 @@
         line.bindPopup(popup(properties, texts));
         lines.addLayer(line);
         // The route's start is a marker too, so that a clustered overview still shows it.
-        clusters.addLayer(marker(path[0], properties, texts));
+        points.push(marker(path[0], properties, texts));
         bounds.extend(line.getBounds());
       }
     });
+    // The final view first, so that the clusters are computed once, for it.
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
+    }
     lines.addTo(map);
     clusters.addTo(map);
-    if (bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
-    }
+    clusters.addLayers(points);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (container) {

@@ -44,13 +44,12 @@ def test_an_evening_event_in_nis_shows_at_19_00_belgrade_time_with_its_zone(clie
         municipality=nis, starts_at=next_august(15, 19, BELGRADE), ends_at=next_august(15, 22, BELGRADE)
     )
     html = client.get(f"/en/events/{event.slug}/").content.decode()
-    assert "7:00\u202fPM" in html
-    assert "10:00\u202fPM" in html
+    assert "7:00\u2009–\u200910:00\u202fPM" in html  # CLDR's interval of hours
     assert "Belgrade time, UTC+02:00" in html and "Europe/Belgrade" not in html.split("<main")[1]
     # A reader in Bulgaria also sees the time on their own clock.
     assert "8:00\u202fPM, Sofia time" in html
     list_html = client.get("/bg/events/").content.decode()
-    assert "19:00" in list_html and "белградско време" in list_html
+    assert "19:00 ч. – 22:00 ч." in list_html and "белградско време" in list_html
 
 
 def test_the_ical_entry_of_a_nis_event_carries_the_belgrade_zone(client, nis):
@@ -279,3 +278,21 @@ def test_an_expected_month_only_event_shows_its_month_not_invented_dates(client,
     html = client.get(f"/en/events/{event.slug}/").content.decode()
     assert "August 2030" in html and "Expected, not yet confirmed" in html
     assert "00:00" not in html
+
+
+def test_a_festival_of_several_days_is_written_as_one_cldr_interval_in_every_language(client, koprivshtitsa):
+    year = timezone.now().year + 1
+    event = EventFactory(
+        municipality=koprivshtitsa,
+        starts_at=local(SOFIA, year, 5, 12), ends_at=local(SOFIA, year, 5, 14, 23, 59, 59),
+        timing=Event.Timing.ALL_DAY,
+    )  # fmt: skip
+    expected = {
+        "bg": f"12 – 14 май {year}\u202fг.",
+        "sr": f"12.–14. маја {year}.",
+        "sr-latn": f"12.–14. maja {year}.",
+        "en": f"May 12\u2009–\u200914, {year}",
+    }
+    for language, text in expected.items():
+        html = client.get(f"/{language}/events/{event.slug}/").content.decode()
+        assert f'<time datetime="{year}-05-12">{text}</time>' in html, language

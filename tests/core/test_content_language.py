@@ -95,3 +95,58 @@ def test_an_event_card_marks_its_fallback_title_and_venue(client):
     assert '<span lang="bg">Площад 20 април</span>' in html
     latin = client.get("/sr-latn/events/").content.decode()
     assert '<span lang="bg">Празник на Копривщица</span></a>' not in latin  # the Serbian title is there
+
+
+def test_a_search_result_marks_its_fallback_title_summary_and_municipality(client):
+    from tests.directory.factories import OrganisationFactory
+    from tests.portal.factories import MunicipalityFactory
+
+    municipality = MunicipalityFactory(name_bg="Община Копривщица", name_sr="", name_en="")
+    OrganisationFactory(
+        municipality=municipality,
+        name_bg="Онлайн резервации ООД",
+        name_sr="",
+        name_en="",
+        description_bg="Резервации на къщи за гости.",
+        description_en="",
+    )
+    html = client.get("/en/search/", {"q": "Онлайн"}).content.decode()
+    result = re.search(r'<li class="search-result">.*?</li>', html, re.S)[0]
+    assert '<span lang="bg"><mark>Онлайн</mark> резервации ООД</span></a>' in result
+    assert '<span lang="bg">Община Копривщица</span>' in result
+    assert re.search(r'<p class="search-result__summary" lang="bg">[^<]*Резервации на къщи', result)
+    latin = client.get("/sr-latn/search/", {"q": "Onlajn"}).content.decode()
+    result = re.search(r'<li class="search-result">.*?</li>', latin, re.S)[0]
+    assert '<span lang="bg"><mark>Онлайн</mark> резервации ООД</span>' in result
+    assert "Onlayn" not in result
+
+
+def test_a_result_in_the_page_language_is_not_marked(client, bulgarian_only_page):
+    html = client.get("/bg/search/", {"q": "Онлайн"}).content.decode()
+    assert '<li class="search-result">' in html
+    result = re.search(r'<li class="search-result">.*?</li>', html, re.S)[0]
+    assert "lang=" not in result
+
+
+def test_the_home_page_marks_names_and_places_shown_in_another_language(client):
+    from tests.directory.factories import OrganisationFactory
+    from tests.portal.factories import MunicipalityFactory
+    from tests.tourism.factories import SightFactory
+
+    municipality = MunicipalityFactory(name_bg="Община Копривщица", name_en="", seat_bg="Копривщица", seat_en="")
+    OrganisationFactory(
+        municipality=municipality, name_en="", name_sr="", name_bg="Мелница ООД", settlement_bg="Копривщица"
+    )
+    SightFactory(municipality=municipality, name_en="", summary_en="", summary_bg="Къща от Възраждането.")
+    html = client.get("/en/").content.decode()
+    main = html.split("<main", 1)[1]
+    assert '<a href="/en/directory/' in main
+    card = re.search(r'<li class="organisation-card">.*?</li>', main, re.S)[0]
+    assert '<span lang="bg">Мелница ООД</span>' in card
+    assert '<span lang="bg">Копривщица</span>, <span lang="bg">Община Копривщица</span>' in card
+    sight = re.search(r'<li class="card sight-card.*?</li>', main, re.S)[0]
+    assert '<span lang="bg">Къща-музей' in sight
+    assert '<span lang="bg">Община Копривщица</span>' in sight
+    assert '<span lang="bg">Къща от Възраждането.</span>' in sight
+    assert '<span lang="bg">Копривщица</span>, ' in main  # the municipality card's seat
+    assert "Община Копривщица</span>" in html.split('id="municipalities-heading"', 1)[1]

@@ -159,6 +159,74 @@ def test_a_span_of_months_follows_cldr(language):
         assert written == format_interval(first, last, "yMMMM", locale=locale), (language, first, last)
 
 
+def cldr_day_range(first: date, last: date, locale: str) -> str:
+    """Babel's ``yMMMMd`` interval; where CLDR has only ``yMMMd`` (Serbian, English), its text with
+    the month written in full (the width adjustment of CLDR's matching, which Babel leaves out), and
+    in Serbian, as the long date, in the genitive and with the day not zero-padded."""
+    written = format_interval(first, last, "yMMMMd", locale=locale)
+    if "yMMMMd" not in Locale.parse(locale).interval_formats:
+        wide = get_month_names("wide", "format", locale)
+        for number, short in get_month_names("abbreviated", "format", locale).items():
+            written = re.sub(rf"\b{re.escape(short)}(?!\w)", wide[number], written)
+    if locale.startswith("sr"):
+        written = re.sub(r"\b0(\d\.)", r"\1", serbian_genitive(written, locale))
+    return written
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_span_of_days_follows_cldr(language):
+    """A festival of several days: CLDR's interval, one day as the long date."""
+    from core.formats import day_range
+
+    locale = LANGUAGES[language]
+    spans = [
+        (date(2026, 5, 12), date(2026, 5, 14)),
+        (date(2027, 11, 30), date(2027, 12, 2)),
+        (date(2027, 12, 30), date(2028, 1, 2)),
+        (date(2027, 8, 1), date(2027, 8, 9)),
+    ]
+    for first, last in spans:
+        with translation.override(language):
+            written = day_range(first, last)
+        assert written == cldr_day_range(first, last, locale), (language, first, last)
+    with translation.override(language):
+        one_day = day_range(date(2027, 12, 6), date(2027, 12, 6))
+    assert one_day == cldr_date(datetime(2027, 12, 6), "DATE_FORMAT", locale)
+
+
+def test_the_spans_of_days_people_read():
+    from core.formats import day_range
+
+    may = (date(2026, 5, 12), date(2026, 5, 14))
+    with translation.override("bg"):
+        assert day_range(*may) == "12 – 14 май 2026\u202fг."
+    with translation.override("sr"):
+        assert day_range(*may) == "12.–14. маја 2026."
+        assert day_range(date(2026, 11, 30), date(2026, 12, 2)) == "30. новембра – 2. децембра 2026."
+    with translation.override("sr-latn"):
+        assert day_range(*may) == "12.–14. maja 2026."
+    with translation.override("en"):
+        assert day_range(*may) == "May 12\u2009–\u200914, 2026"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hours_of_one_day_follow_cldr(language):
+    """From a time to a later one on the same day: CLDR's ``Hm`` interval (``hm`` where clocks count twelve hours)."""
+    from core.formats import time_range
+
+    locale = LANGUAGES[language]
+    skeleton = "hm" if language == "en" else "Hm"
+    for start, end in [((10, 0), (18, 30)), ((9, 0), (11, 30)), ((19, 0), (22, 0))]:
+        first, last = datetime(2027, 5, 1, *start), datetime(2027, 5, 1, *end)
+        with translation.override(language):
+            written = time_range(first, last)
+        assert written == format_interval(first, last, skeleton, locale=locale), (language, start, end)
+    with translation.override("sr"):
+        assert time_range(datetime(2027, 5, 1, 10), datetime(2027, 5, 1, 18, 30)) == "10:00–18:30"
+    with translation.override("en"):
+        assert time_range(datetime(2027, 5, 1, 19), datetime(2027, 5, 1, 22)) == "7:00\u2009–\u200910:00\u202fPM"
+
+
 def test_templates_use_only_named_formats_or_machine_dates_in_attributes():
     """A literal format ("j F Y", "H:i") in a template would bypass the per-language formats."""
     used = re.compile(r"""\|(date|time):(["'])([^"']*)\2""")

@@ -325,3 +325,15 @@ def test_downloads_are_streamed_in_pieces_of_whole_rows(client, koprivshtitsa, m
         assert len(pieces) == 1 + 3
         data = json.loads(whole)
         assert data["count"] == len(data["results"]) == 25
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("bg", "Направете валиден избор. xx не е един от възможните избори."), ("sr-latn", "xx nije među ponuđenim")],
+)
+def test_a_filter_value_no_option_has_is_named_on_its_field(client, db, language, message):
+    """A mistyped value in a shared link: the rest of the search still applies, and the field says why."""
+    html = client.get(f"/{language}/directory/", {"kind": "xx"}).content.decode()
+    assert 'name="kind" id="id_kind" aria-invalid="true" aria-describedby="id_kind_error"' in html
+    error = re.search(r'<p class="field-error" id="id_kind_error">([^<]*)</p>', html)[1]
+    assert message in error

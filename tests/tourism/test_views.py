@@ -142,6 +142,26 @@ def test_the_tile_server_comes_from_settings_and_is_allowed_by_the_csp(client, b
     assert "/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "credit"),
+    [
+        ("bg", "сътрудници на OpenStreetMap"),
+        ("sr", "сарадници OpenStreetMap-а"),
+        ("sr-latn", "saradnici OpenStreetMap-a"),
+        ("en", "OpenStreetMap contributors"),
+    ],
+)
+def test_the_map_credits_openstreetmap_in_the_page_language(client, both, language, credit, settings):
+    settings.MAP_ATTRIBUTION = ""
+    link = f"&lt;a href=&quot;https://www.openstreetmap.org/copyright&quot;&gt;{credit}&lt;/a&gt;"
+    for path in ("/tourism/map/", both["oslekov"].get_absolute_url()[3:]):
+        html = client.get(f"/{language}{path}").content.decode()
+        assert f'data-attribution="&amp;copy; {link}"' in html, (language, path)
+    settings.MAP_ATTRIBUTION = "Tiles &copy; Example"
+    html = client.get(f"/{language}/tourism/map/").content.decode()
+    assert 'data-attribution="Tiles &amp;copy; Example"' in html
+
+
 def test_sight_list_filters_by_category_and_municipality(client, both):
     SightFactory(municipality=both["medijana"], name_en="Old church", category="church")
     html = client.get("/en/tourism/sights/").content.decode()

@@ -28,6 +28,7 @@ from tourism.models import Sight
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 LANGUAGES = ["bg", "sr-latn"]
+BROWSER_LOCALES = {"bg": "bg-BG", "sr": "sr-RS", "sr-latn": "sr-Latn-RS", "en": "en-GB"}
 SCROLL_THROUGH = """async () => {
   for (let y = 0; y < document.body.scrollHeight; y += 500) {
     window.scrollTo(0, y);
@@ -69,13 +70,18 @@ class Command(BaseCommand):
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 tile = plain_tile()
                 for width in widths:
-                    context = browser.new_context(viewport={"width": width, "height": 800 if width > 600 else 740})
-                    context.route(
-                        lambda url: not url.startswith(root) and url.endswith(".png"),
-                        lambda route: route.fulfill(body=tile, content_type="image/png"),
-                    )
-                    tab = context.new_page()
                     for language, paths in pages.items():
+                        # The browser speaks the page's language, as a resident's does: its own
+                        # widgets (a date field's "дд.мм.гггг") are written in that language too.
+                        context = browser.new_context(
+                            viewport={"width": width, "height": 800 if width > 600 else 740},
+                            locale=BROWSER_LOCALES.get(language, language),
+                        )
+                        context.route(
+                            lambda url: not url.startswith(root) and url.endswith(".png"),
+                            lambda route: route.fulfill(body=tile, content_type="image/png"),
+                        )
+                        tab = context.new_page()
                         for name, path in paths.items():
                             tab.goto(root + path, wait_until="networkidle")
                             # Scrolled through once, so that lazy images below the fold load as a reader would see them.
@@ -84,7 +90,7 @@ class Command(BaseCommand):
                             target = folder / f"{language}-{width}-{name}.png"
                             tab.screenshot(path=str(target), full_page=True)
                             saved += 1
-                    context.close()
+                        context.close()
                 browser.close()
         finally:
             server.shutdown()
