@@ -18,6 +18,10 @@
    1 and 8 (the cached server at 8), in interleaved rounds with /healthz;
    every page's throughput is also given as a ratio to /healthz's in the same
    round, so that figures compare across noisy machines.
+5. On the cached server, a realistic day (bench/day.py): readers over a skewed
+   mix of pages in four languages, searches, a staff edit every 30 s and an
+   import, for --day-seconds (180; 10 with --quick); p50/p95/p99 per page
+   type, the page-cache hit rate and the errors.
 
 Results: a table on screen and bench/results/latest.json.
 
@@ -383,7 +387,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3, help="wrk duration per page, mode and round")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--skip", action="append", default=[], choices=["load", "import", "search", "renditions"])
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["load", "import", "search", "renditions", "day"]
+    )
+    parser.add_argument("--day-seconds", type=float, default=180, help="length of the realistic day (bench/day.py)")
     arguments = parser.parse_args()
     organisations = 100_000 if arguments.large else arguments.organisations
     rounds, seconds = (1, 1) if arguments.quick else (arguments.rounds, arguments.seconds)
@@ -432,6 +439,12 @@ def main() -> None:
             report["export"] = bench_module("export").measure(
                 f"http://127.0.0.1:{servers['uncached']}", processes[0].pid
             )
+            if "day" not in arguments.skip:
+                day_seconds = 10 if arguments.quick else arguments.day_seconds
+                print(f"A realistic day, {day_seconds:.0f} s, on the cached server...", flush=True)
+                report["day"] = bench_module("day").run(
+                    f"http://127.0.0.1:{servers['cached']}", seconds=day_seconds, concurrency=8
+                )
         finally:
             for process in processes:
                 stop(process)
@@ -508,6 +521,8 @@ def print_report(report: dict) -> None:
                 for name, row in search["classes"].items()
             )
         )
+    if "day" in report:
+        bench_module("day").print_day(report["day"])
     if "export" in report:
         export = report["export"]
         print(

@@ -5,19 +5,25 @@ Invalidation is as fine as the data. Every query the portal sends passes one
 observer (``observe_queries``, installed on each database connection):
 
 - a write (INSERT, UPDATE, DELETE, TRUNCATE) to a table of the portal's own
-  apps gives that table a new *table version*, now and again when the
-  transaction commits (a page rendered between the two would show the old
-  rows under the new version);
+  apps gives that table a new *table version*: at its first write in a
+  transaction and again when the transaction commits (a page rendered between
+  the two would show the old rows under the new version); further writes to
+  it in the same transaction change nothing more, unless this thread made a
+  page or fragment in between (it read the version given at the first write);
 - while a page or a fragment is being made, the tables its queries read are
-  noted, and it is stored with the version of each.
+  noted, and it is stored with the version of each. The versions are read
+  once, for every table at the first query (one ``get_many``, one Redis
+  ``MGET``), not at each query: a version read earlier than the query is
+  never newer than the rows it saw.
 
 A stored page or fragment is used while every table it read still has the
 version it was made with: an edit to one organisation makes the pages that
 read organisations stale, not the gallery or the events. Whatever path wrote
 (the admin, a bulk action's ``queryset.update()``, a service, the shell, raw
-SQL), the observer saw it. Writes that bypass the cursor (``COPY``) and
-deploys call ``content_changed()``, which starts a new *generation*: every
-page and fragment made before it is never read again.
+SQL), the observer saw it. Writes that bypass the cursor (``COPY``) call
+``tables_changed()`` with the tables they wrote; deploys call
+``content_changed()``, which starts a new *generation*: every page and
+fragment made before it is never read again.
 
 Versions live where every process sees them: in the shared cache (Redis)
 when there is one, otherwise in small files under ``var/cache/``, so that a
@@ -33,6 +39,7 @@ import contextlib
 import hashlib
 import os
 import re
+import threading
 import time
 import uuid
 from contextvars import ContextVar
@@ -116,6 +123,20 @@ def content_changed(**_signal_arguments) -> None:
         transaction.on_commit(_bump)
 
 
+def tables_changed(*tables: str) -> None:
+    """New versions for ``tables`` (now, and when the transaction commits): for writes the query
+    observer cannot see, such as ``COPY``. Pages and fragments that read other tables stay."""
+    _bump_tables(tables)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for table in tables:
+            pending = _pending_bump(table, connection)
+            if pending is None:
+                connection.on_commit(_BumpOnCommit(table))
+            else:
+                pending.read_since = False
+
+
 # --- Table versions -------------------------------------------------------------------
 
 TABLE_VERSION_KEY = "table-version"
@@ -150,7 +171,17 @@ def table_versions(tables) -> dict[str, str]:
     return _file_versions(tables)
 
 
-_file_memo: dict = {"stamp": None, "versions": {}}
+class _FileMemo(threading.local):
+    """The versions this thread last read from the files, and the folder's time when it read them.
+
+    One per thread: gunicorn's threads of one worker never share (or half-update) it."""
+
+    def __init__(self):
+        self.stamp = None
+        self.versions: dict[str, str] = {}
+
+
+_file_memo = _FileMemo()
 
 
 def _versions_folder() -> Path:
@@ -165,10 +196,10 @@ def _file_versions(tables) -> dict[str, str]:
         stamp = folder.stat().st_mtime_ns
     except FileNotFoundError:
         stamp = None
-    if stamp is None or stamp != _file_memo["stamp"]:
-        _file_memo["versions"] = {}
-        _file_memo["stamp"] = stamp
-    known = _file_memo["versions"]
+    if stamp is None or stamp != _file_memo.stamp:
+        _file_memo.versions = {}
+        _file_memo.stamp = stamp
+    known = _file_memo.versions
     versions = {}
     for table in tables:
         if table not in known:
@@ -198,7 +229,7 @@ def _bump_table_file(table: str) -> str:
     scratch = folder / f".{table}.{os.getpid()}.{uuid.uuid4().hex}"
     scratch.write_text(version)
     scratch.replace(folder / table)
-    _file_memo["versions"][table] = version
+    _file_memo.versions[table] = version
     return version
 
 
@@ -207,6 +238,8 @@ class _BumpOnCommit:
 
     def __init__(self, table: str):
         self.table = table
+        # Whether this thread read the versions (to make a page or fragment) since the table's last new one.
+        self.read_since = False
 
     def __call__(self):
         _bump_tables([self.table])
@@ -214,9 +247,35 @@ class _BumpOnCommit:
 
 # --- The query observer ---------------------------------------------------------------
 
-WRITTEN_TABLE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"(\w+)"', re.IGNORECASE)
+WRITTEN_TABLE = re.compile(
+    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"?(\w+)"?', re.IGNORECASE
+)
 QUOTED_NAME = re.compile(r'"(\w+)"')
-_tables_read: ContextVar[dict | None] = ContextVar("pagecache_tables_read", default=None)
+
+
+class _Reading:
+    """What the page or fragment being made has read: ``versions``, the version of each content
+    table it read, taken from one ``snapshot`` of every content table's version (read at the first
+    query, and shared with the page or fragment it is part of)."""
+
+    __slots__ = ("_snapshot", "outer", "versions")
+
+    def __init__(self, outer: "_Reading | None"):
+        self.outer = outer
+        self.versions: dict[str, str] = {}
+        self._snapshot: dict[str, str] | None = None
+
+    def snapshot(self) -> dict[str, str]:
+        if self._snapshot is None:
+            if self.outer:
+                self._snapshot = self.outer.snapshot()
+            else:
+                self._snapshot = table_versions(content_tables())
+                _versions_read()
+        return self._snapshot
+
+
+_tables_read: ContextVar[_Reading | None] = ContextVar("pagecache_tables_read", default=None)
 
 
 def observe_queries(execute, sql, params, many, context):
@@ -226,9 +285,12 @@ def observe_queries(execute, sql, params, many, context):
     if reading is not None and isinstance(sql, str):
         # The version of each table as it was before it was read: a write that lands after
         # the read makes what is being made stale, never the other way round.
-        new = {name for name in QUOTED_NAME.findall(sql) if name in content_tables() and name not in reading}
+        tables = content_tables()
+        new = [name for name in QUOTED_NAME.findall(sql) if name in tables and name not in reading.versions]
         if new:
-            reading.update(table_versions(new))
+            snapshot = reading.snapshot()
+            for name in new:
+                reading.versions[name] = snapshot[name]
     result = execute(sql, params, many, context)
     if isinstance(sql, str):
         written = WRITTEN_TABLE.match(sql)
@@ -238,11 +300,34 @@ def observe_queries(execute, sql, params, many, context):
 
 
 def _table_written(table: str, connection) -> None:
-    _bump_tables([table])
-    if connection.in_atomic_block:
-        pending = (callback for _savepoints, callback, _robust in connection.run_on_commit)
-        if not any(isinstance(callback, _BumpOnCommit) and callback.table == table for callback in pending):
-            connection.on_commit(_BumpOnCommit(table))
+    """A new version for ``table``: at once, and on commit; in a transaction, once per table
+    unless a page or fragment has read the versions since (it would show the later writes under
+    the version of the earlier ones)."""
+    if not connection.in_atomic_block:
+        _bump_tables([table])
+        return
+    pending = _pending_bump(table, connection)
+    if pending is None:
+        _bump_tables([table])
+        connection.on_commit(_BumpOnCommit(table))
+    elif pending.read_since:
+        _bump_tables([table])
+        pending.read_since = False
+
+
+def _pending_bump(table: str, connection) -> "_BumpOnCommit | None":
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _BumpOnCommit) and callback.table == table:
+            return callback
+    return None
+
+
+def _versions_read() -> None:
+    """This thread has just read the versions: its transactions' next writes give new ones again."""
+    for connection in connections.all(initialized_only=True):
+        for _savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, _BumpOnCommit):
+                callback.read_since = True
 
 
 def _observe_connection(sender, connection, **kwargs) -> None:
@@ -255,14 +340,14 @@ def noting_tables_read():
     """The content tables the queries inside read, each with its version before the first read
     (a dict); an enclosing noter learns them too."""
     outer = _tables_read.get()
-    versions: dict[str, str] = {}
-    token = _tables_read.set(versions)
+    reading = _Reading(outer)
+    token = _tables_read.set(reading)
     try:
-        yield versions
+        yield reading.versions
     finally:
         _tables_read.reset(token)
         if outer is not None:
-            note_tables_read(versions)
+            note_tables_read(reading.versions)
 
 
 def note_tables_read(versions: dict[str, str]) -> None:
@@ -270,7 +355,7 @@ def note_tables_read(versions: dict[str, str]) -> None:
     reading = _tables_read.get()
     if reading is not None:
         for table, version in versions.items():
-            reading.setdefault(table, version)
+            reading.versions.setdefault(table, version)
 
 
 def still_current(versions: dict[str, str]) -> bool:

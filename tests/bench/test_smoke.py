@@ -57,3 +57,22 @@ def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):
     printed = capsys.readouterr().out
     assert "directory deep" in printed and "First view of /en/" in printed and "Import of 20" in printed
     assert "CSV download of the whole directory" in printed
+
+
+def test_a_short_realistic_day_reports_every_page_type(bench_data, live_server, settings, capsys):
+    """Readers, searches, a staff edit and an import at once, for a few seconds: figures per page type."""
+    settings.PAGE_CACHE_SECONDS = 300
+    day = importlib.import_module("bench.day").run(
+        live_server.url, seconds=6, concurrency=2, edit_seconds=2, import_rows=5
+    )
+    # A busy test machine serves few: the machinery is what is checked, not the figures.
+    assert day["requests"] >= 5
+    assert day["errors"] == 0, day["pages"]
+    assert sum(page["requests"] for page in day["pages"].values()) == day["requests"]
+    assert all(page["p50_ms"] <= page["p95_ms"] <= page["p99_ms"] for page in day["pages"].values())
+    assert day["staff_edits"] >= 2
+    assert day["import"]["created"] + day["import"]["updated"] == 5
+    assert day["hit_rate"] is not None and 0 <= day["hit_rate"] <= 1
+    importlib.import_module("bench.day").print_day(day)
+    printed = capsys.readouterr().out
+    assert "A realistic day" in printed and "p99 ms" in printed

@@ -1,8 +1,13 @@
 """The anonymous page cache: hits cost no query, changes show at once, nobody's session or token is ever shared."""
 
+import threading
+
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from core.models import Municipality, PublicationStatus
 from core.pagecache import CACHE_ALIAS, content_changed, content_version
@@ -232,3 +237,120 @@ def test_a_stale_fragment_is_made_again_by_one_request_while_the_others_get_the_
     assert len(calls) == 2
     assert cached_fragment("organisation-count", None, count) == before + 1
     assert len(calls) == 2
+
+
+# --- Versions: read in one go, written once per table and transaction -----------------
+
+
+class CountingCache(FileBasedCache):
+    """A shared cache (standing for Redis) that counts the calls the page cache makes to it."""
+
+    calls: list = []
+
+    inside_get_many = False
+
+    def get_many(self, keys, version=None):
+        self.calls.append(("get_many", tuple(keys)))
+        self.inside_get_many = True  # one call, as Redis's MGET is, though this backend reads key by key
+        try:
+            return super().get_many(keys, version)
+        finally:
+            self.inside_get_many = False
+
+    def get(self, key, default=None, version=None):
+        if not self.inside_get_many:
+            self.calls.append(("get", key))
+        return super().get(key, default, version)
+
+    def incr(self, key, delta=1, version=None):
+        self.calls.append(("incr", key))
+        return super().incr(key, delta, version)
+
+
+@pytest.fixture
+def counting_cache(settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        CACHE_ALIAS: {"BACKEND": f"{__name__}.CountingCache", "LOCATION": tmp_path / "pages"},
+    }
+    CountingCache.calls = []
+    return CountingCache.calls
+
+
+def version_reads(calls) -> list:
+    return [call for call in calls if call[0] == "get_many" or (call[0] == "get" and "table-version" in call[1])]
+
+
+def bumps(calls, table) -> int:
+    return sum(1 for call in calls if call == ("incr", f"table-version:{table}"))
+
+
+def test_a_page_made_reads_the_table_versions_once_whatever_its_queries(client, demo_content, counting_cache):
+    from core.pagecache import content_tables, table_versions
+
+    table_versions(content_tables())  # every table has a version already
+    client.get("/en/directory/")
+    counting_cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/directory/?sort=newest")
+    assert response["X-Page-Cache"] == "miss"
+    assert len(queries) >= 3
+    # One for the page's queries, one per cached fragment the page checks (still_current), no more.
+    assert len(version_reads(counting_cache)) <= 3, version_reads(counting_cache)
+    counting_cache.clear()
+    assert client.get("/en/directory/?sort=newest")["X-Page-Cache"] == "hit"
+    assert len(version_reads(counting_cache)) == 1
+
+
+def test_a_transaction_gives_a_table_one_version_now_and_one_at_commit(
+    db, counting_cache, django_capture_on_commit_callbacks
+):
+    municipality = MunicipalityFactory()
+    table = Organisation._meta.db_table
+    counting_cache.clear()
+    # The test's own transaction never commits: the callbacks run as the block's commit would run them.
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for number in range(5):
+            OrganisationFactory(municipality=municipality, name_en=f"Mill {number}")
+        Organisation.objects.update(name_en="Same Mill")
+        assert bumps(counting_cache, table) == 1
+    assert bumps(counting_cache, table) == 2
+
+
+def test_each_thread_keeps_its_own_memo_of_the_version_files(db):
+    from core import pagecache
+
+    pagecache.table_versions([Organisation._meta.db_table])
+    mine = pagecache._file_memo.versions
+    seen = {}
+
+    def other():
+        seen["before"] = dict(pagecache._file_memo.versions)
+        pagecache.table_versions([Organisation._meta.db_table])
+        seen["after"] = pagecache._file_memo.versions
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert seen["before"] == {}
+    assert seen["after"] is not mine
+    assert seen["after"][Organisation._meta.db_table] == mine[Organisation._meta.db_table]
+
+
+def test_an_import_makes_stale_the_pages_of_organisations_only(client, demo_content):
+    """COPY passes no observer: the import names the tables it wrote instead of starting a new generation."""
+    from directory import importing, services
+    from tests.directory.test_import import bulgarian_row, csv_bytes
+
+    for path in ("/en/gallery/", "/en/news/", "/en/directory/"):
+        get_twice(client, path)
+    generation = content_version()
+    rows = importing.read_file("organisations.csv", csv_bytes([bulgarian_row(1)]))
+    plan = services.organisations_import(
+        rows=rows, municipality=Municipality.objects.get(slug="koprivshtitsa"), by=None
+    )
+    assert len(plan.created) == 1
+    assert content_version() == generation
+    assert client.get("/en/gallery/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/news/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/directory/")["X-Page-Cache"] == "miss"
