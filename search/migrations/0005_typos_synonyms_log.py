@@ -6,77 +6,12 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-# Everyday words for kinds of things, in Bulgarian, Serbian (both scripts) and English:
-# (terms, words the index holds for them, kind listed first). Staff add more in the admin.
-SYNONYMS = [
-    (
-        "нощувка нощувки нощувам спане квартира хотел хостел мотел вила пансион "
-        "noćenje noćenja ноћење преноћиште prenoćište smeštaj смештај спавање spavanje soba собе "
-        "lodging lodgings stay overnight sleep hotel hostel motel guesthouse bnb inn rooms nochuvka",
-        "accommodation",
-        "organisation",
-    ),
-    (
-        "ресторант ресторанти механа кръчма кафене кафе храна ядене вечеря обяд "
-        "restoran ресторан kafana кафана hrana храна jelo јело ručak ручак večera вечера "
-        "restaurant eat eating food dinner lunch cafe tavern pub mehana",
-        "restaurant",
-        "organisation",
-    ),
-    (
-        "музей музеи експозиция изложба сбирка muzej музеј izložba изложба zbirka збирка "
-        "museum museums exhibition collection",
-        "museum",
-        "sight",
-    ),
-    (
-        "църква църкви храм манастир параклис crkva црква hram манастир manastir kapela капела "
-        "church churches temple monastery chapel",
-        "church",
-        "sight",
-    ),
-    (
-        "услуга услуги удостоверение разрешение заявление справка usluga услуга uverenje уверење "
-        "dozvola дозвола zahtev захтев potvrda потврда service services certificate permit application",
-        "",
-        "service",
-    ),
-    (
-        "събитие събития концерт фестивал събор događaj догађај koncert концерт festival фестивал "
-        "event events concert festival fair",
-        "",
-        "event",
-    ),
-    (
-        "маршрут маршрути пътека екопътека поход туризъм staza стаза ruta рута pešačenje пешачење "
-        "trail trails hike hiking walk walking route routes",
-        "",
-        "route",
-    ),
-    (
-        "новини новина vesti вести vest вест news",
-        "",
-        "news",
-    ),
-]
-
-
 def fill(apps, schema_editor):
-    from search.models import query_words
+    from search.synonyms import default_synonyms
     from search.services import word_variants
 
     Synonym = apps.get_model("search", "Synonym")
-    rows = []
-    for terms, words, kind in SYNONYMS:
-        for term in dict.fromkeys(terms.split()):
-            canonical = " ".join(query_words(term))
-            rows.append(Synonym(term=term, words=words, kind=kind, canonical=canonical))
-    Synonym.objects.bulk_create(rows)
-    rows = []
-    for term in ("къща за гости", "kuća za goste", "guest house", "bed and breakfast", "place to stay", "where to eat"):
-        meaning = ("restaurant", "organisation") if "eat" in term else ("accommodation", "organisation")
-        rows.append(Synonym(term=term, words=meaning[0], kind=meaning[1], canonical=" ".join(query_words(term))))
-    Synonym.objects.bulk_create(rows)
+    Synonym.objects.bulk_create(default_synonyms(Synonym))
 
     # The known words of the titles already indexed (search.services.remember_words).
     SearchEntry = apps.get_model("search", "SearchEntry")

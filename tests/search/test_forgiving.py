@@ -114,9 +114,9 @@ def test_staff_see_frequent_and_fruitless_queries_and_edit_synonyms(staff_client
     html = staff_client.get("/admin/search/querystatistic/", {"found": "none"}).content.decode()
     assert "xyzzy" in html and "хотел" not in html
     response = staff_client.post("/admin/search/synonym/add/", {"term": "!!!", "words": "", "kind": ""})
-    assert response.status_code == 200 and "Type a word: letters or digits." in response.content.decode()
+    assert response.status_code == 200 and "Въведете дума: букви или цифри." in response.content.decode()
     response = staff_client.post("/admin/search/synonym/add/", {"term": "спа", "words": "", "kind": ""})
-    assert "Give words to search for" in response.content.decode()
+    assert "Посочете думи за търсене" in response.content.decode()
     response = staff_client.post("/admin/search/synonym/add/", {"term": "спа", "words": "wellness", "kind": "sight"})
     assert response.status_code == 302
     assert Synonym.objects.get(term="спа").canonical == "spa"

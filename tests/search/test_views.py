@@ -304,7 +304,7 @@ def test_a_search_over_every_kind_runs_the_same_number_of_queries_for_few_and_ma
     with django_assert_num_queries(8):
         response = client.get("/en/search/", {"q": "Niš"})
     assert len(results(response.content.decode())) == min(4 + extra + 3 * (extra // 6), 20)
-    with django_assert_num_queries(7)  # no query log: a filtered search is not counted again:
+    with django_assert_num_queries(7):  # no query log: a filtered search is not counted again
         client.get("/en/search/", {"q": "Niš", "kind": "organisation", "direction": "business", "page": 1})
 
 
