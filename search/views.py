@@ -1,10 +1,12 @@
 from dataclasses import dataclass
 
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from core.models import Direction, Municipality
@@ -56,7 +58,7 @@ class SearchView(TemplateView):
         found = SearchEntry.objects.search(text, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE + 1, **filters)
         facets, results = found.facets, found.entries
         if number == 1 and not any(filters.values()):
-            services.log_search(text, found.strict_total if not found.suggestion else facets.total)
+            services.log_search(text, facets.total)
         pages = None if facets.capped else max(1, -(-facets.total // PAGE_SIZE))
         if number > (pages or -(-CANDIDATES // PAGE_SIZE)):
             raise Http404(_("There is no such page of results."))
@@ -144,10 +146,19 @@ class SearchView(TemplateView):
         return f"?{params.urlencode()}"
 
 
+@csrf_exempt  # a browser's ping carries no token; it can only add one to a counter
+@require_http_methods(["GET", "POST"])
 def result_click(request, pk: int):
-    """Count a click on a result for the query it answered (aggregated, nothing about the reader), then go to it."""
+    """Count a click on a result for the query it answered (aggregated: nothing about the reader).
+
+    Result links carry it in their ``ping`` attribute: the browser POSTs here as
+    it follows the link, which stays the entry's own address. A GET (a browser
+    without pings, a copied address) counts and redirects to the entry.
+    """
     entry = get_object_or_404(SearchEntry.objects.visible(), pk=pk)
     query = log_key(request.GET.get("q", ""))
     if query:
         QueryStatistic.objects.filter(query=query).update(clicks=F("clicks") + 1)
+    if request.method == "POST":
+        return HttpResponse(status=204)
     return redirect(entry.get_absolute_url())

@@ -81,10 +81,13 @@ def test_searches_and_clicks_are_counted_without_anything_about_the_reader(clien
     client.get("/bg/search/", {"q": "kableshkov", "page": "2"})  # later pages are not searches
     assert dict(QueryStatistic.objects.values_list("query", "searches")) == {"kableshkov": 2, "xyzzy": 1}
     assert QueryStatistic.objects.get(query="xyzzy").results == 0
-    link = re.search(r'<h3 class="search-result__title"><a href="([^"]+)"', html)[1].replace("&amp;", "&")
-    response = client.get(link)
-    assert response.status_code == 302 and response["Location"].startswith("/bg/")
-    assert QueryStatistic.objects.get(query="kableshkov").clicks == 1
+    href, ping = re.search(r'<h3 class="search-result__title"><a href="([^"]+)" ping="([^"]+)"', html).groups()
+    ping = ping.replace("&amp;", "&")
+    assert href.startswith("/bg/") and "search" not in href  # the link is the entry's own address
+    assert client.post(ping, HTTP_PING_TO=href).status_code == 204  # as a browser pings on a click
+    response = client.get(ping)  # a browser without pings, or a copied address
+    assert response.status_code == 302 and response["Location"] == href
+    assert QueryStatistic.objects.get(query="kableshkov").clicks == 2
     columns = {field.name for field in QueryStatistic._meta.get_fields()}
     assert columns == {"id", "query", "searches", "results", "clicks", "last_searched"}
     assert client.get("/bg/search/result/999999/").status_code == 404
