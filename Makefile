@@ -96,9 +96,11 @@ screens: install system-packages
 
 # Every page under load, served as in production, with the renditions of a 24-megapixel
 # JPEG, the import of 7,158 organisations and search database time in the same run
-# (docs/PERFORMANCE.md). BENCH_ARGS=--large for 100,000 organisations, --quick for a smoke run.
+# (docs/PERFORMANCE.md), then search relevance. BENCH_ARGS=--large for 100,000 organisations, --quick for a smoke run.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	# Search relevance: success@3 and MRR of the judged queries (docs/SEARCH.md), checked in make test too.
+	$(BIN)/python -m pytest tests/search/test_judged.py -q -s -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) var $(TOOLS)

@@ -42,6 +42,8 @@ TERMS = [
     "Пекара", "pekara", "bakery", "Механа", "tavern", "Кућа за госте", "guest house", "Нишава", "Nisava",
     "Средна гора", "Sredna Gora", "фолклор", "folklore", "concert", "pekara Medijana", "winery Kopriv",
     "Niš", "Ниш", "Koprivshtitsa", "Копривщица", "д.о.о.", "doo",
+    # Typos: a letter swapped, dropped, doubled or wrong (close spellings looked up in the known words).
+    "Palaveeev", "Ослеква", "Kopirvshtitsa", "Медяна", "pekrara", "Karavlov",
 ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from search.normalise import query_keys, words
+from search.normalise import MAX_KEY_LENGTH, deletions, edit_distance, query_keys, typo_distance, words
 
 # Words that would match nearly every entry and say nothing about what is
 # sought: dropped from a query that has other words (never from the index).
@@ -135,40 +135,87 @@ class SearchEntryQuerySet(models.QuerySet):
     def search(self, text: str, *, offset: int = 0, limit: int = 20, **filters) -> "SearchResults":
         """The facet counts and one page of the entries matching ``text`` and ``filters``, best first.
 
-        Entries whose title holds every word come first, then the others;
-        within each, by rank (ts_rank over the weighted vector). A bounded
-        number of index rows is read, however common the words: candidates
-        are the first ``CANDIDATES`` + 1 matches (which also give the facet
-        counts), at most ``CANDIDATES`` title matches and, with filters, at
-        most ``CANDIDATES`` filtered matches; the page is ranked among them.
-        Two statements: the candidates' narrow rows (one UNION ALL), then the
-        page's entries.
+        Pinned results (:class:`Promotion`) come first, then entries whose
+        title holds every word, then the others; within each, by rank
+        (ts_rank over the weighted vector); entries of the kind a synonym
+        names (:class:`Synonym`) come before the others. When fewer than
+        ``TOP_UP_BELOW`` entries match, entries matching a close spelling of
+        the words (search.normalise.deletions) follow, never before an exact
+        or prefix match, and ``suggestion`` holds that spelling.
+
+        A bounded number of index rows is read, however common the words:
+        candidates are the first ``CANDIDATES`` + 1 matches (which also give
+        the facet counts), at most ``CANDIDATES`` title matches and, with
+        filters, at most ``CANDIDATES`` filtered matches; the page is ranked
+        among them.
         """
         found = query_words(text)
         if not found:
             return SearchResults(facets=Facets(), entries=[])
-        keys = key_query(found)
-        in_title = ExpressionWrapper(Q(title_keys=keys), output_field=models.BooleanField())
-        rank = SearchRank(F("document"), search_query(found))
-        candidates = self.visible().annotate(title_match=in_title, rank=rank)
-        parts = [
-            candidates.filter(keys=keys).annotate(part=Value(FIRST_MATCHES)),
-            candidates.filtered(**filters).filter(title_keys=keys).annotate(part=Value(TITLE_MATCHES)),
-        ]
-        if any(filters.values()):
-            parts.append(candidates.filtered(**filters).filter(keys=keys).annotate(part=Value(FILTERED_MATCHES)))
+        plan = QueryPlan.of(found)
+        rows = self._candidate_rows(plan, filters, tier=0)
+        strict = {row[1] for row in rows if row[0] == FIRST_MATCHES}
+        suggestion = ""
+        if len(strict) < TOP_UP_BELOW:
+            close = plan.corrected()
+            if close is not None:
+                fuzzy = [row for row in self._candidate_rows(close, filters, tier=1) if row[1] not in strict]
+                if fuzzy:
+                    rows += fuzzy
+                    suggestion = close.spelling
+
+        first = {}
+        for row in rows:
+            if row[0] == FIRST_MATCHES:
+                first.setdefault(row[1], row[2:5])
+        facets = Facets.count(list(first.values()), capped_at=CANDIDATES, **filters)
+        ranked = {}
+        for _part, pk, kind, municipality, directions, title_match, rank, tier in rows:
+            if pk not in ranked and _passes(filters, kind, municipality, directions):
+                ranked[pk] = (tier, kind not in plan.kinds, not title_match, -rank, pk)
+        close_ids = {pk for pk, order in ranked.items() if order[0] == 1}
+        pinned = [pk for pk in plan.pinned(self.model) if pk in ranked or self._pinned_passes(pk, filters)]
+        ids = [*pinned, *(pk for pk in sorted(ranked, key=ranked.get) if pk not in pinned)]
+        if pinned:
+            facets.total = max(facets.total, len(set(ranked) | set(pinned)))
+        ids = ids[offset : offset + limit]
+        entries = self.in_bulk(ids)
+        page = [entries[pk] for pk in ids if pk in entries]
+        for entry in page:
+            entry.close_match = entry.pk in close_ids
+            entry.pinned = entry.pk in pinned
+        return SearchResults(facets=facets, entries=page, suggestion=suggestion, strict_total=len(strict))
+
+    def _pinned_passes(self, pk: int, filters: dict) -> bool:
+        return self.visible().filtered(**filters).filter(pk=pk).exists()
+
+    def _candidate_rows(self, plan: "QueryPlan", filters: dict, *, tier: int) -> list[tuple]:
+        """The narrow rows of the candidates of ``plan`` (one UNION ALL statement), with ``tier`` appended."""
+        rank = SearchRank(F("document"), SearchQuery(plan.rank_tsquery(), config="simple", search_type="raw"))
+        if plan.groups:
+            keys = SearchQuery(plan.key_tsquery(), config="simple", search_type="raw")
+            in_title = ExpressionWrapper(Q(title_keys=keys), output_field=models.BooleanField())
+            candidates = self.visible().annotate(title_match=in_title, rank=rank)
+            parts = [
+                candidates.filter(keys=keys).annotate(part=Value(FIRST_MATCHES)),
+                candidates.filtered(**filters).filter(title_keys=keys).annotate(part=Value(TITLE_MATCHES)),
+            ]
+            if any(filters.values()):
+                parts.append(candidates.filtered(**filters).filter(keys=keys).annotate(part=Value(FILTERED_MATCHES)))
+            for kind in plan.kinds:  # a synonym's kind: its matches are candidates even among many others
+                parts.append(
+                    candidates.filtered(**filters).filter(kind=kind, keys=keys).annotate(part=Value(KIND_MATCHES))
+                )
+        else:  # only a word for a kind ("certificate"): the entries of that kind
+            in_title = Value(True, output_field=models.BooleanField())
+            candidates = self.visible().annotate(
+                title_match=in_title, rank=Value(0.0, output_field=models.FloatField())
+            )
+            parts = [candidates.filter(kind__in=plan.kinds).annotate(part=Value(FIRST_MATCHES))]
         columns = ("part", "id", "kind", "municipality_id", "directions", "title_match", "rank")
         first, *others = (part.values_list(*columns)[: CANDIDATES + 1] for part in parts)
-        rows = list(first.union(*others, all=True))
-
-        facets = Facets.count([row[2:5] for row in rows if row[0] == FIRST_MATCHES], capped_at=CANDIDATES, **filters)
-        ranked = {}
-        for _part, pk, kind, municipality, directions, title_match, rank in rows:
-            if _passes(filters, kind, municipality, directions):
-                ranked[pk] = (not title_match, -rank, pk)
-        ids = sorted(ranked, key=ranked.get)[offset : offset + limit]
-        found = self.in_bulk(ids)
-        return SearchResults(facets=facets, entries=[found[pk] for pk in ids])
+        query = first.union(*others, all=True) if others else first
+        return [(*row, tier) for row in query]
 
     def results(self, text: str, *, offset: int = 0, limit: int = 20, **filters) -> list["SearchEntry"]:
         """One page of :meth:`search`'s entries."""
@@ -179,7 +226,11 @@ class SearchEntryQuerySet(models.QuerySet):
         return self.search(text, limit=0, **filters).facets
 
 
-FIRST_MATCHES, TITLE_MATCHES, FILTERED_MATCHES = 1, 2, 3
+FIRST_MATCHES, TITLE_MATCHES, FILTERED_MATCHES, KIND_MATCHES = 1, 2, 3, 4
+# A search with fewer exact or prefix matches than this also lists matches of a close spelling, after them.
+TOP_UP_BELOW = 3
+# At most this many known words are tried for each misspelt query word, the closest first.
+CORRECTIONS_PER_WORD = 6
 
 
 def _passes(filters: dict, kind: str, municipality: int | None, directions: list[str]) -> bool:
@@ -194,6 +245,124 @@ def _passes(filters: dict, kind: str, municipality: int | None, directions: list
 class SearchResults:
     facets: Facets
     entries: list
+    # A close spelling of the query that finds entries (its canonical words), when the query found few.
+    suggestion: str = ""
+    strict_total: int = 0
+
+
+@dataclass
+class QueryPlan:
+    """What a query looks for: groups of alternatives, each alternative a tuple of words, all groups required.
+
+    A plain query word is a group of one alternative, itself; a phrase a
+    :class:`Synonym` names becomes the phrase or any of the synonym's words.
+    """
+
+    groups: list[list[tuple[str, ...]]]
+    kinds: tuple[str, ...] = ()
+    spelling: str = ""
+    query: str = ""
+    rank_groups: list = field(default_factory=list)  # what ranks: the groups, or the words naming a kind
+    plain: list[bool] = field(default_factory=list)  # which groups are a query word as typed (may be corrected)
+
+    @classmethod
+    def of(cls, found: list[str]) -> "QueryPlan":
+        spans = {
+            " ".join(found[start:end])
+            for start in range(len(found))
+            for end in range(start + 1, min(len(found), start + 3) + 1)
+        }
+        synonyms = {}
+        for canonical, extra, kind in Synonym.objects.filter(canonical__in=spans).values_list(
+            "canonical", "words", "kind"
+        ):
+            entry = synonyms.setdefault(canonical, ([], []))
+            entry[0].extend(words(extra))
+            if kind:
+                entry[1].append(kind)
+        groups, plain, kinds = [], [], []
+        kind_only = True  # every word names a kind and nothing else ("certificate"): list that kind
+        position = 0
+        while position < len(found):
+            for length in (3, 2, 1):
+                span = found[position : position + length]
+                meaning = synonyms.get(" ".join(span)) if len(span) == length else None
+                if meaning:
+                    extra, span_kinds = meaning
+                    kinds.extend(span_kinds)
+                    groups.append([tuple(span), *((word,) for word in dict.fromkeys(extra))])
+                    plain.append(False)
+                    kind_only = kind_only and not extra and bool(span_kinds)
+                    position += length
+                    break
+            else:
+                groups.append([(found[position],)])
+                plain.append(True)
+                kind_only = False
+                position += 1
+        rank_groups = groups
+        if kind_only:
+            groups, plain = [], []
+        return cls(
+            rank_groups=rank_groups,
+            groups=groups,
+            kinds=tuple(dict.fromkeys(kinds)),
+            plain=plain,
+            query=" ".join(found),
+        )
+
+    def key_tsquery(self) -> str:
+        return " & ".join(
+            "(" + " | ".join("(" + " & ".join(query_keys(list(alternative))) + ")" for alternative in group) + ")"
+            for group in self.groups
+        )
+
+    def rank_tsquery(self) -> str:
+        return " & ".join(
+            "(" + " | ".join("(" + tsquery(list(alternative)) + ")" for alternative in group) + ")"
+            for group in (self.rank_groups or self.groups)
+        )
+
+    def corrected(self) -> "QueryPlan | None":
+        """This plan with each plain word long enough to forgive a typo also matching the known words close to it."""
+        misspelt = [group[0][0] for group, is_plain in zip(self.groups, self.plain, strict=True) if is_plain]
+        misspelt = [word for word in misspelt if typo_distance(len(word)) and len(word) <= MAX_KEY_LENGTH]
+        if not misspelt:
+            return None
+        variants = set().union(*(deletions(word) for word in misspelt))
+        known = SearchWord.objects.filter(variants__overlap=sorted(variants)).values_list("word", flat=True)
+        known = list(known[:2000])
+        groups, spelling, changed = [], [], False
+        for group, is_plain in zip(self.groups, self.plain, strict=True):
+            word = group[0][0]
+            if not is_plain or word not in misspelt or word in known:  # a known word is not misspelt
+                groups.append(group)
+                spelling.append(" ".join(group[0]))
+                continue
+            allowed = typo_distance(len(word))
+            close = sorted(
+                (distance, candidate)
+                for candidate in known
+                if candidate != word and (distance := edit_distance(word, candidate)) <= allowed
+            )[:CORRECTIONS_PER_WORD]
+            if close:
+                changed = True
+                groups.append([(word,), *((candidate,) for _distance, candidate in close)])
+                spelling.append(close[0][1])
+            else:
+                groups.append(group)
+                spelling.append(word)
+        if not changed:
+            return None
+        return QueryPlan(
+            groups=groups, kinds=self.kinds, spelling=" ".join(spelling), plain=[False] * len(groups), query=self.query
+        )
+
+    def pinned(self, model) -> list[int]:
+        """The entries staff pinned to this query, in their order."""
+        return list(
+            Promotion.objects.filter(canonical=self.query).order_by("order", "pk").values_list("entry_id", flat=True)
+        )
 
 
 class SearchEntry(models.Model):
@@ -282,3 +451,98 @@ class SearchEntry(models.Model):
     @property
     def summary(self) -> str:
         return self._in_reading_order("summary")
+
+
+class SearchWord(models.Model):
+    """A word of the titles in the index, with its deletion neighbourhood: what a misspelt query word is corrected to.
+
+    ``variants`` holds the word and every word made from it by deleting as
+    many letters as its length forgives (search.normalise.deletions); a GIN
+    index finds the words that share a variant with a query word. Words are
+    added as entries are indexed and pruned by a full rebuild.
+    """
+
+    word = models.CharField(_("word"), max_length=20, primary_key=True)
+    variants = ArrayField(models.CharField(max_length=20), verbose_name=_("variants"))
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [GinIndex(fields=["variants"], name="search_word_variants")]
+
+    def __str__(self):
+        return self.word
+
+
+class Synonym(models.Model):
+    """An everyday word for a kind of thing, in any language or script, and what it means in the index.
+
+    A query holding ``term`` also finds entries holding any of ``words``,
+    and entries of ``kind`` come first.
+    """
+
+    term = models.CharField(
+        _("word or phrase"), max_length=100, help_text=_("As people type it, in any language and either script.")
+    )
+    words = models.CharField(
+        _("also search for"),
+        max_length=200,
+        blank=True,
+        help_text=_("Words the index holds for this meaning, separated by spaces: any of them is enough."),
+    )
+    kind = models.CharField(_("type listed first"), max_length=40, blank=True)
+    # The term's canonical words (search.normalise.normalise), what a query is compared with.
+    canonical = models.CharField(_("canonical form"), max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        self.canonical = " ".join(query_words(self.term))
+        super().save(*args, **kwargs)
+
+
+class QueryStatistic(models.Model):
+    """How often a query was searched and clicked, aggregated: no reader, address or session is stored."""
+
+    query = models.CharField(_("query"), max_length=200, unique=True)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    results = models.PositiveIntegerField(_("results last time"), default=0)
+    clicks = models.PositiveIntegerField(_("clicks"), default=0)
+    last_searched = models.DateField(_("last searched"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        ordering = ["-searches"]
+
+    def __str__(self):
+        return self.query
+
+
+class Promotion(models.Model):
+    """An entry a staff member pins to the top of the results of a query."""
+
+    query = models.CharField(
+        _("query"), max_length=200, help_text=_("Pinned when a search has the same words, in any script.")
+    )
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+", verbose_name=_("result"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    canonical = models.CharField(_("canonical form"), max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("promoted result")
+        verbose_name_plural = _("promoted results")
+        ordering = ["canonical", "order"]
+
+    def __str__(self):
+        return f"{self.query}: {self.entry}"
+
+    def save(self, *args, **kwargs):
+        self.canonical = " ".join(query_words(self.query))
+        super().save(*args, **kwargs)

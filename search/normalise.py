@@ -142,3 +142,51 @@ def query_keys(canonical_words: list[str]) -> list[str]:
 def normalise(text: str) -> str:
     """``text`` as the index stores it: canonical words separated by spaces."""
     return " ".join(words(text))
+
+
+# Typo tolerance (see docs/SEARCH.md, "Typos"): how many edits a word of a given
+# length forgives, and the deletion neighbourhood that finds such words by exact lookup.
+
+
+def typo_distance(length: int) -> int:
+    """Edits forgiven in a canonical word of ``length`` letters: none up to 3, one up to 7, then two."""
+    if length <= 3:
+        return 0
+    return 1 if length <= 7 else 2
+
+
+def deletions(word: str, distance: int | None = None) -> set[str]:
+    """``word`` and every word made from it by deleting up to ``distance`` letters (default: :func:`typo_distance`).
+
+    Two words within ``distance`` edits (insertions, deletions, substitutions,
+    transpositions of neighbours) share at least one such variant, so the
+    variants of a query word, looked up exactly, find every known word
+    close to it (symmetric deletion, as SymSpell does); the few words found
+    that are further away are dropped by :func:`edit_distance`.
+    """
+    if distance is None:
+        distance = typo_distance(len(word))
+    found = {word}
+    frontier = {word}
+    for _step in range(distance):
+        frontier = {variant[:i] + variant[i + 1 :] for variant in frontier for i in range(len(variant))}
+        frontier = {variant for variant in frontier if variant}
+        found |= frontier
+    return found
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1."""
+    if first == second:
+        return 0
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            cost = 0 if a == b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

@@ -14,6 +14,7 @@ imports); nothing re-indexes behind their back from ``save()`` or signals.
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from html import unescape
 
 from django.conf import settings
@@ -25,8 +26,8 @@ from django.utils.html import strip_tags
 
 from core.pagecache import content_changed
 from search import registry
-from search.models import SearchEntry
-from search.normalise import keys, lexemes, words
+from search.models import SearchEntry, SearchWord
+from search.normalise import MAX_KEY_LENGTH, deletions, keys, lexemes, typo_distance, words
 
 BATCH_SIZE = 1000
 SUMMARY_LENGTH = 240
@@ -168,6 +169,39 @@ def _save(entries: list[SearchEntry]) -> None:
     values["directions"] = [" ".join(entry.directions) for entry in entries]  # slugs have no spaces
     with connection.cursor() as cursor:
         cursor.execute(_UPSERT, list(values.values()))
+    remember_words(entries)
+
+
+# Shortest title word kept as a correction for misspelt query words.
+MIN_KNOWN_WORD = 3
+
+
+@lru_cache(maxsize=200_000)
+def word_variants(word: str) -> str:
+    """The deletion neighbourhood stored for a known word, separated by spaces.
+
+    A query word one or two letters longer may forgive more edits than
+    the known word's own length does, so the neighbourhood is that of a
+    word two letters longer (search.normalise.typo_distance).
+    """
+    return " ".join(sorted(deletions(word, typo_distance(len(word) + 2))))
+
+
+def remember_words(entries: list[SearchEntry]) -> None:
+    """Add the entries' title words to the known words (SearchWord) that misspelt queries are corrected to."""
+    found = set()
+    for entry in entries:
+        found.update(words(" ".join((entry.title_bg, entry.title_sr, entry.title_en))))
+    found = sorted(word for word in found if MIN_KNOWN_WORD <= len(word) <= MAX_KEY_LENGTH and not word.isdigit())
+    if not found:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO search_searchword (word, variants) "
+            "SELECT word, string_to_array(variants, ' ') FROM unnest(%s::text[], %s::text[]) AS known (word, variants) "
+            "ON CONFLICT (word) DO NOTHING",
+            [found, [word_variants(word) for word in found]],
+        )
 
 
 def _searchable(model: type[models.Model]) -> registry.SearchableModel:
@@ -261,6 +295,8 @@ def index_rebuild(model: type[models.Model] | None = None) -> int:
     outside the services, or when a model's registration changes.
     """
     searchables = [_searchable(model)] if model else registry.registered()
+    if not model:  # the known words are those of the titles indexed now
+        SearchWord.objects.all().delete()
     indexed = 0
     for searchable in searchables:
         content_type = ContentType.objects.get_for_model(searchable.model)
@@ -281,3 +317,22 @@ def index_rebuild(model: type[models.Model] | None = None) -> int:
         SearchEntry.objects.exclude(kind__in=kinds).delete()
     content_changed()  # search result pages in the page cache
     return indexed
+
+
+def log_key(text: str) -> str:
+    """A query as the log aggregates it: its words, lower case, single spaces, at most 200 characters."""
+    return " ".join((text or "").lower().split())[:200]
+
+
+def log_search(text: str, results: int) -> None:
+    """Count one search for ``text`` with its number of results: no reader, address or session is stored."""
+    query = log_key(text)
+    if not query:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO search_querystatistic (query, searches, results, clicks, last_searched) "
+            "VALUES (%s, 1, %s, 0, current_date) ON CONFLICT (query) DO UPDATE SET "
+            "searches = search_querystatistic.searches + 1, results = EXCLUDED.results, last_searched = current_date",
+            [query, results],
+        )

@@ -1,14 +1,20 @@
 from dataclasses import dataclass
 
-from django.http import Http404
+from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from core.models import Direction, Municipality
-from search import registry
+from search import registry, services
 from search.forms import SearchForm
-from search.models import CANDIDATES, SearchEntry, query_words
+from search.models import CANDIDATES, TOP_UP_BELOW, QueryStatistic, SearchEntry, query_words
+from search.normalise import _TOKEN, normalise
+from search.services import log_key
 
 PAGE_SIZE = 20
 
@@ -73,6 +79,8 @@ class SearchView(TemplateView):
             return super().get_context_data(**context)
         found = SearchEntry.objects.search(text, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE + 1, **filters)
         facets, results = found.facets, found.entries
+        if number == 1 and not any(filters.values()):
+            services.log_search(text, facets.total)
         pages = None if facets.capped else max(1, -(-facets.total // PAGE_SIZE))
         if number > (pages or -(-CANDIDATES // PAGE_SIZE)):
             raise Http404(_("There is no such page of results."))
@@ -80,15 +88,27 @@ class SearchView(TemplateView):
         for result in results:
             result.shown_municipality = municipalities.get(result.municipality_id)
         return super().get_context_data(
-            query_words=query_words(text),
+            query_words=[*query_words(text), *found.suggestion.split()],
             results=results[:PAGE_SIZE],
             page=ResultsPage(number=number, pages=pages, has_next=len(results) > PAGE_SIZE),
             facets=facets,
             candidates=CANDIDATES,
             kind_labels=registry.kind_labels(),
             facet_menus=self.facet_menus(facets, filters, municipalities.values()),
+            suggestion=self.suggestion(found, results),
+            logged_query=log_key(text),
             **context,
         )
+
+    def suggestion(self, found, results) -> str:
+        """The close spelling that found the results, in the words the results' titles show, or ""."""
+        if not found.suggestion or found.strict_total >= TOP_UP_BELOW:
+            return ""
+        shown = {}
+        for result in results:
+            for token in _TOKEN.findall(result.title):
+                shown.setdefault(normalise(token), token.lower())
+        return " ".join(shown.get(word, word) for word in found.suggestion.split())
 
     def facet_menus(self, facets, filters: dict, municipalities) -> list[dict]:
         """Each filter as a menu of links, with the number of results each option gives.
@@ -146,3 +166,21 @@ class SearchView(TemplateView):
             else:
                 params[key] = value
         return f"?{params.urlencode()}"
+
+
+@csrf_exempt  # a browser's ping carries no token; it can only add one to a counter
+@require_http_methods(["GET", "POST"])
+def result_click(request, pk: int):
+    """Count a click on a result for the query it answered (aggregated: nothing about the reader).
+
+    Result links carry it in their ``ping`` attribute: the browser POSTs here as
+    it follows the link, which stays the entry's own address. A GET (a browser
+    without pings, a copied address) counts and redirects to the entry.
+    """
+    entry = get_object_or_404(SearchEntry.objects.visible(), pk=pk)
+    query = log_key(request.GET.get("q", ""))
+    if query:
+        QueryStatistic.objects.filter(query=query).update(clicks=F("clicks") + 1)
+    if request.method == "POST":
+        return HttpResponse(status=204)
+    return redirect(entry.get_absolute_url())

@@ -188,7 +188,9 @@ CONTENT_QUERIES = [
 @pytest.mark.parametrize(("query", "expected"), CONTENT_QUERIES, ids=[query for query, _ in CONTENT_QUERIES])
 def test_every_kind_of_content_is_found_whatever_the_script_language_or_diacritics(content, query, expected):
     name = content_key(content)
-    assert {name(entry) for entry in SearchEntry.objects.results(query, limit=50)} == expected
+    # Exact and prefix matches; entries of a close spelling (close_match) follow them, tested in test_judged.py.
+    found = SearchEntry.objects.results(query, limit=50)
+    assert {name(entry) for entry in found if not entry.close_match} == expected
 
 
 def test_the_content_table_covers_at_least_thirty_queries_over_every_kind_of_content(content):
