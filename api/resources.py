@@ -166,7 +166,7 @@ class NewsItem(Item):
     slug: str = F("Identifier used in the page's address.", "new-bus-line")
     title: str = F("Headline, in the language asked for.", "A new bus line to Niš")
     lead: str = F("The opening paragraph.", "From Monday, line 12 runs every hour.")
-    municipality: str = F("Slug of the municipality that published it.", "medijana")
+    municipality: str | None = F("Slug of the municipality that published it (null: both).", "medijana")
     direction: str | None = F("Slug of the portal's direction (null: none).", "administration")
     image_url: str | None = F("Address of the article's picture (null: none).", None)
     image_alt: str = F("What the picture shows.", "")
@@ -192,7 +192,7 @@ class DocumentItem(Item):
     title: str = F("Title, in the language asked for.", "Budget 2026")
     description: str = F("What the document is.", "The municipal budget adopted by the council.")
     kind: str = F("Kind: decision, report, form, ...", "report")
-    municipality: str = F("Slug of the municipality that published it.", "medijana")
+    municipality: str | None = F("Slug of the municipality that published it (null: both).", "medijana")
     language: str = F("Language of the file.", "sr")
     file_url: str = F("Address of the file.", "https://most.example/media/documents/budget-2026.pdf")
     file_format: str = F("File format.", "pdf")
@@ -426,7 +426,7 @@ def news_row(n: NewsArticle, ctx: Context) -> dict:
         "slug": n.slug,
         "title": n.title,
         "lead": n.lead,
-        "municipality": n.municipality.slug,
+        "municipality": slug_of(n.municipality),
         "direction": slug_of(n.direction),
         "image_url": ctx.file(n.image),
         "image_alt": n.image_alt,
@@ -456,7 +456,7 @@ def document_row(d: Document, ctx: Context) -> dict:
         "title": d.title,
         "description": d.description,
         "kind": d.kind,
-        "municipality": d.municipality.slug,
+        "municipality": slug_of(d.municipality),
         "language": d.language,
         "file_url": ctx.file(d.file) or "",
         "file_format": d.file_format,
