@@ -44,7 +44,7 @@ class ApiMiddleware:
             return self.get_response(request)
         window = settings.API_RATE_WINDOW
         if rate_limit_hit(scope="api", client=client_address(request), limit=settings.API_RATE_LIMIT, window=window):
-            body = {"detail": gettext("Too many requests. Please try again later."), "errors": {}}
+            body = {"detail": gettext("Too many requests from your address. Please try again later."), "errors": {}}
             response = HttpResponse(json.dumps(body, ensure_ascii=False), status=429, content_type="application/json")
             response["Retry-After"] = str(window)
             return self._shared(response)
