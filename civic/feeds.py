@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from civic.filters import NewsFilter
 from civic.models import Event, NewsArticle
 from civic.models.events import EventSchedule, EventTiming, format_recurrence, parse_recurrence
+from core.opendata import FEED_RIGHTS
 
 NEWS_FEED_LENGTH = 30
 
@@ -27,6 +28,8 @@ ICAL_STATUS = {
 
 class NewsRssFeed(Feed):
     """The latest published news, in the language of the URL; ``?municipality=`` and ``?direction=`` narrow it."""
+
+    feed_copyright = FEED_RIGHTS
 
     def get_object(self, request, *args, **kwargs):
         return NewsFilter(request.GET, queryset=NewsArticle.objects.published().for_listing().latest())

@@ -7,12 +7,15 @@ from django.utils.translation import gettext
 
 from cooperation.filters import OpportunityFilterSet
 from cooperation.models import Kind, Opportunity
+from core.opendata import FEED_RIGHTS
 
 FEED_LENGTH = 30
 
 
 class OpportunityRssFeed(Feed):
     """``?kind=offer`` gives the new offers only; every filter of the board works here too."""
+
+    feed_copyright = FEED_RIGHTS
 
     def get_object(self, request, *args, **kwargs):
         return OpportunityFilterSet(request.GET, queryset=Opportunity.objects.public().for_listing(), request=request)

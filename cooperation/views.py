@@ -17,6 +17,7 @@ from cooperation.forms import DigestPreferenceForm, InterestForm, OpportunityFor
 from cooperation.matching import suggestions_for
 from cooperation.models import CooperationPreference, Interest, Opportunity, Status
 from core.abuse import client_address, rate_limit_hit, remember_submission, submission_done_url
+from core.opendata import LICENCE, licensed
 from core.views import FilteredListView, refused_for_rate, site_root
 
 ACTIVE_DIRECTION = "business"
@@ -176,14 +177,15 @@ class InterestSentView(TemplateView):
 
 
 class OpportunityJsonView(BoardMixin, View):
-    """The filtered board as JSON: ``{"count": n, "results": [...]}`` (no contact details)."""
+    """The filtered board as JSON: ``{"licence": {...}, "count": n, "results": [...]}`` (no contact details)."""
 
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset()
         results = [exports.json_record(item, request=request) for item in filterset.qs.iterator(chunk_size=2000)]
-        response = JsonResponse({"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False})
+        body = {"licence": LICENCE, "count": len(results), "results": results}
+        response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
         response["Content-Disposition"] = f'inline; filename="most-cooperation-{get_language()}.json"'
-        return response
+        return licensed(response)
 
 
 # --- Owners ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.opendata import LICENCE
 from directory.models import Organisation
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -122,8 +123,8 @@ def csv_pieces(organisations: Iterable[Organisation]) -> Iterator[str]:
 
 
 def json_pieces(organisations: Iterable[Organisation]) -> Iterator[str]:
-    """``{"results": [...], "count": n}`` in pieces of whole records; the count comes last, counted as written."""
-    yield '{"results": ['
+    """``{"licence": {...}, "results": [...], "count": n}`` in pieces of whole records; the count comes last."""
+    yield '{"licence": ' + json.dumps(LICENCE, ensure_ascii=False) + ', "results": ['
     pieces = []
     count = 0
     for organisation in organisations:

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.generic import DetailView, View
 
+from core.opendata import licensed
 from core.views import FilteredListView
 from directory import exports
 from directory.filters import OrganisationFilterSet
@@ -126,7 +127,7 @@ class OrganisationExportMixin(FilteredOrganisationsMixin):
     def streamed(self, pieces, *, content_type: str, disposition: str) -> StreamingHttpResponse:
         response = StreamingHttpResponse(in_language(get_language(), pieces), content_type=content_type)
         response["Content-Disposition"] = disposition
-        return response
+        return licensed(response)
 
 
 class OrganisationCsvView(OrganisationExportMixin, View):
@@ -142,7 +143,7 @@ class OrganisationCsvView(OrganisationExportMixin, View):
 
 
 class OrganisationJsonView(OrganisationExportMixin, View):
-    """The filtered list as JSON: ``{"results": [...], "count": n}``."""
+    """The filtered list as JSON: ``{"licence": {...}, "results": [...], "count": n}``."""
 
     def get(self, request, *args, **kwargs):
         return self.streamed(

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "cooperation",
     # Search indexes the content of every app above (their search_indexes.py).
     "search",
+    # The read-only public API, /api/v1/ (Django Ninja; its Swagger UI files are served from "ninja"'s static files).
+    "ninja",
+    "api",
     # The demo content of every app above and its loader, `manage.py load_demo_content`.
     "demo",
 ]
@@ -105,6 +108,8 @@ MIDDLEWARE = [
     # Below WhiteNoise (static files come precompressed) and above the page cache, so that a
     # cached page is compressed on its way out too.
     "core.middleware.CompressionMiddleware",
+    # The API's rate limit, CORS and conditional requests, above the page cache (its answers say no-cache).
+    "api.middleware.ApiMiddleware",
     # Above the session middleware: a cached page is served without touching sessions or the database.
     "core.middleware.AnonymousPageCacheMiddleware",
     # Django's, answering 503 (not 400 or 500) when the database goes away as a session is saved.
@@ -343,6 +348,10 @@ def tile_origin(url: str) -> str:
 
 # The largest GPX file a route may have (a day's track is well under 1 MB).
 TOURISM_MAX_GPX_BYTES = int(os.environ.get("TOURISM_MAX_GPX_BYTES", 5 * 1024 * 1024))
+
+# Requests one client may make to the API (/api/v1/) per window of seconds; past it: 429 with Retry-After.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", 600))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", 60))
 
 # No script runs unless it is a file of ours or carries the per-response nonce:
 # no 'unsafe-inline' for scripts. Styles allow inline attributes (the admin uses

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from api.views import api
 from civic.sitemaps import sitemaps as civic_sitemaps
 from cooperation.sitemaps import sitemaps as cooperation_sitemaps
 from directory.sitemaps import sitemaps as directory_sitemaps
@@ -58,6 +59,8 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", views.sitemap_section, {"sitemaps": sitemaps}, name="sitemap-section"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The read-only public API and its OpenAPI document (docs/API.md).
+    path("api/v1/", api.urls),
     # The admin's "forgotten your password?" (Django's views and admin templates, under
     # the names the admin's log-in page and reset mail look for).
     path("admin/password-reset/", views.StaffPasswordResetView.as_view(), name="admin_password_reset"),

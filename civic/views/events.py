@@ -13,6 +13,7 @@ from civic.feeds import ical_calendar
 from civic.filters import EventFilter, days_between
 from civic.models import Event
 from civic.models.events import EventTiming
+from core.opendata import licensed
 from core.views import FilteredListView, filter_form_context
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -142,7 +143,7 @@ class EventIcalView(View):
             ical_calendar([event], request=request, name=event.title), content_type=ICAL_CONTENT_TYPE
         )
         response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-        return response
+        return licensed(response)
 
 
 class EventIcalFeedView(EventFilterMixin, View):
@@ -152,4 +153,4 @@ class EventIcalFeedView(EventFilterMixin, View):
         self.filterset = self.get_filterset()
         events = list(dict.fromkeys(occurrence.event for occurrence in self.filterset.occurrences()))
         body = ical_calendar(events, request=request, name=gettext("Most: events in Koprivshtitsa and Medijana"))
-        return HttpResponse(body, content_type=ICAL_CONTENT_TYPE)
+        return licensed(HttpResponse(body, content_type=ICAL_CONTENT_TYPE))
