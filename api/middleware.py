@@ -52,9 +52,15 @@ class ApiMiddleware:
             response = HttpResponse(status=204)
             response["Allow"] = ALLOWED_METHODS
             return self._shared(response)
+        # HEAD is answered as GET without the body (the operations are declared for GET only).
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
         response = self.get_response(request)
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
+        if request.method == "GET" and response.status_code == 200 and not response.streaming:
             response = self._conditional(request, response)
+        if head and not response.streaming:
+            response.content = b""
         return self._shared(response)
 
     @staticmethod

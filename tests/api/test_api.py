@@ -233,6 +233,9 @@ def test_cors_lets_any_origin_read(client, demo_content):
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert "If-None-Match" in preflight["Access-Control-Allow-Headers"]
     assert client.post("/api/v1/news").status_code == 405
+    head = client.head("/api/v1/news")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == response["ETag"]
 
 
 def test_a_client_past_the_rate_limit_gets_429_with_retry_after(client, settings, db):
