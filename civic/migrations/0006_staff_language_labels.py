@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('civic', '0004_publication_status_scheduled_and_archived'),
+        ('civic', '0005_event_exception_dates'),
     ]
 
     operations = [
