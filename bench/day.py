@@ -86,11 +86,12 @@ def addresses(organisation_slugs: list[str], sight_slugs: list[str], seed: int =
 class Reader(threading.Thread):
     """One visitor after another on one keep-alive connection."""
 
-    def __init__(self, base_url: str, stream, until: float, lock: threading.Lock, results: list):
+    def __init__(self, base_url: str, stream, until: float, lock: threading.Lock, results: list, counted_from=0.0):
         super().__init__(daemon=True)
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
         self.stream, self.until, self.lock, self.results = stream, until, lock, results
+        self.counted_from = counted_from  # requests started before (the warm-up) are not counted
 
     def run(self):
         connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
@@ -107,7 +108,8 @@ class Reader(threading.Thread):
                 connection.close()
                 connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
                 status, cache = 0, None
-            self.results.append((kind, (time.perf_counter() - started) * 1000, status, cache))
+            if time.monotonic() >= self.counted_from:
+                self.results.append((kind, (time.perf_counter() - started) * 1000, status, cache))
         connection.close()
 
 
@@ -156,8 +158,10 @@ def run(
     edit_seconds: float = 30,
     import_rows: int = 200,
     seed: int = 1,
+    warm_up_seconds: float = 0,
 ) -> dict:
-    """The day, for ``seconds``: returns the figures (``print_day`` prints them)."""
+    """The day, for ``seconds`` after ``warm_up_seconds`` of the same load that is not counted (a
+    server just started has an empty cache): returns the figures (``print_day`` prints them)."""
     from directory.models import Organisation
     from tourism.models import Sight
 
@@ -165,11 +169,13 @@ def run(
     sight_slugs = list(Sight.objects.published().values_list("slug", flat=True))
     stream, lock, results = addresses(organisation_slugs, sight_slugs, seed), threading.Lock(), []
     load_before = os.getloadavg()[0]
-    started = time.monotonic()
-    until = started + seconds
-    readers = [Reader(base_url, stream, until, lock, results) for _ in range(concurrency)]
+    warm_up_until = time.monotonic() + warm_up_seconds
+    started, until = warm_up_until, warm_up_until + seconds
+    readers = [Reader(base_url, stream, until, lock, results, warm_up_until) for _ in range(concurrency)]
     for reader in readers:
         reader.start()
+    while time.monotonic() < warm_up_until:
+        time.sleep(0.05)
     edits, imported, next_edit = [], None, started + min(edit_seconds, seconds / 3)
     while time.monotonic() < until:
         now = time.monotonic()
@@ -195,6 +201,7 @@ def run(
     marked = [cache for *_rest, cache in results if cache]
     return {
         "seconds": seconds,
+        "warm_up_seconds": warm_up_seconds,
         "concurrency": concurrency,
         "requests": len(results),
         "requests_per_second": round(len(results) / seconds, 1),
@@ -212,7 +219,8 @@ def run(
 
 def print_day(day: dict) -> None:
     print(
-        f"\nA realistic day: {day['seconds']:.0f} s at concurrency {day['concurrency']}, "
+        f"\nA realistic day: {day['seconds']:.0f} s at concurrency {day['concurrency']} "
+        f"after {day['warm_up_seconds']:.0f} s of warm-up, "
         f"{day['requests']:,} requests ({day['requests_per_second']}/s), {day['errors']} errors; "
         f"page-cache hit rate {day['hit_rate']} (of {day['cacheable_share']} of requests that could be cached); "
         f"{day['staff_edits']} staff edits (every {day['edit_every_s']:.0f} s); import {day['import']}; "

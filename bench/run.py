@@ -20,7 +20,7 @@
    round, so that figures compare across noisy machines.
 5. On the cached server, a realistic day (bench/day.py): readers over a skewed
    mix of pages in four languages, searches, a staff edit every 30 s and an
-   import, for --day-seconds (180; 10 with --quick); p50/p95/p99 per page
+   import, for --day-seconds (180; 10 with --quick) after 60 s of warm-up; p50/p95/p99 per page
    type, the page-cache hit rate and the errors.
 
 Results: a table on screen and bench/results/latest.json.
@@ -443,7 +443,10 @@ def main() -> None:
                 day_seconds = 10 if arguments.quick else arguments.day_seconds
                 print(f"A realistic day, {day_seconds:.0f} s, on the cached server...", flush=True)
                 report["day"] = bench_module("day").run(
-                    f"http://127.0.0.1:{servers['cached']}", seconds=day_seconds, concurrency=8
+                    f"http://127.0.0.1:{servers['cached']}",
+                    seconds=day_seconds,
+                    concurrency=8,
+                    warm_up_seconds=0 if arguments.quick else 60,
                 )
         finally:
             for process in processes:

@@ -420,3 +420,33 @@ def _make(key: str, compute):
         value = compute()
     _cache().set(key, (versions, time.time(), value), timeout=FRAGMENT_KEPT_SECONDS)
     return value
+
+
+# --- Pieces: the cards of list pages ---------------------------------------------------
+
+PIECES_ALIAS = "pieces"
+
+
+def cached_pieces(name: str, items, parts_of, render) -> list[str]:
+    """``render(item)`` for each of ``items``, or what it returned before for the same
+    ``parts_of(item)``: one ``get_many`` and at most one ``set_many`` for the whole list.
+
+    ``parts_of(item)`` must name everything the piece shows: the object's own version (its
+    ``updated_at``), the language, what it shows of related objects. A piece never goes stale
+    by the table versions: another organisation's edit leaves every other card as it is.
+    A new generation (``content_changed()``, a deploy's ``migrate``) makes them all afresh.
+    """
+    items = list(items)
+    if not items:
+        return []
+    pieces = caches[PIECES_ALIAS]
+    prefix = f"piece:{content_version()}:{name}:"
+    keys = [prefix + hashlib.sha256(repr(parts_of(item)).encode()).hexdigest() for item in items]
+    found = pieces.get_many(keys)
+    made = {}
+    for key, item in zip(keys, items, strict=True):
+        if key not in found:
+            found[key] = made[key] = render(item)
+    if made:
+        pieces.set_many(made, timeout=FRAGMENT_KEPT_SECONDS)
+    return [found[key] for key in keys]

@@ -186,6 +186,11 @@ if os.environ.get("CACHE_URL"):
             "LOCATION": os.environ["CACHE_URL"],
             "KEY_PREFIX": "pages",
         },
+        "pieces": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+            "KEY_PREFIX": "pieces",
+        },
     }
 else:
     CACHES = {
@@ -195,6 +200,13 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+        # Rendered cards of list pages (core.pagecache.cached_pieces), about 1 KB each: some 20 MB
+        # per worker at most, apart from the pages so that cards never push pages out.
+        "pieces": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pieces",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
 # Whole public pages for anonymous readers (core.middleware.AnonymousPageCacheMiddleware),

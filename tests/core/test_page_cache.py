@@ -354,3 +354,29 @@ def test_an_import_makes_stale_the_pages_of_organisations_only(client, demo_cont
     assert client.get("/en/gallery/")["X-Page-Cache"] == "hit"
     assert client.get("/en/news/")["X-Page-Cache"] == "hit"
     assert client.get("/en/directory/")["X-Page-Cache"] == "miss"
+
+
+# --- Cards of list pages ----------------------------------------------------------------
+
+
+def test_a_directory_card_is_rendered_again_only_when_its_organisation_changed(client, demo_content, settings):
+    import re
+
+    from core.pagecache import PIECES_ALIAS
+
+    settings.PAGE_CACHE_SECONDS = 0  # the page made every time: its cards come from the pieces cache
+    pieces = caches[PIECES_ALIAS]
+    pieces.clear()
+    first = client.get("/en/directory/?sort=newest").content.decode()
+    stored = len(pieces._cache)
+    assert stored >= 5
+    assert client.get("/en/directory/?sort=newest").content.decode() == first
+    assert len(pieces._cache) == stored
+    slug = re.search(r'organisation-card__name"><a href="/en/directory/([^/"]+)/"', first).group(1)
+    organisation = Organisation.objects.get(slug=slug)
+    organisation.name_en = "Carded Mill"
+    organisation.save()
+    changed = client.get("/en/directory/?sort=newest").content.decode()
+    assert "Carded Mill" in changed
+    assert len(pieces._cache) == stored + 1  # that card alone was made again
+    assert changed.count("organisation-card__name") == first.count("organisation-card__name")
