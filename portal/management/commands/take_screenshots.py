@@ -71,8 +71,9 @@ class Command(BaseCommand):
                 tile = plain_tile()
                 for width in widths:
                     for language, paths in pages.items():
-                        # The browser speaks the page's language, as a resident's does: its own
-                        # widgets (a date field's "дд.мм.гггг") are written in that language too.
+                        # The browser speaks the page's language, as a resident's does (Accept-Language,
+                        # Intl). Chromium's own widgets (a date field's "mm/dd/yyyy") still follow
+                        # its interface language, which a context cannot change.
                         context = browser.new_context(
                             viewport={"width": width, "height": 800 if width > 600 else 740},
                             locale=BROWSER_LOCALES.get(language, language),
