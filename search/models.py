@@ -330,7 +330,7 @@ class QueryPlan:
         if not misspelt:
             return None
         variants = set().union(*(deletions(word) for word in misspelt))
-        known = SearchWord.objects.filter(variants__overlap=sorted(variants)).values_list("word", flat=True)
+        known = SearchWord.objects.filter(variant__in=sorted(variants)).values_list("word", flat=True).distinct()
         known = list(known[:2000])
         groups, spelling, changed = [], [], False
         for group, is_plain in zip(self.groups, self.plain, strict=True):
@@ -339,11 +339,12 @@ class QueryPlan:
                 groups.append(group)
                 spelling.append(" ".join(group[0]))
                 continue
-            allowed = typo_distance(len(word))
+            # Edits forgiven by the shorter of the two words: a known word stores the variants its own length forgives.
             close = sorted(
                 (distance, candidate)
                 for candidate in known
-                if candidate != word and (distance := edit_distance(word, candidate)) <= allowed
+                if candidate != word
+                and (distance := edit_distance(word, candidate)) <= typo_distance(min(len(word), len(candidate)))
             )[:CORRECTIONS_PER_WORD]
             if close:
                 changed = True
@@ -454,21 +455,24 @@ class SearchEntry(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word of the titles in the index, with its deletion neighbourhood: what a misspelt query word is corrected to.
+    """A word of the titles in the index under one of its variants: what a misspelt query word is corrected to.
 
-    ``variants`` holds the word and every word made from it by deleting as
-    many letters as its length forgives (search.normalise.deletions); a GIN
-    index finds the words that share a variant with a query word. Words are
-    added as entries are indexed and pruned by a full rebuild.
+    One row per variant of each known word: the word itself and every word
+    made from it by deleting as many letters as its length forgives
+    (search.normalise.deletions). A query word's own variants, looked up
+    in the B-tree index, find the known words close to it. Words are added
+    as entries are indexed and a full rebuild starts afresh. (Arrays of
+    variants under a GIN index were smaller, but the planner read such a
+    small table whole, decompressing every array: 87 ms against 0.2 ms.)
     """
 
-    word = models.CharField(_("word"), max_length=20, primary_key=True)
-    variants = ArrayField(models.CharField(max_length=20), verbose_name=_("variants"))
+    variant = models.CharField(_("variant"), max_length=20)
+    word = models.CharField(_("word"), max_length=20, db_index=True)
 
     class Meta:
         verbose_name = _("search word")
         verbose_name_plural = _("search words")
-        indexes = [GinIndex(fields=["variants"], name="search_word_variants")]
+        constraints = [models.UniqueConstraint(fields=["variant", "word"], name="search_word_variant_once")]
 
     def __str__(self):
         return self.word

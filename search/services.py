@@ -14,7 +14,6 @@ imports); nothing re-indexes behind their back from ``save()`` or signals.
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from html import unescape
 
 from django.conf import settings
@@ -27,7 +26,7 @@ from django.utils.html import strip_tags
 from core.pagecache import content_changed
 from search import registry
 from search.models import SearchEntry, SearchWord
-from search.normalise import MAX_KEY_LENGTH, deletions, keys, lexemes, typo_distance, words
+from search.normalise import MAX_KEY_LENGTH, deletions, keys, lexemes, words
 
 BATCH_SIZE = 1000
 SUMMARY_LENGTH = 240
@@ -176,31 +175,23 @@ def _save(entries: list[SearchEntry]) -> None:
 MIN_KNOWN_WORD = 3
 
 
-@lru_cache(maxsize=200_000)
-def word_variants(word: str) -> str:
-    """The deletion neighbourhood stored for a known word, separated by spaces.
-
-    A query word one or two letters longer may forgive more edits than
-    the known word's own length does, so the neighbourhood is that of a
-    word two letters longer (search.normalise.typo_distance).
-    """
-    return " ".join(sorted(deletions(word, typo_distance(len(word) + 2))))
-
-
 def remember_words(entries: list[SearchEntry]) -> None:
-    """Add the entries' title words to the known words (SearchWord) that misspelt queries are corrected to."""
+    """Add the entries' new title words, under each of their variants, to the known words (SearchWord)."""
     found = set()
     for entry in entries:
         found.update(words(" ".join((entry.title_bg, entry.title_sr, entry.title_en))))
     found = sorted(word for word in found if MIN_KNOWN_WORD <= len(word) <= MAX_KEY_LENGTH and not word.isdigit())
     if not found:
         return
+    known = set(SearchWord.objects.filter(word__in=found).values_list("word", flat=True).distinct())
+    pairs = [(variant, word) for word in found if word not in known for variant in sorted(deletions(word))]
+    if not pairs:
+        return
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO search_searchword (word, variants) "
-            "SELECT word, string_to_array(variants, ' ') FROM unnest(%s::text[], %s::text[]) AS known (word, variants) "
-            "ON CONFLICT (word) DO NOTHING",
-            [found, [word_variants(word) for word in found]],
+            "INSERT INTO search_searchword (variant, word) SELECT * FROM unnest(%s::text[], %s::text[]) "
+            "ON CONFLICT (variant, word) DO NOTHING",
+            [[variant for variant, _word in pairs], [word for _variant, word in pairs]],
         )
 
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def results(html: str) -> list[str]:
     """The titles listed on a results page, without highlighting or the ``<span lang>`` of a fallback."""
-    titles = re.findall(r'<h3 class="search-result__title"><a href="[^"]+">(.*?)</a>', html)
+    titles = re.findall(r'<h3 class="search-result__title"><a href="[^"]+"[^>]*>(.*?)</a>', html)
     return [re.sub(r"</?mark>|<span lang=\"[^\"]+\">|</span>", "", title) for title in titles]
 
 
