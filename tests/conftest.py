@@ -163,10 +163,22 @@ def demo_content(request, shared_demo_content, db):
     return shared_demo_content
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The committed demo content of the run: loaded by the first test that needs it, copied back for the others."""
+    from tests.snapshot import DemoSnapshots
+
+    return DemoSnapshots(tmp_path_factory.mktemp("demo-snapshot"))
+
+
 @pytest.fixture
-def committed_demo_content(transactional_db):
-    """The demo content loaded by a transactional test, committed, and flushed after it."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def committed_demo_content(transactional_db, demo_snapshot):
+    """The demo content loaded by a transactional test, committed, and flushed after it.
+
+    Loaded once per run and copied back for every later test (``tests/snapshot.py``), the same rows
+    with the same ids and the same photos as a load of its own would give.
+    """
+    demo_snapshot.load()
 
 
 @pytest.fixture

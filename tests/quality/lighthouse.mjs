@@ -22,7 +22,16 @@ const pages = JSON.parse(input);
 const results = {};
 try {
   for (const { url, skipAudits = [] } of pages) {
-    const flags = { port: chrome.port, onlyCategories: categories, skipAudits, output: "json", logLevel: "error" };
+    // No screenshots (the full page's, the filmstrip's, the last frame's): no score reads them, and
+    // encoding them is a good part of each run's time on a loaded machine.
+    const flags = {
+      port: chrome.port,
+      onlyCategories: categories,
+      skipAudits: [...skipAudits, "screenshot-thumbnails", "final-screenshot"],
+      disableFullPageScreenshot: true,
+      output: "json",
+      logLevel: "error",
+    };
     let { lhr } = await lighthouse(url, flags);
     // A trace that missed the navigation (NO_NAVSTART, NO_FCP) says nothing of the page: run once more.
     if (lhr.runtimeError) ({ lhr } = await lighthouse(url, flags));
