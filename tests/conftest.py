@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
@@ -134,7 +133,7 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="module")
-def shared_demo_content(request, kept_for_the_module, tmp_path_factory):
+def shared_demo_content(request, kept_for_the_module, tmp_path_factory, demo_snapshot):
     """The demo content, loaded once for all the tests of a module that ask for ``demo_content``.
 
     Its photos are kept in a folder of their own, which those tests use as MEDIA_ROOT.
@@ -146,7 +145,7 @@ def shared_demo_content(request, kept_for_the_module, tmp_path_factory):
 
     def load():
         with override_settings(MEDIA_ROOT=media.media_root, MEDIA_LIBRARY_ORIGINALS_ROOT=media.originals_root):
-            call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            demo_snapshot.load(exact_sequences=False)
         return media
 
     yield from kept_for_the_module(request, load)
