@@ -167,7 +167,18 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The committed demo content of the run: loaded by the first test that needs it, copied back for the others."""
     from tests.snapshot import DemoSnapshots
 
-    return DemoSnapshots(tmp_path_factory.mktemp("demo-snapshot"))
+    snapshots = DemoSnapshots(tmp_path_factory.mktemp("demo-snapshot"))
+    DEMO_SNAPSHOTS.append(snapshots)
+    return snapshots
+
+
+DEMO_SNAPSHOTS = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How often the demo content was loaded, and how often copied back instead (``demo_snapshot``)."""
+    for snapshots in DEMO_SNAPSHOTS:
+        terminalreporter.write_line(snapshots.summary())
 
 
 @pytest.fixture

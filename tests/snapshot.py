@@ -14,6 +14,7 @@ of its own, which is kept for the next test that starts from that state.
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -125,6 +126,7 @@ class DemoSnapshots:
         self.columns: dict[str, str] | None = None
         self.snapshots: dict[tuple, Snapshot] = {}
         self.loads = self.restores = 0
+        self.load_seconds = self.restore_seconds = 0.0
 
     def load(self, *, exact_sequences: bool = True) -> None:
         """The demo content: copied back when an earlier load started from the same state.
@@ -139,13 +141,22 @@ class DemoSnapshots:
         before = fingerprint(self.columns)
         key = (tuple(sorted(before.items())), tuple(sequence_positions()) if exact_sequences else None)
         snapshot = self.snapshots.get(key)
+        started = time.perf_counter()
         if snapshot is None:
             self.loads += 1
             call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
             snapshot = Snapshot(self.folder / str(len(self.snapshots)), before)
             snapshot.take(self.columns)
             self.snapshots[key] = snapshot
+            self.load_seconds += time.perf_counter() - started
         else:
             self.restores += 1
             snapshot.restore(self.columns, exact_sequences=exact_sequences)
+            self.restore_seconds += time.perf_counter() - started
         content_changed()
+
+    def summary(self) -> str:
+        return (
+            f"demo content: {self.loads} loads ({self.load_seconds:.0f} s), "
+            f"{self.restores} copies of a load ({self.restore_seconds:.1f} s)"
+        )
