@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
@@ -134,7 +133,7 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="module")
-def shared_demo_content(request, kept_for_the_module, tmp_path_factory):
+def shared_demo_content(request, kept_for_the_module, tmp_path_factory, demo_snapshot):
     """The demo content, loaded once for all the tests of a module that ask for ``demo_content``.
 
     Its photos are kept in a folder of their own, which those tests use as MEDIA_ROOT.
@@ -146,7 +145,7 @@ def shared_demo_content(request, kept_for_the_module, tmp_path_factory):
 
     def load():
         with override_settings(MEDIA_ROOT=media.media_root, MEDIA_LIBRARY_ORIGINALS_ROOT=media.originals_root):
-            call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            demo_snapshot.load(exact_sequences=False)
         return media
 
     yield from kept_for_the_module(request, load)
@@ -163,10 +162,33 @@ def demo_content(request, shared_demo_content, db):
     return shared_demo_content
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The committed demo content of the run: loaded by the first test that needs it, copied back for the others."""
+    from tests.snapshot import DemoSnapshots
+
+    snapshots = DemoSnapshots(tmp_path_factory.mktemp("demo-snapshot"))
+    DEMO_SNAPSHOTS.append(snapshots)
+    return snapshots
+
+
+DEMO_SNAPSHOTS = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How often the demo content was loaded, and how often copied back instead (``demo_snapshot``)."""
+    for snapshots in DEMO_SNAPSHOTS:
+        terminalreporter.write_line(snapshots.summary())
+
+
 @pytest.fixture
-def committed_demo_content(transactional_db):
-    """The demo content loaded by a transactional test, committed, and flushed after it."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def committed_demo_content(transactional_db, demo_snapshot):
+    """The demo content loaded by a transactional test, committed, and flushed after it.
+
+    Loaded once per run and copied back for every later test (``tests/snapshot.py``), the same rows
+    with the same ids and the same photos as a load of its own would give.
+    """
+    demo_snapshot.load()
 
 
 @pytest.fixture

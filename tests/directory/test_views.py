@@ -13,6 +13,7 @@ from django.utils import timezone
 from core.models import Country, PublicationStatus
 from directory.models import Kind, Organisation
 from tests.directory.factories import OrganisationFactory, create_many
+from tests.markup import flat
 from tests.portal.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,6 +242,7 @@ def test_detail_page_has_json_ld_open_graph_canonical_and_hreflang(client, medij
     assert ld["telephone"] == "+38118523456"
     assert ld["foundingDate"] == "1999"
     assert ld["url"] == f"http://testserver/en/directory/{organisation.slug}/"
+    html = flat(html)
     assert f'<link rel="canonical" href="http://testserver/en/directory/{organisation.slug}/">' in html
     assert f'hreflang="sr-Latn" href="http://testserver/sr-latn/directory/{organisation.slug}/"' in html
     assert '<meta property="og:title"' in html

@@ -13,6 +13,7 @@ from core.models import Direction, Municipality
 from media_library import services
 from media_library.models import Album, AlbumAttachment, CaptionTrack, Licence, Video
 from media_library.views import AttachedAlbumsMixin
+from tests.markup import flat
 from tests.media_library.factories import AlbumFactory, image_bytes, photo_make
 from tests.portal.factories import MunicipalityFactory
 
@@ -44,7 +45,7 @@ def test_album_page_uses_srcset_sizes_dimensions_and_lazy_loading_below_the_fold
         photo_make(album, width=1200, height=800)
     with translation.override("en"):  # the English page, whichever language an earlier test left active
         url = album.get_absolute_url()
-    html = client.get(url).content.decode()
+    html = flat(client.get(url).content.decode())
     images = re.findall(r"<img [^>]+>", html)
     assert len(images) == 10
     for image in images:
@@ -60,7 +61,7 @@ def test_album_page_uses_srcset_sizes_dimensions_and_lazy_loading_below_the_fold
 def test_photo_page_shows_credit_licence_and_neighbours(client):
     album = AlbumFactory()
     first, second, third = (photo_make(album, credit=f"Автор {n}") for n in range(3))
-    html = client.get(second.get_absolute_url()).content.decode()
+    html = flat(client.get(second.get_absolute_url()).content.decode())
     assert "Автор 1" in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license external">CC BY 4.0</a>' in html
     assert f'rel="prev" href="{first.get_absolute_url()}"' in html
@@ -83,7 +84,7 @@ def test_serbian_latin_gallery_pages_are_free_of_cyrillic(client, demo_content, 
     photo = album.photos.first()
     album_url = f"/sr-latn/gallery/{album.slug}/"
     for url in ("/sr-latn/gallery/", album_url, f"{album_url}photos/{photo.pk}/"):
-        html = client.get(url).content.decode()
+        html = flat(client.get(url).content.decode())
         cyrillic_free(html, url)
     assert 'alt="Ilustracija: Kapela nad Ćele kulom"' in client.get(album_url).content.decode()
 
@@ -97,7 +98,7 @@ def test_external_video_loads_nothing_from_the_video_site_before_the_click(clien
         poster=SimpleUploadedFile("poster.jpg", image_bytes(1280, 720)),
     )
     assert (video.provider, video.provider_id) == ("youtube", "dQw4w9WgXcQ")
-    html = client.get(video.get_absolute_url()).content.decode()
+    html = flat(client.get(video.get_absolute_url()).content.decode())
     assert 'data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in html
     assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html  # works without JavaScript
     assert "<iframe" not in html
@@ -131,7 +132,7 @@ def test_uploaded_video_plays_in_the_browsers_player_with_a_captions_track_per_l
         track.save()
         tracks[language] = track
     with translation.override("en"):
-        html = client.get(video.get_absolute_url()).content.decode()
+        html = flat(client.get(video.get_absolute_url()).content.decode())
     assert '<video class="video-player" controls' in html
     assert f'<source src="{video.file.url}" type="video/mp4">' in html
     # One <track> per language, the page's own language the default.
@@ -139,7 +140,7 @@ def test_uploaded_video_plays_in_the_browsers_player_with_a_captions_track_per_l
     assert f'<track kind="captions" src="{tracks["bg"].file.url}" srclang="bg" label="Български">' in html
     assert f'<track kind="captions" src="{tracks["sr-latn"].file.url}" srclang="sr-Latn" label="Srpski">' in html
     with translation.override("bg"):
-        html = client.get(video.get_absolute_url()).content.decode()
+        html = flat(client.get(video.get_absolute_url()).content.decode())
     assert 'srclang="bg" label="Български" default>' in html
     assert 'srclang="en" label="English">' in html
 

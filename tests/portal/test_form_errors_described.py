@@ -14,6 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from tests.cooperation.factories import OpportunityFactory, owner_make
 from tests.directory.factories import OrganisationFactory
+from tests.markup import flat
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +27,7 @@ def fresh_limits():
 
 def assert_errors_described(html: str) -> None:
     """Each aria-describedby and each error-summary link names an element of the page; errors are described."""
+    html = flat(html)
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "an id is used twice"
     described = [ref for value in re.findall(r'aria-describedby="([^"]*)"', html) for ref in value.split()]

@@ -24,6 +24,7 @@ from core.transliteration import to_latin
 from media_library.models import Photo
 from media_library.validators import MESSAGES
 from registrations.models import CompanyPhoto, CompanyRegistration
+from tests.markup import flat
 from tests.media_library.factories import AlbumFactory
 from tests.portal.hostile_uploads import corpus, jpeg_with_segment, picture
 from tests.registrations.factories import application
@@ -59,7 +60,7 @@ def stored_files(settings) -> list[Path]:
 
 
 def field_error(page: str, field_id: str) -> str | None:
-    found = re.search(rf'<p class="field-error" id="{field_id}_error">(.*?)</p>', page, re.DOTALL)
+    found = re.search(rf'<p class="field-error" id="{field_id}_error">(.*?)</p>', flat(page), re.DOTALL)
     return html.unescape(found.group(1)).strip() if found else None
 
 

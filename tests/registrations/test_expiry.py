@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from registrations.models import CompanyPhoto, CompanyRegistration
+from tests.markup import flat
 from tests.registrations.factories import application, image_bytes, valid_eik
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_an_application_still_alive_keeps_its_identifier(client, staff, settings
     age(registration, settings.REGISTRATIONS_CONFIRMATION_DAYS - 1)
     response = client.post(f"/{language}/companies/register/", application(staff.home))
     assert response.status_code == 200
-    html = response.content.decode()
+    html = flat(response.content.decode())
     assert f'<p class="field-error" id="id_eik_error">{DUPLICATE[language]}' in html
     assert CompanyRegistration.objects.count() == 1
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from directory.models import Organisation
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
 from tests.directory.factories import OrganisationFactory
+from tests.markup import flat
 from tests.registrations.factories import application, valid_eik, valid_pib
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ REQUIRED = {
 
 def field_error(html: str, field: str) -> str:
     """The text of a field's error element, or "" when it has none."""
-    found = re.search(rf'<p class="field-error" id="id_{field}_error">(.*?)</p>', html, re.S)
+    found = re.search(rf'<p class="field-error" id="id_{field}_error">(.*?)</p>', flat(html), re.S)
     return found.group(1) if found else ""
 
 

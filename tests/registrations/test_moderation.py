@@ -9,6 +9,7 @@ from django.test import Client
 from directory.models import Organisation
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
 from search.models import SearchEntry
+from tests.markup import flat
 from tests.registrations.factories import application
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,9 @@ def admin_post(client, url, committed, data):
     """POST a change form as a browser would: with the conflict token of the form it was shown."""
     page = client.get(url)
     token = (
-        re.search(r'name="_conflict_token" value="([^"]+)"', page.content.decode()) if page.status_code == 200 else None
+        re.search(r'name="_conflict_token" value="([^"]+)"', flat(page.content.decode()))
+        if page.status_code == 200
+        else None
     )
     with committed():
         return client.post(url, {**data, "_conflict_token": token.group(1) if token else ""})

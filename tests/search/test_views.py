@@ -8,6 +8,7 @@ from core.models import InformationCentre, Municipality
 from search.filters import SearchTextFilter, filter_matching
 from search.models import SearchEntry
 from search.services import index_rebuild
+from tests.markup import flat
 from tests.portal.admin_forms import change_form_data
 from tests.portal.factories import MunicipalityFactory
 
@@ -38,7 +39,7 @@ PAGES = [
 @pytest.mark.parametrize("language", ["bg", "sr", "sr-latn", "en"])
 def test_every_page_has_a_labelled_search_box_that_searches_in_the_page_language(client, demo_content, language):
     for page in PAGES:
-        html = client.get(f"/{language}/{page}").content.decode()
+        html = flat(client.get(f"/{language}/{page}").content.decode())
         form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)">', html)
         assert form and form.group(1) == f"/{language}/search/", page
         assert '<label class="visually-hidden" for="site-search-q">' in html, page
