@@ -15,7 +15,6 @@ from cooperation.models import Opportunity
 from cooperation.models import Status as OpportunityStatus
 from core.models import PublicationStatus
 from directory.models import Organisation
-from directory.models import Status as OrganisationStatus
 from media_library.models import Album, Photo
 from tourism.models import HOSPITALITY, Route, Sight
 
@@ -122,11 +121,12 @@ def test_drafts_and_scheduled_items_never_appear(client, demo_content, name):
     assert shows(client, name, pk)
 
 
-@pytest.mark.parametrize("status", [s for s in OrganisationStatus.values if s != OrganisationStatus.PUBLISHED])
+@pytest.mark.parametrize("status", [s for s in PublicationStatus.values if s != PublicationStatus.PUBLISHED])
 def test_unpublished_organisations_never_appear(client, demo_content, status):
+    """A draft, an archived organisation and one scheduled for tomorrow."""
     hotel = Organisation.objects.published().filter(HOSPITALITY).order_by("pk").first()
     assert shows(client, "organisations", hotel.pk) and shows(client, "stay-and-eat", hotel.pk)
-    Organisation.objects.filter(pk=hotel.pk).update(status=status)
+    Organisation.objects.filter(pk=hotel.pk).update(status=status, published_at=timezone.now() + timedelta(days=1))
     for name in ("organisations", "stay-and-eat"):
         assert not shows(client, name, hotel.pk)
         assert get(client, f"{name}/{hotel.pk}").status_code == 404
@@ -144,7 +144,7 @@ def test_cooperation_items_not_approved_or_expired_never_appear(client, demo_con
 
 def test_items_of_an_unpublished_company_never_appear(client, demo_content):
     item = Opportunity.objects.public().order_by("pk").first()
-    Organisation.objects.filter(pk=item.organisation_id).update(status=OrganisationStatus.DRAFT)
+    Organisation.objects.filter(pk=item.organisation_id).update(status=PublicationStatus.DRAFT)
     assert not shows(client, "opportunities", item.pk)
 
 
