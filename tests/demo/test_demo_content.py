@@ -246,7 +246,7 @@ def test_two_click_to_load_embeds_and_a_self_hosted_clip_with_poster_and_caption
         assert text.startswith("WEBVTT") and words[language] in text
         assert not [word for other, word in words.items() if other != language and word in text], language
     with translation.override("en"):
-        page = client.get(clip.get_absolute_url()).content.decode()
+        page = flat(client.get(clip.get_absolute_url()).content.decode())
     for srclang, label in (("bg", "Български"), ("sr-Cyrl", "Српски"), ("sr-Latn", "Srpski")):
         assert f'srclang="{srclang}" label="{label}">' in page
     assert 'srclang="en" label="English" default>' in page
