@@ -335,7 +335,7 @@ def test_downloads_are_streamed_in_pieces_of_whole_rows(client, koprivshtitsa, m
 )
 def test_a_filter_value_no_option_has_is_named_on_its_field(client, db, language, message):
     """A mistyped value in a shared link: the rest of the search still applies, and the field says why."""
-    html = client.get(f"/{language}/directory/", {"kind": "xx"}).content.decode()
+    html = flat(client.get(f"/{language}/directory/", {"kind": "xx"}).content.decode())
     assert 'name="kind" id="id_kind" aria-invalid="true" aria-describedby="id_kind_error"' in html
     error = re.search(r'<p class="field-error" id="id_kind_error">([^<]*)</p>', html)[1]
     assert message in error

@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 import pytest
 import reversion
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission, User
 from django.db import models
@@ -19,10 +18,11 @@ from django.urls import reverse
 from reversion.models import Version
 
 from core.models import Direction
+from search.models import Promotion, QueryStatistic, Synonym
 from staff.admin.conflicts import row_token
 from staff.admin.scoping import admin_scope_kind
 from staff.history import recorded_changes
-from staff.models import StaffRole
+from staff.models import FailedLogIn, LogIn, LogInAttempt, StaffRole
 from staff.services import staff_member_appoint
 from tests.civic.factories import (
     DocumentFactory,
@@ -132,6 +132,12 @@ def _search_entry():
     return SearchEntry.objects.first()
 
 
+def _only_synonym():
+    """A synonym alone in its list (the 160 shipped ones would push it past the change list's first page)."""
+    Synonym.objects.all().delete()
+    return Synonym.objects.create(term="нощувка", words="хотел")
+
+
 GLOBAL_OBJECTS: dict[str, Callable] = {
     "search.SearchEntry": _search_entry,
     "notifications.OutgoingEmail": lambda: __import__("notifications.models").models.OutgoingEmail.objects.create(
@@ -139,11 +145,15 @@ GLOBAL_OBJECTS: dict[str, Callable] = {
     ),
     "core.Direction": lambda: Direction.objects.first(),
     "auth.Group": lambda: Group.objects.get(name="Editors"),
-    "axes.AccessAttempt": lambda: AccessAttempt.objects.create(
+    # django-axes' records, listed as the staff workspace's proxies (their names translated).
+    "staff.LogInAttempt": lambda: LogInAttempt.objects.create(
         username="x", ip_address="10.0.0.1", failures_since_start=1
     ),
-    "axes.AccessLog": lambda: AccessLog.objects.create(username="x", ip_address="10.0.0.1"),
-    "axes.AccessFailureLog": lambda: AccessFailureLog.objects.create(username="x", ip_address="10.0.0.1"),
+    "staff.LogIn": lambda: LogIn.objects.create(username="x", ip_address="10.0.0.1"),
+    "staff.FailedLogIn": lambda: FailedLogIn.objects.create(username="x", ip_address="10.0.0.1"),
+    "search.Synonym": lambda: _only_synonym(),
+    "search.QueryStatistic": lambda: QueryStatistic.objects.create(query="копривщица", searches=1),
+    "search.Promotion": lambda: Promotion.objects.create(query="копривщица", entry=_search_entry()),
     "civic.LifeSituation": LifeSituationFactory,
     "civic.Programme": ProgrammeFactory,
 }
