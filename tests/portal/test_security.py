@@ -8,6 +8,8 @@ from django.test import Client
 from django.urls import path
 from django.utils import translation
 
+from tests.markup import flat
+
 pytestmark = pytest.mark.django_db
 
 CORE_PAGES = ["/bg/", "/sr-latn/municipalities/medijana/", "/en/information-centres/", "/en/directions/culture/"]
@@ -98,7 +100,7 @@ def test_error_pages_in_production_are_the_sites_own_in_the_visitors_language(cl
     response = error_page(client, settings, status, language)
 
     assert response.status_code == status
-    html = response.content.decode()
+    html = flat(response.content.decode())
     with translation.override(language):
         title = translation.gettext(TITLES[status])
     if language != "en":

@@ -8,7 +8,14 @@ from tourism.models import Route, Sight
 
 pytestmark = pytest.mark.django_db
 
-FACTS_WITH_COORDINATES = {"skull-tower", "national-theatre-nis", "crveni-krst-camp-memorial"}
+# Positions from the facts file, and two surveyed ones from public sources (demo/content/tourism.py).
+SOURCED_COORDINATES = {
+    "skull-tower",
+    "national-theatre-nis",
+    "crveni-krst-camp-memorial",
+    "nis-orthodox-cathedral",
+    "bubanj-memorial-park",
+}
 
 
 def test_every_sight_of_the_facts_file_is_loaded_in_three_languages(demo_content):
@@ -22,7 +29,7 @@ def test_every_sight_of_the_facts_file_is_loaded_in_three_languages(demo_content
 
 def test_only_sourced_coordinates_are_exact_and_no_two_sights_share_a_point(demo_content):
     exact = set(Sight.objects.filter(coordinates_approximate=False).values_list("slug", flat=True))
-    assert exact == FACTS_WITH_COORDINATES
+    assert exact == SOURCED_COORDINATES
     points = list(Sight.objects.values_list("latitude", "longitude"))
     assert len(set(points)) == len(points) == 21
 

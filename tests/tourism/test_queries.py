@@ -8,6 +8,7 @@ from django.utils import translation
 from core.models import Country
 from directory.models import Kind
 from tests.directory.factories import create_many
+from tests.markup import flat
 from tests.portal.factories import MunicipalityFactory
 from tests.tourism.factories import (
     OpeningHoursFactory,
@@ -70,7 +71,7 @@ def test_the_map_page_lists_the_first_places_of_each_kind_in_a_bounded_number_of
     monkeypatch.setattr(MapView, "listed", 2)
     SightFactory.create_batch(2)
     with django_assert_max_num_queries(9):
-        html = client.get("/en/tourism/map/").content.decode()
+        html = flat(client.get("/en/tourism/map/").content.decode())
     assert html.count('<li data-place="sight"') == 2
     sights = Sight.objects.published().count()
     assert f'<a href="/en/tourism/sights/">All {sights}, page by page</a>' in html
