@@ -248,3 +248,12 @@ def default_synonyms(request):
 
     if not Synonym.objects.exists():
         Synonym.objects.bulk_create(default_synonyms(Synonym))
+    # Rows copied back with their ids (serialized rollback, the demo snapshot) leave the id sequence
+    # behind them; a synonym staff add in a test would take an id already used.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('search_synonym', 'id'), COALESCE(MAX(id), 0) + 1, false)"
+            " FROM search_synonym"
+        )
