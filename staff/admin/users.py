@@ -7,10 +7,13 @@
   one that permission) sees only that municipality's staff and appoints only to it.
 """
 
+from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from staff.admin.scoping import (
     MunicipalityScopedAdminMixin,
@@ -20,6 +23,34 @@ from staff.admin.scoping import (
 from staff.models import StaffMembership
 from staff.roles import NO_ROLE, PORTAL_ADMINISTRATORS_GROUP, ROLE_GROUPS, staff_scope
 from staff.services import staff_groups_sync
+
+# Django stores a permission's name once, in English, when migrations create it ("Can add event");
+# the staff's language names the action and the model instead.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    """Permissions named in the staff's language: "Записи за влизане | влизане | Може да вижда влизане"."""
+
+    def label_from_instance(self, permission):
+        model = permission.content_type.model_class()
+        action, _separator, model_name = permission.codename.partition("_")
+        if model is None or action not in PERMISSION_ACTIONS or model_name != model._meta.model_name:
+            return str(permission)  # a permission of its own, named as its app wrote it
+        section = apps.get_app_config(model._meta.app_label).verbose_name
+        name = PERMISSION_ACTIONS[action] % {"model": model._meta.verbose_name}
+        return f"{section} | {model._meta.verbose_name} | {name}"
+
+
+def formfield_for_permissions(db_field, kwargs) -> dict:
+    if db_field.name in {"permissions", "user_permissions"}:
+        kwargs["form_class"] = PermissionChoiceField
+    return kwargs
 
 
 class StaffMembershipInline(MunicipalityScopedInlineMixin, admin.StackedInline):
@@ -54,7 +85,7 @@ class StaffUserAdmin(MunicipalityScopedAdminMixin, UserAdmin):
             if not staff_scope(request.user).everything:
                 groups = groups.exclude(name=PORTAL_ADMINISTRATORS_GROUP)
             kwargs["queryset"] = groups
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        return super().formfield_for_manytomany(db_field, request, **formfield_for_permissions(db_field, kwargs))
 
     def save_model(self, request, obj, form, change):
         # A new account gets its municipality from the inline, saved after this: the scope
@@ -70,7 +101,8 @@ class StaffUserAdmin(MunicipalityScopedAdminMixin, UserAdmin):
 
 
 class StaffGroupAdmin(PortalAdministratorsOnlyAdminMixin, GroupAdmin):
-    pass
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        return super().formfield_for_manytomany(db_field, request, **formfield_for_permissions(db_field, kwargs))
 
 
 admin.site.unregister(User)

@@ -204,3 +204,19 @@ def test_every_section_of_the_admin_is_named_in_the_staff_language():
                 if str(name) == english:
                     untranslated.append((label, language, english))
     assert untranslated == []
+
+
+@pytest.mark.parametrize(("language", "expected"), [("bg", "Може да добавя събитие"), ("sr", "Може да додаје догађај")])
+def test_permissions_are_named_in_the_staff_language(client, django_user_model, language, expected):
+    """Django stores each permission's name in English ("Can add event"); the group and user forms
+    name them in the staff's language, with the section and the model."""
+    from django.contrib.auth.models import Group
+
+    client.force_login(django_user_model.objects.create_superuser("корен", "root@example.org"))
+    group = Group.objects.create(name="Редактори на събития")
+    page = client.get(f"/admin/auth/group/{group.pk}/change/", headers={"accept-language": language}).content.decode()
+    assert expected in page
+    assert "Can add event" not in page
+    user = django_user_model.objects.create_user("служител")
+    page = client.get(f"/admin/auth/user/{user.pk}/change/", headers={"accept-language": language}).content.decode()
+    assert expected in page
