@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Sequence
 
 from django.core.mail import EmailMessage
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -81,7 +81,12 @@ def request_started(**_signal_arguments) -> None:
 def request_finished(**_signal_arguments) -> None:
     emails, _request.emails = getattr(_request, "emails", None), None
     for email in emails or ():
-        email_deliver(email=email)
+        try:
+            email_deliver(email=email)
+        except DatabaseError as error:
+            # The database went away after the response (a restart) and the outbox row could not be
+            # updated: it stays there, and ``send_pending_emails`` tries it again (docs/NOTIFICATIONS.md).
+            logger.warning("Email %s: the outbox could not be updated, the database is gone: %s", email.pk, error)
 
 
 def _deliver_after_response(email: OutgoingEmail) -> None:
