@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import brotli
+import psycopg
 from django.conf import settings
 from django.contrib.sessions import middleware as sessions
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -153,9 +154,10 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        cause = lost_database(exception)
+        if cause is None:
             return None
-        return database_unavailable(request, exception)
+        return database_unavailable(request, cause)
 
 
 def database_unavailable(request, exception) -> HttpResponse:
@@ -166,10 +168,16 @@ def database_unavailable(request, exception) -> HttpResponse:
     return response
 
 
+# A lost connection as Django reports it, and as the driver does where Django does not wrap its
+# errors: closing a server-side cursor (the chunked iteration of a form's choices) raises
+# psycopg's own AdminShutdown when PostgreSQL shuts down under it.
+LOST_CONNECTION = (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
+
+
 def lost_database(exception: BaseException | None) -> BaseException | None:
     """The connection failure behind ``exception`` (itself, or what it was raised from), if there is one."""
     while exception is not None:
-        if isinstance(exception, OperationalError | InterfaceError):
+        if isinstance(exception, LOST_CONNECTION):
             return exception
         exception = exception.__cause__ or exception.__context__
     return None

@@ -11,10 +11,9 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 
-from core.middleware import database_unavailable
+from core.middleware import LOST_CONNECTION, database_unavailable
 
 # The last-seen time is written at most this often, so that not every request saves the session.
 SEEN_RESOLUTION = 60
@@ -27,7 +26,7 @@ class StaffSessionLimitsMiddleware:
     def __call__(self, request):
         try:
             refusal = self.check(request)
-        except (OperationalError, InterfaceError) as error:  # the user or session could not be read: 503, not 500
+        except LOST_CONNECTION as error:  # the user or session could not be read: 503, not 500
             return database_unavailable(request, error)
         return refusal or self.get_response(request)
 

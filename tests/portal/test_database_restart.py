@@ -357,3 +357,23 @@ def test_a_database_gone_while_the_session_is_saved_is_answered_503_with_retry_a
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assert "The portal is briefly unavailable" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        # Raised by psycopg itself, not wrapped by Django: closing the server-side cursor of a
+        # form's choices while PostgreSQL shut down (a GET of the registration form answered 500).
+        psycopg.errors.AdminShutdown("terminating connection due to administrator command"),
+        psycopg.InterfaceError("the connection is closed"),
+    ],
+)
+def test_a_lost_connection_the_driver_reports_itself_is_answered_503(rf, error):
+    from core.middleware import DatabaseUnavailableMiddleware
+
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    response = middleware.process_exception(rf.get("/en/companies/register/"), error)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert middleware.process_exception(rf.get("/en/"), ValueError("not the database")) is None
