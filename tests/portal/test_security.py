@@ -61,6 +61,11 @@ def test_not_found_page_is_in_the_language_of_the_address(client, db, url, text)
     response = client.get(url)
     assert response.status_code == 404
     assert text in response.content.decode()
+    # Search as the way on, with a visible label, besides the header's own search box.
+    html = flat(response.content.decode())
+    assert '<label for="not-found-q">' in html
+    assert 'id="not-found-q" name="q" type="search"' in html
+    assert html.count('name="q"') == 2
 
 
 def test_server_error_page_is_translated_and_shows_no_traceback(client, settings):
