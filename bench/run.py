@@ -82,8 +82,8 @@ def bench_database_url(name: str = BENCH_DATABASE) -> str:
     """The benchmark's own database, next to the portal's: never the portal's data."""
     if os.environ.get("DATABASE_URL"):
         parts = urlsplit(os.environ["DATABASE_URL"])
-        create_database(parts._replace(path="/postgres").geturl(), name)
-        return parts._replace(path=f"/{name}").geturl()
+        create_database(with_database(parts, "postgres"), name)
+        return with_database(parts, name)
     sys.path.insert(0, str(BASE_DIR))
     from portal.embedded_postgres import _start
 
@@ -93,6 +93,15 @@ def bench_database_url(name: str = BENCH_DATABASE) -> str:
         server.psql(f"CREATE DATABASE {name};")
     socket_dir = re.search(r"host=([^&]+)", server.get_uri()).group(1)
     return f"postgres://postgres@{quote(socket_dir, safe='')}/{name}"
+
+
+def with_database(parts, name: str) -> str:
+    """``parts`` (a split DATABASE_URL) naming database ``name``; ``postgres:///db?host=/socket`` stays so.
+
+    (``geturl()`` drops the ``//`` of an empty host for schemes it does not know: ``postgres:/db``.)
+    """
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme}://{parts.netloc}/{name}{query}"
 
 
 def create_database(server_url: str, name: str) -> None:

@@ -76,3 +76,20 @@ def test_a_short_realistic_day_reports_every_page_type(bench_data, live_server, 
     importlib.import_module("bench.day").print_day(day)
     printed = capsys.readouterr().out
     assert "A realistic day" in printed and "p99 ms" in printed
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # A socket folder in the query and no host: geturl() would write "postgres:/most_bench?...".
+        ("postgres:///most?host=/var/run/postgresql", "postgres:///most_bench?host=/var/run/postgresql"),
+        (
+            "postgresql://most:secret@db.example.org:5432/most",
+            "postgresql://most:secret@db.example.org:5432/most_bench",
+        ),
+    ],
+)
+def test_the_benchmark_database_sits_beside_the_portals_on_the_same_server(url, expected):
+    from urllib.parse import urlsplit
+
+    assert run.with_database(urlsplit(url), "most_bench") == expected
