@@ -90,9 +90,21 @@ class MapFilterForm(forms.Form):
         empty_label=_("Both municipalities"),
     )
 
+    def full_clean(self) -> None:
+        """A value with no option is an error on its field (shown there, and read out), as on the list pages."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_error"}
+                )
+
     def layers(self) -> set[str]:
-        chosen = set(self.cleaned_data.get("type") or []) if self.is_valid() else set()
-        return chosen or {value for value, _label in MAP_LAYERS}
+        """The kinds of place chosen; every kind when none is, or when what was sent is no kind."""
+        self.is_valid()
+        return set(self.cleaned_data.get("type") or []) or {value for value, _label in MAP_LAYERS}
 
     def chosen_municipality(self) -> Municipality | None:
-        return self.cleaned_data.get("municipality") if self.is_valid() else None
+        """The municipality chosen, if what was sent names one: a nonsense one leaves the kinds chosen standing."""
+        self.is_valid()
+        return self.cleaned_data.get("municipality")

@@ -10,6 +10,7 @@ from django.utils import translation
 from core.models import Country, PublicationStatus
 from directory.models import Kind
 from tests.directory.factories import OrganisationFactory
+from tests.markup import flat
 from tests.portal.factories import MunicipalityFactory
 from tests.tourism.factories import (
     OpeningHoursFactory,
@@ -110,6 +111,21 @@ def test_map_data_follows_the_filters_of_the_map_page(client, both):
     html = client.get("/en/tourism/map/?municipality=medijana&type=sight").content.decode()
     assert "Skull Tower" in html
     assert "Oslekov House" not in html
+
+
+def test_a_map_filter_value_with_no_option_is_an_error_on_its_field_and_the_rest_still_applies(client, both):
+    html = flat(client.get("/en/tourism/map/?municipality=atlantis&type=sight").content.decode())
+
+    error = re.search(r'<p class="field-error" id="id_municipality_error">(.*?)</p>', html)
+    assert error and "Select a valid choice" in error.group(1)
+    assert 'aria-invalid="true" aria-describedby="id_municipality_error"' in html
+    # The kinds chosen stand: sights of both municipalities, and nothing else.
+    assert "Skull Tower" in html and "Oslekov House" in html
+    assert "Published walk" not in html
+
+    html = flat(client.get("/bg/tourism/map/?type=castle").content.decode())
+    error = re.search(r'<p class="field-error" id="id_type_error">(.*?)</p>', html)
+    assert error and "castle" in error.group(1) and "Select" not in error.group(1)
 
 
 def test_serbian_latin_map_data_is_transliterated(client, both):
