@@ -80,12 +80,18 @@ def next_events(municipalities: list[Municipality]) -> list[Occurrence]:
 
 
 def _first_of_each(occurrences, municipalities: list[Municipality]) -> list[Occurrence]:
+    """The first occurrences of each municipality, one per event: a weekly market is one card
+    (its card says how it repeats), not three that push every other event off the page."""
     counts = {municipality.pk: 0 for municipality in municipalities}
+    shown_events = set()
     chosen = []
     for occurrence in occurrences:
         municipality_id = occurrence.event.municipality_id
+        if occurrence.event.pk in shown_events:
+            continue
         if counts.get(municipality_id, EVENTS_PER_MUNICIPALITY) < EVENTS_PER_MUNICIPALITY:
             counts[municipality_id] += 1
+            shown_events.add(occurrence.event.pk)
             chosen.append(occurrence)
     return chosen
 

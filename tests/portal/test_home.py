@@ -17,6 +17,7 @@ from portal.models import FeaturedSight
 from tests.civic.factories import EventFactory, NewsArticleFactory
 from tests.cooperation.factories import OpportunityFactory
 from tests.directory.factories import create_many
+from tests.markup import flat
 from tests.media_library.factories import AlbumFactory, photo_make
 from tests.portal.factories import InformationCentreFactory, MunicipalityFactory
 from tests.tourism.factories import SightFactory
@@ -78,6 +79,26 @@ def test_what_is_on_shows_the_next_events_of_both_municipalities(client, content
     assert "Bulgarian event 0" in section
     assert "Serbian event 0" in section  # a hundred days later than every Bulgarian one
     assert section.index("Bulgarian event 0") < section.index("Serbian event 0")  # in time order
+
+
+def test_a_weekly_event_is_one_card_saying_how_it_repeats_and_leaves_room_for_the_others(client, db):
+    koprivshtitsa = MunicipalityFactory(slug="koprivshtitsa", country=Country.BULGARIA)
+    InformationCentreFactory(municipality=koprivshtitsa)
+    now = timezone.now()
+    EventFactory(
+        municipality=koprivshtitsa,
+        starts_at=now + timedelta(days=1),
+        recurrence_rule="FREQ=WEEKLY",
+        title_en="Saturday market",
+    )
+    EventFactory(municipality=koprivshtitsa, starts_at=now + timedelta(days=30), title_en="Folk festival")
+
+    html = client.get("/en/").content.decode()
+    section = re.search(r'<section aria-labelledby="home-events".*?</section>', html, re.S).group(0)
+
+    assert section.count("Saturday market") == 1
+    assert "Folk festival" in section  # not pushed out by the market's next three Saturdays
+    assert '<p class="event-card__repeats">Every week' in flat(section)
 
 
 def test_featured_sights_show_the_photo_of_their_album_and_alternate_the_municipalities(client, content):
