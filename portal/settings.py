@@ -175,22 +175,26 @@ _options = DATABASES["default"].setdefault("OPTIONS", {})
 _options["options"] = f"{_options.get('options', '')} -c synchronize_seqscans=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: Redis when CACHE_URL is set (shared across workers), else per-process memory.
-# Anonymous pages have a cache of their own, so that they never push out the
-# rate-limit counters of the default one.
-if os.environ.get("CACHE_URL"):
+# --- Cache: Redis when REDIS_URL is set (shared by every worker and app server), else
+# per-process memory. Anonymous pages have a cache of their own, so that they never push out
+# the rate-limit counters of the default one. Everything in Redis can be made again, so the
+# portal carries on without it, from the database (core.cache.ResilientRedisCache): short
+# timeouts, and one immediate retry for a connection that a Redis restart left broken.
+# CACHE_URL is this variable's earlier name, still read.
+REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "retry": Retry(NoBackoff(), 1)}
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["CACHE_URL"],
-            "KEY_PREFIX": "pages",
-        },
-        "pieces": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["CACHE_URL"],
-            "KEY_PREFIX": "pieces",
-        },
+        alias: {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": _redis_options,
+        }
+        for alias, prefix in (("default", ""), ("pages", "pages"), ("pieces", "pieces"))
     }
 else:
     CACHES = {
@@ -209,6 +213,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
+# Sessions stay in PostgreSQL, Redis or not: "cached_db" would serve, after a Redis outage,
+# a session as the cache last held it (a log-out during the outage undone). Anonymous
+# readers have no session, so this costs the public pages nothing.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole public pages for anonymous readers (core.middleware.AnonymousPageCacheMiddleware),
 # invalidated at once by any change of content (core.pagecache); the lifetime only
 # bounds how long a page whose content depends on the time (upcoming events) may lag.
