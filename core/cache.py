@@ -38,6 +38,22 @@ UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 REDIS_RETRY_SECONDS = 1.0
 
 
+def redis_caches(url: str) -> dict:
+    """The portal's cache aliases on the Redis at ``url`` (``CACHES`` for ``REDIS_URL``).
+
+    Short timeouts, and one immediate retry for a connection that a Redis restart left broken.
+    """
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    options = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "retry": Retry(NoBackoff(), 1)}
+    return {
+        alias: {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": prefix, "OPTIONS": options}
+        # Pages and the cards of lists apart from the default cache: they never push out its counters.
+        for alias, prefix in (("default", ""), ("pages", "pages"), ("pieces", "pieces"))
+    }
+
+
 class _ServerState:
     """What this process knows of one Redis server, shared by every thread and cache alias."""
 
@@ -76,6 +92,10 @@ class ResilientRedisCache(RedisCache):
                 state.owes_writes = True
             return fallback()
         try:
+            if state.down_since is not None:
+                # Back? Then what is owed is settled first, before this call reads anything.
+                self._cache.get_client(write=True).ping()
+                self._back(state)
             result = getattr(super(), operation)(*args, **kwargs)
         except UNAVAILABLE as error:
             with state.lock:
@@ -86,8 +106,6 @@ class ResilientRedisCache(RedisCache):
                 if write:
                     state.owes_writes = True
             return fallback()
-        if state.down_since is not None:
-            self._back(state)
         return result
 
     def _back(self, state: _ServerState) -> None:

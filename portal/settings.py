@@ -178,24 +178,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: Redis when REDIS_URL is set (shared by every worker and app server), else
 # per-process memory. Anonymous pages have a cache of their own, so that they never push out
 # the rate-limit counters of the default one. Everything in Redis can be made again, so the
-# portal carries on without it, from the database (core.cache.ResilientRedisCache): short
-# timeouts, and one immediate retry for a connection that a Redis restart left broken.
+# portal carries on without it, from the database (core.cache.ResilientRedisCache).
 # CACHE_URL is this variable's earlier name, still read.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 if REDIS_URL:
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
+    from core.cache import redis_caches
 
-    _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "retry": Retry(NoBackoff(), 1)}
-    CACHES = {
-        alias: {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-            "OPTIONS": _redis_options,
-        }
-        for alias, prefix in (("default", ""), ("pages", "pages"), ("pieces", "pieces"))
-    }
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -4,6 +4,8 @@
         server.url          # redis://127.0.0.1:PORT/0, for REDIS_URL
         server.kill()       # SIGKILL, as a crash
         server.start()      # again, on the same port, empty (no persistence, as in production)
+        server.save()       # ...or, before the kill, a snapshot that the next start loads, as
+                            # a Redis with persistence would come back with its old keys
 
 Debian's ``redis-server`` (the package ``redis-server``; ``make test`` installs it when missing).
 """
@@ -50,9 +52,18 @@ class RedisServer:
         import redis
 
         try:
-            return bool(redis.Redis(port=self.port, socket_connect_timeout=0.2, socket_timeout=0.5).ping())
+            return bool(self.client().ping())
         except redis.exceptions.RedisError:
             return False
+
+    def client(self):
+        import redis
+
+        return redis.Redis(port=self.port, socket_connect_timeout=0.5, socket_timeout=5)
+
+    def save(self) -> None:
+        """Write a snapshot (dump.rdb in the folder) that the next ``start()`` loads."""
+        self.client().save()
 
     def kill(self) -> None:
         """Kill the server at once (SIGKILL), as a crash would."""
