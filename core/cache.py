@@ -112,7 +112,9 @@ class ResilientRedisCache(RedisCache):
         with state.lock:
             if state.down_since is None:
                 return
-            logger.warning("Redis at %s answers again after %.1f s.", self._location, time.monotonic() - state.down_since)
+            logger.warning(
+                "Redis at %s answers again after %.1f s.", self._location, time.monotonic() - state.down_since
+            )
             state.down_since = None
             owed, state.owes_writes = state.owes_writes, False
         if owed:

@@ -403,12 +403,15 @@ def cached_fragment(name: str, parts, compute):
     stored = _cache().get(key)  # (versions, made at, value), so that a None computed is kept too
     if stored is not None:
         versions, made_at, value = stored
-        note_tables_read(versions)
         if time.time() - made_at < FRAGMENT_SECONDS and still_current(versions):
+            note_tables_read(versions)
             return value
         lock = refresh_lock_key(key)
         if not _cache().add(lock, 1, timeout=REFRESH_LOCK_SECONDS):
+            note_tables_read(versions)
             return value  # another request is making it again
+        # Made again below, which notes the versions it reads: the enclosing page depends on
+        # those, not on the stale ones (noted first, they would have stayed).
         try:
             return _make(key, compute)
         finally:

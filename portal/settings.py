@@ -211,6 +211,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # bounds how long a page whose content depends on the time (upcoming events) may lag.
 # Off by default in development, where templates change under the developer's hands.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+# How long a shared HTTP cache (Varnish, a CDN) may serve a page the page cache keeps before
+# asking again (s-maxage; the question costs a 304). As long as the page cache by default: a
+# cache in front that is told of changes (deploy/varnish, core.httpcache) shows an edit at once;
+# one that is not (a CDN) should get a few seconds here, so that edits show within them.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", PAGE_CACHE_SECONDS))
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out client is refused before any password check.

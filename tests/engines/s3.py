@@ -102,7 +102,7 @@ class S3Server:
             return False
         try:
             self.client().head_bucket(Bucket=self.bucket)
-        except Exception:  # noqa: BLE001 (not created yet, or the filer not ready)
+        except Exception:
             return False
         return True
 
