@@ -71,7 +71,8 @@ class PublicMediaStorage(S3Storage):
 
     def get_object_parameters(self, name):
         parameters = super().get_object_parameters(name)
-        parameters.setdefault("CacheControl", cache_control(name))
+        # ``name`` is the object's key here, under the storage's location.
+        parameters.setdefault("CacheControl", cache_control(name.removeprefix(f"{self.location}/")))
         content_type, _encoding = mimetypes.guess_type(name)
         if content_type:
             parameters.setdefault("ContentType", content_type)
@@ -117,3 +118,27 @@ def _storages_changed(*, setting, **_kwargs):
     if setting == "STORAGES":
         for alias in _aliases.values():
             alias._wrapped = empty
+
+
+def s3_storages(environ) -> dict:
+    """``STORAGES`` for the bucket the S3_* variables of ``environ`` name (docs/CONFIGURATION.md)."""
+    options = {
+        "bucket_name": environ["S3_BUCKET"],
+        "endpoint_url": environ.get("S3_ENDPOINT_URL") or None,
+        "access_key": environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "region_name": environ.get("S3_REGION") or None,
+        # No ACL per object: the bucket is private, only the portal reads it.
+        "default_acl": None,
+        "querystring_auth": False,
+        # A name in use is never written over (a suffix is added, as on disk).
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+        # endpoint/bucket/key: every S3-compatible server answers it, no DNS name per bucket.
+        "addressing_style": "path",
+    }
+    return {
+        "default": {"BACKEND": "core.storage.PublicMediaStorage", "OPTIONS": {**options, "location": "media"}},
+        "originals": {"BACKEND": "core.storage.PrivateObjectStorage", "OPTIONS": {**options, "location": "originals"}},
+        "imports": {"BACKEND": "core.storage.PrivateObjectStorage", "OPTIONS": {**options, "location": "imports"}},
+    }

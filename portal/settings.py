@@ -302,26 +302,9 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
 # kind under a prefix of its own, the bucket private (media reach readers through MEDIA_URL).
 S3_BUCKET = os.environ.get("S3_BUCKET", "")
 if S3_BUCKET:
-    _s3 = {
-        "bucket_name": S3_BUCKET,
-        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
-        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
-        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
-        "region_name": os.environ.get("S3_REGION") or None,
-        # No ACL per object: the bucket is private, only the portal reads it.
-        "default_acl": None,
-        "querystring_auth": False,
-        # A name in use is never written over (a suffix is added, as on disk).
-        "file_overwrite": False,
-        "signature_version": "s3v4",
-        # endpoint/bucket/key: every S3-compatible server answers it, no DNS name per bucket.
-        "addressing_style": "path",
-    }
-    STORAGES = {
-        "default": {"BACKEND": "core.storage.PublicMediaStorage", "OPTIONS": {**_s3, "location": "media"}},
-        "originals": {"BACKEND": "core.storage.PrivateObjectStorage", "OPTIONS": {**_s3, "location": "originals"}},
-        "imports": {"BACKEND": "core.storage.PrivateObjectStorage", "OPTIONS": {**_s3, "location": "imports"}},
-    }
+    from core.storage import s3_storages
+
+    STORAGES = s3_storages(os.environ)
 else:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

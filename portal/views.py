@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, connection
@@ -251,7 +251,7 @@ def _stored_file(request, path):
         if not default_storage.exists(path):
             raise Http404
         stored = default_storage.open(path)
-    except (OSError, SuspiciousFileOperation) as error:
+    except (OSError, SuspiciousOperation) as error:
         raise Http404 from error
     response = FileResponse(stored)
     response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
