@@ -100,11 +100,16 @@ class S3Server:
             pass  # answering (403 to an anonymous request): the S3 API is up
         except OSError:
             return False
+        # Ready when an object can be written and read back: after a restart, the bucket
+        # answers before the volume server has registered its volumes again.
         try:
-            self.client().head_bucket(Bucket=self.bucket)
-        except Exception:
+            client = self.client()
+            client.put_object(Bucket=self.bucket, Key=".ready", Body=b"ready")
+            ready = client.get_object(Bucket=self.bucket, Key=".ready")["Body"].read() == b"ready"
+            client.delete_object(Bucket=self.bucket, Key=".ready")
+        except Exception:  # not created yet, or the filer or the volumes not ready
             return False
-        return True
+        return ready
 
     def client(self):
         import boto3
@@ -128,8 +133,7 @@ class S3Server:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
-                # Its data is written as it comes: a server slow to stop loses nothing to a kill.
-                self.process.wait(timeout=3)
+                self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=15)
