@@ -73,6 +73,7 @@ def test_renditions_are_served_through_the_portal_and_cached_for_a_year(client, 
     body = b"".join(response.streaming_content)
     key = "media/" + url.removeprefix("/media/")
     assert body == bucket.client().get_object(Bucket=bucket.bucket, Key=key)["Body"].read()
+    assert int(response["Content-Length"]) == len(body) and response["Last-Modified"].endswith("GMT")
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response["X-Content-Type-Options"] == "nosniff" and "sandbox" in response["Content-Security-Policy"]
     assert response["Content-Type"] in {"image/webp", "image/jpeg"}
