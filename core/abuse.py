@@ -7,7 +7,8 @@ registration, contact a company, owner log-in):
 - a minimum fill time, carried by a signed timestamp in the form itself, so it
   needs no session and cannot be forged;
 - per-address rate limits counted in the cache, which is Redis in production
-  (``CACHE_URL``), so that every worker counts against the same limit.
+  (``REDIS_URL``), so that every worker counts against the same limit; while Redis is away
+  nobody is counted (core.cache), rather than everyone refused.
 """
 
 import secrets

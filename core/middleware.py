@@ -3,6 +3,7 @@ import contextlib
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -16,8 +17,9 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict, UnreadablePostError
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_sequence, compress_string
 
@@ -215,6 +217,9 @@ class AnonymousPageCacheMiddleware:
     A page is served from the cache, and stored in it, only for a GET or HEAD
     (stored on GET) without a session or messages cookie: a logged-in person
     (or anyone with a session) neither gets nor fills the anonymous cache.
+    Pages it keeps are shared with every HTTP cache too (``Cache-Control:
+    public, s-maxage``, an ``ETag`` and ``Last-Modified``, ``304`` to a request
+    that still has them); the others are marked private or ``no-cache``.
     A response is stored only when it is a complete 200 that sets no cookie,
     carries no CSRF token and no CSP nonce, may be cached (no private or
     no-store), and varies on nothing but language and cookies. The key holds
@@ -237,26 +242,76 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
-            return self.get_response(request)
+            return self._unshared(request, self.get_response(request))
         key = self._key(request, pagecache.content_version())
         cache = caches[pagecache.CACHE_ALIAS]
         stored = cache.get(key)
-        if stored is not None:
-            versions, content, headers = stored
+        # (An entry of the earlier three-part layout, from before a deploy, is made again.)
+        if isinstance(stored, tuple) and len(stored) == 4:
+            versions, content, headers, made_at = stored
             # Still current while no table the page read has been written since.
             if pagecache.still_current(versions):
                 response = HttpResponse(content)
                 for name, value in headers:
                     response[name] = value
                 response["X-Page-Cache"] = "hit"
-                return response
+                return self._shared(request, response, key, versions, made_at)
         with pagecache.noting_tables_read() as versions:
             response = self.get_response(request)
-        if request.method == "GET" and self._cacheable_response(request, response):
+        if not self._cacheable_response(request, response):
+            return self._unshared(request, response)
+        made_at = time.time()
+        if request.method == "GET":
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
-            cache.set(key, (versions, response.content, headers), timeout=seconds)
+            cache.set(key, (versions, response.content, headers, made_at), timeout=seconds)
             response["X-Page-Cache"] = "miss"
+        return self._shared(request, response, key, versions, made_at)
+
+    @staticmethod
+    def _shared(request, response, key: str, versions: dict[str, str], made_at: float):
+        """A page anyone may be served: shared caches keep it, and it is validated by its content version.
+
+        The ``ETag`` derives from what the page was made from (the generation and the versions of
+        the tables it read, the address, the language) and when it was made, not from its bytes:
+        a request that revalidates a cached page is answered ``304`` without making the page, and
+        an edit to anything the page read gives it another ``ETag``. It is weak: the compression
+        middleware above sends the same page as other bytes. Browsers ask again each time
+        (``max-age=0``, answered by a ``304``); shared caches keep it ``SHARED_CACHE_SECONDS``.
+        """
+        made_from = f"{key}|{sorted(versions.items())}|{made_at!r}"
+        etag = f'W/"{hashlib.sha256(made_from.encode()).hexdigest()[:32]}"'
+        modified = int(made_at)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(modified)
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.SHARED_CACHE_SECONDS}"
+        return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
+
+    def _unshared(self, request, response):
+        """A page that is not the same for everyone is never kept by a shared cache.
+
+        Pages for a session (a logged-in person, messages), answers that set a cookie and
+        pages with a form's CSRF token are ``private, no-store``: neither a shared cache nor
+        the browser's history keeps them. Any other page that the page cache would not keep
+        (an error, a redirect, a page with a script nonce) is ``no-cache``: a shared cache
+        asks again each time. Files, downloads and API answers keep their own headers.
+        """
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        cache_control = response.get("Cache-Control", "").lower()
+        if self._personal(request, response):
+            if "no-store" not in cache_control:
+                response["Cache-Control"] = "private, no-store"
+        elif not cache_control:
+            response["Cache-Control"] = "no-cache"
         return response
+
+    @staticmethod
+    def _personal(request, response) -> bool:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return True
+        if "HTTP_AUTHORIZATION" in request.META or response.cookies:
+            return True
+        return not response.streaming and b"csrfmiddlewaretoken" in response.content
 
     def _cacheable_request(self, request) -> bool:
         if request.method not in self.SAFE_METHODS or "HTTP_AUTHORIZATION" in request.META:

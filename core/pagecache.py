@@ -25,10 +25,12 @@ SQL), the observer saw it. Writes that bypass the cursor (``COPY``) call
 ``content_changed()``, which starts a new *generation*: every page and
 fragment made before it is never read again.
 
-Versions live where every process sees them: in the shared cache (Redis)
-when there is one, otherwise in small files under ``var/cache/``, so that a
-change made by one gunicorn worker or a management command reaches every
-worker's local cache too.
+Versions live where every process sees them: in the shared cache (Redis,
+``REDIS_URL``) when there is one, otherwise in small files under ``var/cache/``,
+so that a change made by one gunicorn worker or a management command reaches
+every worker's local cache too. While Redis is away nothing is found in it, so
+every page is made afresh; a process that could not write a new version
+meanwhile starts a new generation when Redis is back (``core.cache``).
 
 A fragment that went stale is made again by one request at a time (a lock in
 the cache); the others are served the stale value meanwhile, so no crowd of
@@ -53,6 +55,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
+
+from core.cache import redis_back
 
 CACHE_ALIAS = "pages"
 VERSION_KEY = "page-cache-version"
@@ -362,9 +366,16 @@ def still_current(versions: dict[str, str]) -> bool:
     return table_versions(versions) == versions
 
 
+def _after_redis_outage(**_signal_arguments) -> None:
+    """This process dropped writes while Redis was away (core.cache): a new table version among
+    them, perhaps. Pages cached before the outage may miss an edit: start a new generation."""
+    _bump()
+
+
 def connect_signals() -> None:
     # A deploy that migrates starts afresh: no page or fragment from the code before it.
     post_migrate.connect(content_changed, dispatch_uid="pagecache-migrate")
+    redis_back.connect(_after_redis_outage, dispatch_uid="pagecache-redis-back")
     connection_created.connect(_observe_connection, dispatch_uid="pagecache-observer")
     for connection in connections.all(initialized_only=True):
         _observe_connection(None, connection)
@@ -392,12 +403,15 @@ def cached_fragment(name: str, parts, compute):
     stored = _cache().get(key)  # (versions, made at, value), so that a None computed is kept too
     if stored is not None:
         versions, made_at, value = stored
-        note_tables_read(versions)
         if time.time() - made_at < FRAGMENT_SECONDS and still_current(versions):
+            note_tables_read(versions)
             return value
         lock = refresh_lock_key(key)
         if not _cache().add(lock, 1, timeout=REFRESH_LOCK_SECONDS):
+            note_tables_read(versions)
             return value  # another request is making it again
+        # Made again below, which notes the versions it reads: the enclosing page depends on
+        # those, not on the stale ones (noted first, they would have stayed).
         try:
             return _make(key, compute)
         finally:

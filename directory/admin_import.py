@@ -2,10 +2,11 @@
 the imports made so far, what each changed, and undoing one.
 
 OrganisationAdmin mounts them (``get_urls``). The uploaded file is read once, and its rows
-wait as JSON under ``DIRECTORY_IMPORT_ROOT``, named by a random token that only the
-session knows, with the user and the municipality decided at upload: nothing the confirm
-form posts is trusted. The municipality is the staff member's own; a portal
-administrator chooses it. Staff see and undo only their municipality's imports.
+wait as JSON in the ``imports`` storage (``DIRECTORY_IMPORT_ROOT``, or the bucket's
+``imports/``: core.storage), named by a random token that only the session knows, with the
+user and the municipality decided at upload: nothing the confirm form posts is trusted. The
+municipality is the staff member's own; a portal administrator chooses it. Staff see and
+undo only their municipality's imports.
 """
 
 import json
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.paginator import Paginator
 from django.db.models import F, Func, JSONField, Q, Value
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
@@ -381,21 +384,30 @@ def _wants_json(request) -> bool:
 
 
 def _store(request, table: importing.Table, file_name: str, municipality: Municipality) -> None:
-    root = settings.DIRECTORY_IMPORT_ROOT
-    root.mkdir(parents=True, exist_ok=True)
-    for old in root.glob("*.json"):
-        if old.stat().st_mtime < time.time() - STALE_AFTER_SECONDS:
-            old.unlink(missing_ok=True)
+    stored = storages["imports"]
+    stale_before = time.time() - STALE_AFTER_SECONDS
+    for old in _pending_files(stored):
+        if stored.get_modified_time(old).timestamp() < stale_before:
+            stored.delete(old)
     _discard(request)
     token = secrets.token_urlsafe(24)
     rows = [[row.get(column, "") for column in table.columns] for row in table.rows]
-    (root / f"{token}.json").write_text(json.dumps({"columns": table.columns, "rows": rows}), encoding="utf-8")
+    content = json.dumps({"columns": table.columns, "rows": rows}).encode()
+    stored.save(f"{token}.json", ContentFile(content))
     request.session[SESSION_KEY] = {
         "token": token,
         "user": request.user.pk,
         "municipality": municipality.pk,
         "file_name": file_name,
     }
+
+
+def _pending_files(stored) -> list[str]:
+    try:
+        _folders, files = stored.listdir("")
+    except FileNotFoundError:  # no folder yet
+        return []
+    return [name for name in files if name.endswith(".json")]
 
 
 def _load(request, own: Municipality | None):
@@ -405,10 +417,11 @@ def _load(request, own: Municipality | None):
         return None
     if own is not None and pending["municipality"] != own.pk:
         raise PermissionDenied
-    path = settings.DIRECTORY_IMPORT_ROOT / f"{pending['token']}.json"
-    if not path.is_file():
+    try:
+        with storages["imports"].open(f"{pending['token']}.json") as file:
+            stored = json.loads(file.read().decode())
+    except FileNotFoundError:
         return None
-    stored = json.loads(path.read_text(encoding="utf-8"))
     columns = stored["columns"]
     table = importing.Table(columns=columns, rows=[dict(zip(columns, row, strict=True)) for row in stored["rows"]])
     municipality = Municipality.objects.get(pk=pending["municipality"])
@@ -418,4 +431,4 @@ def _load(request, own: Municipality | None):
 def _discard(request) -> None:
     pending = request.session.pop(SESSION_KEY, None)
     if pending:
-        (settings.DIRECTORY_IMPORT_ROOT / f"{pending['token']}.json").unlink(missing_ok=True)
+        storages["imports"].delete(f"{pending['token']}.json")

@@ -175,23 +175,16 @@ _options = DATABASES["default"].setdefault("OPTIONS", {})
 _options["options"] = f"{_options.get('options', '')} -c synchronize_seqscans=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: Redis when CACHE_URL is set (shared across workers), else per-process memory.
-# Anonymous pages have a cache of their own, so that they never push out the
-# rate-limit counters of the default one.
-if os.environ.get("CACHE_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["CACHE_URL"],
-            "KEY_PREFIX": "pages",
-        },
-        "pieces": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["CACHE_URL"],
-            "KEY_PREFIX": "pieces",
-        },
-    }
+# --- Cache: Redis when REDIS_URL is set (shared by every worker and app server), else
+# per-process memory. Anonymous pages have a cache of their own, so that they never push out
+# the rate-limit counters of the default one. Everything in Redis can be made again, so the
+# portal carries on without it, from the database (core.cache.ResilientRedisCache).
+# CACHE_URL is this variable's earlier name, still read.
+REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+if REDIS_URL:
+    from core.cache import redis_caches
+
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -209,11 +202,20 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
+# Sessions stay in PostgreSQL, Redis or not: "cached_db" would serve, after a Redis outage,
+# a session as the cache last held it (a log-out during the outage undone). Anonymous
+# readers have no session, so this costs the public pages nothing.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole public pages for anonymous readers (core.middleware.AnonymousPageCacheMiddleware),
 # invalidated at once by any change of content (core.pagecache); the lifetime only
 # bounds how long a page whose content depends on the time (upcoming events) may lag.
 # Off by default in development, where templates change under the developer's hands.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+# How long a shared HTTP cache (Varnish, a CDN) may serve a page the page cache keeps before
+# asking again (s-maxage; the question costs a 304). As long as the page cache by default: a
+# cache in front that is told of changes (deploy/varnish, core.httpcache) shows an edit at once;
+# one that is not (a CDN) should get a few seconds here, so that edits show within them.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", PAGE_CACHE_SECONDS))
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out client is refused before any password check.
@@ -295,13 +297,27 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 # The portal serves uploads itself (portal.views.media_file, with safe headers)
 # unless the web server in front does; turn off when it does.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+# Uploaded files (core.storage): public media (default), photo originals and pending imports
+# (never served). Local folders by default; an S3-compatible bucket when S3_BUCKET is set, each
+# kind under a prefix of its own, the bucket private (media reach readers through MEDIA_URL).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    from core.storage import s3_storages
+
+    STORAGES = s3_storages(os.environ)
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "originals": {
+            "BACKEND": "core.storage.SettingsFolderStorage",
+            "OPTIONS": {"setting": "MEDIA_LIBRARY_ORIGINALS_ROOT"},
+        },
+        "imports": {"BACKEND": "core.storage.SettingsFolderStorage", "OPTIONS": {"setting": "DIRECTORY_IMPORT_ROOT"}},
+    }
+STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    if DEBUG
+    else "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
 # --- Email: console in development, SMTP from the environment in production.

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,6 +26,7 @@ from core.abuse import client_address, rate_limit_hit
 from core.middleware import DATABASE_RETRY_AFTER
 from core.models import AccessibilityStatement, Direction, InformationCentre, Municipality
 from core.pagecache import cached_fragment
+from core.storage import cache_control
 from directory.models import Organisation
 from portal.home import home_content
 from staff.forms import StaffPasswordResetForm
@@ -242,6 +245,19 @@ MEDIA_CONTENT_TYPES = {
 }
 
 
+def _stored_file(request, path):
+    """A file of object storage (core.storage), read from the bucket and passed on."""
+    try:
+        if not default_storage.exists(path):
+            raise Http404
+        stored = default_storage.open(path)
+    except (OSError, SuspiciousOperation) as error:
+        raise Http404 from error
+    response = FileResponse(stored)
+    response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
+    return response
+
+
 def media_file(request, path):
     """Serve an uploaded file so that it can never run as a page.
 
@@ -253,11 +269,16 @@ def media_file(request, path):
     content_type = MEDIA_CONTENT_TYPES.get(Path(path).suffix.lower())
     if content_type is None:
         raise Http404
-    try:
-        response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
-    except OSError as error:  # a name longer than the file system allows (ENAMETOOLONG), and the like: no such file
-        raise Http404 from error
+    if isinstance(default_storage, FileSystemStorage):
+        try:
+            response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+        except OSError as error:  # a name longer than the file system allows (ENAMETOOLONG), and the like
+            raise Http404 from error
+    else:
+        response = _stored_file(request, path)
     response["Content-Type"] = content_type
+    # Renditions never change under their name: kept a year; other files an hour (core.storage).
+    response["Cache-Control"] = cache_control(path)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = (
         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
