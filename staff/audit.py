@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import override
 
@@ -73,16 +74,24 @@ def audit_message_text(event: AuditEvent) -> str:
 
 
 def _field_names_in(message: list) -> set[str]:
-    return {name for part in message for value in part.values() for name in value.get("fields", [])}
+    """The labels of the fields a change message names, in lower case (Django capitalises them)."""
+    return {
+        str(name).lower()
+        for part in message
+        if isinstance(part, dict)
+        for value in part.values()
+        if isinstance(value, dict)
+        for name in value.get("fields", [])
+    }
 
 
 def _untranslated_label(model, name: str) -> str | None:
     try:
         field = model._meta.get_field(name)
-    except LookupError:
+    except FieldDoesNotExist:
         return None
     with override(None):
-        return str(field.verbose_name)
+        return str(field.verbose_name).lower()
 
 
 def change_action(obj, message: list, *, added: bool) -> AuditAction:
@@ -95,15 +104,21 @@ def change_action(obj, message: list, *, added: bool) -> AuditAction:
     fields = _field_names_in(message)
     model = type(obj)
     status_label = _untranslated_label(model, "status")
-    if status_label and getattr(obj, "status", None) in (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED):
-        if added or status_label in fields:
-            return AuditAction.PUBLISHED
+    published = getattr(obj, "status", None) in (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED)
+    if status_label and published and (added or status_label in fields):
+        return AuditAction.PUBLISHED
     if model._meta.label == settings.AUTH_USER_MODEL:
         role_labels = {_untranslated_label(model, name) for name in ("is_staff", "is_superuser", "groups")}
         role_labels.add(_untranslated_label(model, "user_permissions"))
         with override(None):
-            membership = str(StaffMembership._meta.verbose_name)
-        names = {value.get("name") for part in message for value in part.values()}
+            membership = str(StaffMembership._meta.verbose_name).lower()
+        names = {
+            str(value.get("name", "")).lower()
+            for part in message
+            if isinstance(part, dict)
+            for value in part.values()
+            if isinstance(value, dict)
+        }
         if fields & role_labels or membership in names:
             return AuditAction.ROLE_CHANGED
     if model._meta.label == "auth.Group" and not added:

@@ -10,9 +10,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django.utils.translation import gettext as _
 
 from core.abuse import login_rate_limited
 from core.translation_status import LANGUAGES, missing_translation_q, translated_fields

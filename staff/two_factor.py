@@ -105,9 +105,7 @@ def recovery_codes_generate(*, user, request=None) -> list[str]:
     device.token_set.all().delete()
     codes = [f"{secrets.randbelow(10**10):010d}" for _index in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    audit_event_record(
-        action=AuditAction.SECOND_FACTOR_ADDED, actor=user, message=_("recovery codes"), request=request
-    )
+    audit_event_record(action=AuditAction.SECOND_FACTOR_ADDED, actor=user, message=_("recovery codes"), request=request)
     return codes
 
 
