@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Municipality
 
@@ -101,22 +102,22 @@ class FailedLogIn(AccessFailureLog):
 class AuditAction(models.TextChoices):
     """What a person did, as the audit log names it (docs/STAFF.md, "Audit log")."""
 
-    ADDED = "added", _("added")
-    CHANGED = "changed", _("changed")
-    DELETED = "deleted", _("deleted")
-    PUBLISHED = "published", _("published")
-    IMPORTED = "imported", _("imported")
-    IMPORT_UNDONE = "import-undone", _("import undone")
-    UPLOADED = "uploaded", _("uploaded")
-    APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("rejected")
-    ROLE_CHANGED = "role-changed", _("role changed")
-    LOGGED_IN = "logged-in", _("logged in")
-    LOG_IN_FAILED = "log-in-failed", _("log-in failed")
-    SECOND_FACTOR_PASSED = "second-factor-passed", _("second factor passed")
-    SECOND_FACTOR_FAILED = "second-factor-failed", _("second factor failed")
-    SECOND_FACTOR_ADDED = "second-factor-added", _("second factor added")
-    SECOND_FACTOR_RESET = "second-factor-reset", _("second factor reset")
+    ADDED = "added", pgettext_lazy("audit action", "added")
+    CHANGED = "changed", pgettext_lazy("audit action", "changed")
+    DELETED = "deleted", pgettext_lazy("audit action", "deleted")
+    PUBLISHED = "published", pgettext_lazy("audit action", "published")
+    IMPORTED = "imported", pgettext_lazy("audit action", "imported")
+    IMPORT_UNDONE = "import-undone", pgettext_lazy("audit action", "import undone")
+    UPLOADED = "uploaded", pgettext_lazy("audit action", "uploaded")
+    APPROVED = "approved", pgettext_lazy("audit action", "approved")
+    REJECTED = "rejected", pgettext_lazy("audit action", "rejected")
+    ROLE_CHANGED = "role-changed", pgettext_lazy("audit action", "role changed")
+    LOGGED_IN = "logged-in", pgettext_lazy("audit action", "logged in")
+    LOG_IN_FAILED = "log-in-failed", pgettext_lazy("audit action", "log-in failed")
+    SECOND_FACTOR_PASSED = "second-factor-passed", pgettext_lazy("audit action", "second factor passed")
+    SECOND_FACTOR_FAILED = "second-factor-failed", pgettext_lazy("audit action", "second factor failed")
+    SECOND_FACTOR_ADDED = "second-factor-added", pgettext_lazy("audit action", "second factor added")
+    SECOND_FACTOR_RESET = "second-factor-reset", pgettext_lazy("audit action", "second factor reset")
 
 
 class AuditEventQuerySet(models.QuerySet):
