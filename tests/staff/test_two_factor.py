@@ -187,3 +187,21 @@ def test_an_idle_staff_session_ends(client, editor, settings):
     assert response.url.startswith(reverse("admin:login"))
     assert "_auth_user_id" not in client.session
     assert User.objects.filter(pk=editor.pk).exists()
+
+
+@pytest.mark.parametrize("language", ["bg", "sr"])
+def test_the_passkey_scripts_speak_the_staff_language(client, staff, language):
+    """Every message django-otp-webauthn's scripts show is in the catalogue they load (its own has no bg or sr)."""
+    import json
+    from pathlib import Path
+
+    import django_otp_webauthn
+
+    static = Path(django_otp_webauthn.__file__).parent / "static" / "django_otp_webauthn"
+    messages = set()
+    for script in static.glob("*.js"):
+        messages |= set(re.findall(r'gettext\("([^"]+)"\)', script.read_text()))
+    assert "Register a Passkey" in messages
+    script = client.get(reverse("otp_webauthn:js-i18n-catalog"), headers={"accept-language": language})
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script.content.decode(), re.S).group(1))
+    assert sorted(messages - set(catalogue)) == []
