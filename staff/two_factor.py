@@ -8,6 +8,7 @@ factor up, staff or company owner, is asked for it either way.
 """
 
 import secrets
+from base64 import b32encode
 from urllib.parse import urlsplit
 
 import segno
@@ -73,6 +74,12 @@ def totp_device_pending(user) -> TOTPDevice:
     """The authenticator-app secret being set up: one unconfirmed device, made once and shown until confirmed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+
+
+def base32_groups(key: bytes) -> str:
+    """The key as an authenticator app asks for it when typed: base 32, in groups of four."""
+    text = b32encode(key).decode().rstrip("=")
+    return " ".join(text[index : index + 4] for index in range(0, len(text), 4))
 
 
 def totp_qr_svg(device: TOTPDevice) -> str:

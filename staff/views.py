@@ -4,8 +4,6 @@ Both open to a signed-in staff member before the second factor is passed (the re
 admin does not: ``PortalAdminSite.has_permission``); docs/STAFF.md, "Two-factor log-in".
 """
 
-from base64 import b32encode
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponseRedirect
@@ -186,15 +184,9 @@ class TwoFactorView(AdminPageMixin, View):
             codes=codes,
             has_app=two_factor.TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
             qr_svg=two_factor.totp_qr_svg(device),
-            key_base32=base32_groups(device.bin_key),
+            key_base32=two_factor.base32_groups(device.bin_key),
             passkeys=list(two_factor.passkeys_of(user)),
             codes_left=two_factor.recovery_codes_left(user),
             passed=two_factor.second_factor_passed(request),
             verified=user.is_verified(),
         )
-
-
-def base32_groups(key: bytes) -> str:
-    """The key as an authenticator app asks for it when typed: base 32, in groups of four."""
-    text = b32encode(key).decode().rstrip("=")
-    return " ".join(text[index : index + 4] for index in range(0, len(text), 4))
