@@ -44,7 +44,7 @@ from registrations.models import (
 from search.services import index_remove
 from staff.audit import audit_event_record
 from staff.history import recorded_changes
-from staff.models import AuditAction
+from staff.models import AuditAction, AuditEvent
 
 logger = logging.getLogger(__name__)
 
@@ -654,6 +654,15 @@ def _erase_history(objects: Iterable[models.Model]) -> None:
 
 
 @transaction.atomic
+def _audit_about(objects) -> Q:
+    """Audit events about any of ``objects``."""
+    condition = Q(pk__in=[])
+    for obj in objects:
+        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        condition |= Q(content_type=content_type, object_id=str(obj.pk))
+    return condition
+
+
 def owner_erase(*, user) -> None:
     """Delete an owner's account, their companies' entries and everything about them.
 
@@ -684,6 +693,12 @@ def owner_erase(*, user) -> None:
     emails_discard(addresses=addresses)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=[user.get_username(), *addresses]).delete()
+    # The audit log's events of the account (log-ins, its own actions) and about its entries.
+    AuditEvent.objects.filter(
+        Q(actor=user)
+        | Q(actor_name__in=[user.get_username(), *addresses])
+        | _audit_about([*organisations, *owned, *registrations, *changes, *photos, *others, user])
+    ).delete()
     for photo in photos:
         photo.delete()
     for registration in registrations:

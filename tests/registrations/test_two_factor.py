@@ -91,3 +91,14 @@ def test_the_second_step_expires_and_cannot_be_reached_without_the_password(clie
     session["registrations_pending_owner"] = pending
     session.save()
     assert client.get(reverse("registrations:second-factor")).url == reverse("registrations:login")
+
+
+def test_erasing_the_account_erases_its_audit_events(client, owner):
+    """Log-ins and second steps name the owner (their e-mail address is the user name): erasure takes them too."""
+    from registrations.services import owner_erase
+
+    log_in(client)
+    turn_on(client, owner)
+    assert AuditEvent.objects.filter(actor_name=owner.username).exists()
+    owner_erase(user=owner)
+    assert not AuditEvent.objects.filter(actor_name="owner@example.org").exists()
