@@ -164,3 +164,19 @@ def test_the_log_costs_the_same_for_1_and_50_rows(client, staff, rows, django_as
     administrator = _client(client, staff.administrator)
     with django_assert_max_num_queries(20):
         assert administrator.get(reverse(CHANGELIST)).status_code == 200
+
+
+def test_photos_added_through_the_bulk_upload_are_recorded_as_uploads(client, staff):
+    from media_library.models import Photo
+    from tests.media_library.factories import AlbumFactory, image_bytes, upload
+
+    album = AlbumFactory(municipality=staff.home)
+    editor = _client(client, staff.editor)
+    form = {"alt_text_bg": "Мост", "alt_text_sr": "Мост", "alt_text_en": "Bridge", "credit": "", "licence": "cc0-1.0"}
+    files = [upload(image_bytes(800, 600), "bridge.jpg")]
+    editor.post(f"/admin/media_library/album/{album.pk}/upload/", {**form, "files": files})
+    recorded = AuditEvent.objects.get(action=AuditAction.UPLOADED)
+    assert recorded.actor == staff.editor
+    assert recorded.municipality == staff.home
+    assert recorded.object_id == str(Photo.objects.get(album=album).pk)
+    assert recorded.message == "bridge.jpg"
