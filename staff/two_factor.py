@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -85,7 +86,8 @@ def base32_groups(key: bytes) -> str:
 def totp_qr_svg(device: TOTPDevice) -> str:
     """The ``otpauth://`` address of ``device`` as an inline SVG QR code (no image request, no script)."""
     svg = segno.make(device.config_url, error="m").svg_inline(scale=5, border=2)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{_("QR code of the authenticator app key")}" ', 1)
+    label = escape(_("QR code of the key for your authenticator app"))
+    return svg.replace("<svg ", '<svg role="img" aria-label="' + label + '" ', 1)
 
 
 @transaction.atomic
