@@ -33,7 +33,9 @@ from notifications.services import email_send
 from registrations.models import CompanyOwner
 from search.models import SearchEntry
 from search.services import index_update
+from staff.audit import audit_event_record
 from staff.history import recorded_changes
+from staff.models import AuditAction
 
 UNSUBSCRIBE_SALT = "cooperation.digest-unsubscribe"
 # Owners are reminded this many days before their item leaves the board.
@@ -228,6 +230,9 @@ def opportunity_approve(*, opportunity: Opportunity, by, site_root: str) -> Oppo
     current.full_clean()
     with recorded_changes(user=by, comment=f"Approved cooperation item {current.pk}"):
         current.save()
+    audit_event_record(
+        action=AuditAction.APPROVED, actor=by, obj=current, municipality=current.organisation.municipality
+    )
     index_update(current)
     _tell_owner(current, template, site_root=site_root)
     return current
@@ -248,6 +253,13 @@ def opportunity_reject(*, opportunity: Opportunity, by, reason: str, site_root: 
     current.decide(by=by, message=reason)
     with recorded_changes(user=by, comment=f"Rejected cooperation item {current.pk}"):
         current.save()
+    audit_event_record(
+        action=AuditAction.REJECTED,
+        actor=by,
+        obj=current,
+        municipality=current.organisation.municipality,
+        message=reason,
+    )
     _tell_owner(current, template, site_root=site_root, reason=current.moderator_message)
     return current
 

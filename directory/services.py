@@ -17,6 +17,8 @@ from core.transliteration import to_latin
 from directory import importing
 from directory.models import Organisation, OrganisationImport
 from search.services import index_objects, index_update
+from staff.audit import audit_event_record
+from staff.models import AuditAction
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -124,6 +126,13 @@ def organisations_import(
             str(organisation.pk): {name: list(values) for name, values in plan.changes[id(organisation)].items()}
             for organisation in plan.updated
         },
+    )
+    audit_event_record(
+        action=AuditAction.IMPORTED,
+        actor=by,
+        obj=plan.record,
+        municipality=municipality,
+        message=revision.comment,
     )
     index_objects(model=Organisation, objects=plan.created + plan.updated)
     # COPY passes no query observer: the tables it wrote get new versions, no other page goes stale.
@@ -307,6 +316,13 @@ def organisations_import_undo(*, record: OrganisationImport, by) -> ImportUndone
         comment=comment % {"file": record.file_name or "—", **asdict(result)},
     )
     record.save(update_fields=["undone_by"])
+    audit_event_record(
+        action=AuditAction.IMPORT_UNDONE,
+        actor=by,
+        obj=record,
+        municipality=record.municipality,
+        message=record.undone_by.comment,
+    )
     index_objects(model=Organisation, pks=[*deleted, *(o.pk for o in restored)])
     # Written through the ORM, which the query observer sees; named here too, as the import does.
     tables_changed(Organisation._meta.db_table, Organisation.directions.through._meta.db_table)

@@ -17,7 +17,8 @@ from media_library.forms import BulkUploadForm, VideoAdminForm
 from media_library.models import Album, AlbumAttachment, CaptionTrack, Photo, Video
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
-from staff.models import StaffRole
+from staff.audit import audit_event_record
+from staff.models import AuditAction, StaffRole
 
 
 def thumbnail(photo: Photo):
@@ -236,6 +237,16 @@ class AlbumAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTransl
                     credit=form.cleaned_data["credit"],
                     licence=form.cleaned_data["licence"],
                 )
+                for outcome in outcomes:
+                    if outcome.ok:
+                        audit_event_record(
+                            action=AuditAction.UPLOADED,
+                            actor=request.user,
+                            obj=outcome.photo,
+                            municipality=album.municipality,
+                            message=outcome.name,
+                            request=request,
+                        )
                 added = sum(outcome.ok for outcome in outcomes)
                 if added:
                     self.message_user(request, gettext("Photos added: %(count)d.") % {"count": added}, messages.SUCCESS)

@@ -76,6 +76,13 @@ INSTALLED_APPS = [
     "csp",
     "staff.apps.LogInRecordsConfig",  # django-axes, its name translated
     "staff.apps.VersionHistoryConfig",  # django-reversion, its name translated
+    # The second factor of a log-in (docs/STAFF.md, "Two-factor log-in"): TOTP apps, recovery
+    # codes, passkeys. Their own admins are unregistered by the staff workspace (an administrator
+    # resets a person's second factor from the user's page instead).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "core",
     # After axes: the staff workspace re-registers its log-in records for portal administrators only.
     "staff",
@@ -123,6 +130,8 @@ MIDDLEWARE = [
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Staff sessions: idle and absolute limits shorter than the public's (docs/OPERATIONS.md).
     "staff.middleware.StaffSessionLimitsMiddleware",
@@ -244,6 +253,30 @@ TRUSTED_PROXIES = [hop.strip() for hop in os.environ.get("DJANGO_TRUSTED_PROXIES
 # Staff sessions end after an idle hour and ten hours after log-in (staff.middleware).
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", 60 * 60))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", 10 * 60 * 60))
+
+# --- Two-factor log-in (docs/STAFF.md). Staff must pass a second factor (an authenticator
+# app's code, a passkey or a recovery code) before the admin opens; on by default in
+# production, off in development so that `make run`'s demo accounts open at once. Whoever
+# has set a second factor up is asked for it either way.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", default=not DEBUG)
+# The name an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Most")
+# Passkeys are a second factor only: a log-in always starts with the password, which axes
+# guards. A passkey belongs to the host name the page was served from (one of ALLOWED_HOSTS,
+# staff.two_factor.relying_party_id); the browser's origin must be one of these (by default
+# https:// and each allowed host; the development server's http://localhost:<port> too).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "staff.two_factor.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "staff.two_factor.relying_party_id"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS") or [
+    f"https://{host}" for host in ALLOWED_HOSTS if host not in {"*", "testserver"} and not host.startswith((".", "["))
+]
+OTP_WEBAUTHN_RP_NAME = os.environ.get("OTP_WEBAUTHN_RP_NAME", "Most")
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "django_otp_webauthn"
+
+# --- Audit log (docs/STAFF.md, "Audit log"): who did what, kept this many days;
+# `manage.py prune_audit_log` (daily, docs/OPERATIONS.md) deletes older events.
+AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", 365))
 
 # Company owners log in on the public site; staff use the admin's own log-in page.
 LOGIN_URL = "registrations:login"

@@ -71,6 +71,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("admin/password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # Passkeys' ceremonies (django-otp-webauthn: JSON, CSRF-protected), the second step of a log-in.
+    path("admin/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

@@ -42,7 +42,9 @@ from registrations.models import (
     ProposedChange,
 )
 from search.services import index_remove
+from staff.audit import audit_event_record
 from staff.history import recorded_changes
+from staff.models import AuditAction, AuditEvent
 
 logger = logging.getLogger(__name__)
 
@@ -318,6 +320,7 @@ def registration_approve(*, registration: CompanyRegistration, by, site_root: st
     registration.owner = user
     registration.decide(by=by)
     registration.save()
+    audit_event_record(action=AuditAction.APPROVED, actor=by, obj=registration, municipality=registration.municipality)
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     with translation.override(registration.language):
         path = reverse(
@@ -385,6 +388,13 @@ def registration_reject(*, registration: CompanyRegistration, by, reason: str) -
     """Refuse an application with a reason the applicant is told; nothing becomes public."""
     registration = _lock_waiting(registration)
     registration.status = CompanyRegistration.Status.REJECTED
+    audit_event_record(
+        action=AuditAction.REJECTED,
+        actor=by,
+        obj=registration,
+        municipality=registration.municipality,
+        message=reason,
+    )
     return _decide(registration, by=by, message=reason, template="registrations/email/rejected")
 
 
@@ -492,6 +502,7 @@ def change_accept(*, change: ProposedChange, by) -> Organisation:
     change.status = ProposedChange.Status.ACCEPTED
     change.decide(by=by)
     change.save()
+    audit_event_record(action=AuditAction.APPROVED, actor=by, obj=change, municipality=change.organisation.municipality)
     _tell_owner(change, "registrations/email/change_accepted")
     return organisation
 
@@ -504,6 +515,13 @@ def change_reject(*, change: ProposedChange, by, reason: str) -> ProposedChange:
     change.status = ProposedChange.Status.REJECTED
     change.decide(by=by, message=reason)
     change.save()
+    audit_event_record(
+        action=AuditAction.REJECTED,
+        actor=by,
+        obj=change,
+        municipality=change.organisation.municipality,
+        message=reason,
+    )
     _tell_owner(change, "registrations/email/change_rejected")
     if change.logo:
         name = change.logo.name
@@ -636,6 +654,15 @@ def _erase_history(objects: Iterable[models.Model]) -> None:
 
 
 @transaction.atomic
+def _audit_about(objects) -> Q:
+    """Audit events about any of ``objects``."""
+    condition = Q(pk__in=[])
+    for obj in objects:
+        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        condition |= Q(content_type=content_type, object_id=str(obj.pk))
+    return condition
+
+
 def owner_erase(*, user) -> None:
     """Delete an owner's account, their companies' entries and everything about them.
 
@@ -666,6 +693,12 @@ def owner_erase(*, user) -> None:
     emails_discard(addresses=addresses)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=[user.get_username(), *addresses]).delete()
+    # The audit log's events of the account (log-ins, its own actions) and about its entries.
+    AuditEvent.objects.filter(
+        Q(actor=user)
+        | Q(actor_name__in=[user.get_username(), *addresses])
+        | _audit_about([*organisations, *owned, *registrations, *changes, *photos, *others, user])
+    ).delete()
     for photo in photos:
         photo.delete()
     for registration in registrations:

@@ -1,10 +1,12 @@
 """Public pages of company registration, owners' "My company", contact a company, privacy."""
 
 import json
+import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -15,6 +17,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext
 from django.views.generic import FormView, TemplateView, View
+from django_otp import login as otp_login
 
 from civic.models import Page
 from core.abuse import client_address, login_rate_limited, rate_limit_hit, remember_submission
@@ -31,6 +34,10 @@ from registrations.forms import (
     RegistrationForm,
 )
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
+from staff import two_factor
+from staff.audit import audit_event_record
+from staff.forms import AuthenticatorConfirmForm, SecondFactorForm
+from staff.models import AuditAction
 
 SENT_SESSION_KEY = "registrations_sent_to"
 
@@ -258,10 +265,57 @@ class OwnerLoginView(auth_views.LoginView):
     def form_valid(self, form):
         if form.is_spam:
             return self.form_invalid(form)
+        user = form.get_user()
+        if two_factor.has_second_factor(user):
+            # Not logged in yet: the session only remembers whose password was right, for a few minutes.
+            self.request.session.cycle_key()
+            self.request.session[PENDING_OWNER_KEY] = {
+                "user": user.pk,
+                "since": time.time(),
+                "next": self.get_success_url(),
+            }
+            return redirect("registrations:second-factor")
         return super().form_valid(form)
 
     def get_default_redirect_url(self):
         return reverse("registrations:account")
+
+
+# An owner who has turned two-factor log-in on is logged in only after the second step, which
+# must follow the password within this many seconds.
+PENDING_OWNER_KEY = "registrations_pending_owner"
+PENDING_OWNER_SECONDS = 300
+
+
+class OwnerSecondFactorView(FormView):
+    """The second step of an owner's log-in: a code from the authenticator app, or a recovery code."""
+
+    template_name = "registrations/second_factor.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        pending = request.session.get(PENDING_OWNER_KEY)
+        if not pending or time.time() - pending["since"] > PENDING_OWNER_SECONDS:
+            request.session.pop(PENDING_OWNER_KEY, None)
+            return redirect("registrations:login")
+        self.owner = get_user_model()._default_manager.filter(pk=pending["user"], is_active=True).first()
+        if self.owner is None:
+            return redirect("registrations:login")
+        self.next_url = pending["next"]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return SecondFactorForm(user=self.owner, **self.get_form_kwargs())
+
+    def form_valid(self, form):
+        del self.request.session[PENDING_OWNER_KEY]
+        auth_login(self.request, self.owner, backend="django.contrib.auth.backends.ModelBackend")
+        otp_login(self.request, form.device)
+        audit_event_record(action=AuditAction.SECOND_FACTOR_PASSED, actor=self.owner, request=self.request)
+        return redirect(self.next_url)
+
+    def form_invalid(self, form):
+        audit_event_record(action=AuditAction.SECOND_FACTOR_FAILED, actor=self.owner, request=self.request)
+        return super().form_invalid(form)
 
 
 class OwnerLogoutView(auth_views.LogoutView):
@@ -275,6 +329,13 @@ class OwnerSetPasswordView(auth_views.PasswordResetConfirmView):
     post_reset_login = True
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = reverse_lazy("registrations:account")
+
+    def form_valid(self, form):
+        # A new password alone never passes the second factor: the owner then logs in with both.
+        if two_factor.has_second_factor(self.user):
+            self.post_reset_login = False
+            self.success_url = reverse("registrations:login")
+        return super().form_valid(form)
 
 
 class OwnerPasswordResetView(FormView):
@@ -336,6 +397,51 @@ class AccountView(OwnerRequiredMixin, TemplateView):
         return super().get_context_data(
             owned=owned, proposed_changes=list(changes[:20]), registrations=list(registrations), **kwargs
         )
+
+
+class OwnerTwoFactorView(OwnerRequiredMixin, TemplateView):
+    """An owner turns two-factor log-in (an authenticator app, with recovery codes) on or off."""
+
+    template_name = "registrations/two_factor.html"
+    codes_key = "registrations_recovery_codes_shown"
+
+    def get_context_data(self, form=None, **kwargs):
+        user = self.request.user
+        enabled = two_factor.has_second_factor(user)
+        context = {"enabled": enabled, "codes": self.request.session.pop(self.codes_key, None), **kwargs}
+        if enabled:
+            context["codes_left"] = two_factor.recovery_codes_left(user)
+        else:
+            device = two_factor.totp_device_pending(user)
+            context.update(
+                form=form or AuthenticatorConfirmForm(),
+                qr_svg=two_factor.totp_qr_svg(device),
+                key_base32=two_factor.base32_groups(device.bin_key),
+            )
+        return super().get_context_data(**context)
+
+    def post(self, request):
+        user = request.user
+        action = request.POST.get("action")
+        if action == "off" and two_factor.has_second_factor(user):
+            two_factor.second_factor_reset(user=user, by=user, request=request)
+            messages.success(request, gettext("Two-factor log-in is off."))
+            return redirect("registrations:two-factor")
+        if action == "recovery-codes" and two_factor.has_second_factor(user):
+            request.session[self.codes_key] = two_factor.recovery_codes_generate(user=user, request=request)
+            return redirect("registrations:two-factor")
+        form = AuthenticatorConfirmForm(request.POST)
+        device = two_factor.totp_device_pending(user)
+        if form.is_valid() and two_factor.totp_device_confirm(
+            device=device, token=form.cleaned_data["token"], request=request
+        ):
+            otp_login(request, device)
+            request.session[self.codes_key] = two_factor.recovery_codes_generate(user=user, request=request)
+            messages.success(request, gettext("Two-factor log-in is on."))
+            return redirect("registrations:two-factor")
+        if form.is_valid():
+            form.add_error("token", gettext("This code is not valid. Type the code the app shows now."))
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class OwnerProfileEditView(OwnerRequiredMixin, FormView):

@@ -11,7 +11,10 @@ class StaffConfig(AppConfig):
     verbose_name = _("Staff")
 
     def ready(self):
+        from staff.audit import connect_log_in_signals
+
         name_boolean_icons_in_the_staff_language()
+        connect_log_in_signals()
 
 
 class LogInRecordsConfig(AxesConfig):

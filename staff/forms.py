@@ -1,10 +1,13 @@
-"""The admin's log-in and password-reset forms."""
+"""The admin's log-in, second-factor and password-reset forms."""
 
+from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_otp import match_token
 
 from core.forms import BoundedUsernameMixin
 from notifications.services import email_send
@@ -39,3 +42,39 @@ class StaffPasswordResetForm(PasswordResetForm):
 
 class StaffAuthenticationForm(BoundedUsernameMixin, AdminAuthenticationForm):
     """The admin's log-in form."""
+
+
+class SecondFactorForm(forms.Form):
+    """The second step of a log-in: a code from the authenticator app, or one of the recovery codes."""
+
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = None
+
+    def clean_token(self):
+        token = "".join(self.cleaned_data["token"].split())
+        self.device = match_token(self.user, token)
+        if self.device is None:
+            raise forms.ValidationError(
+                _("This code is not valid. Codes change every 30 seconds: type the one your app shows now."),
+                code="invalid",
+            )
+        return token
+
+
+class AuthenticatorConfirmForm(forms.Form):
+    """Setting up an authenticator app: its first code proves the key was copied."""
+
+    token = forms.CharField(
+        label=_("Code from the app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

@@ -1,13 +1,18 @@
-"""The staff workspace's own record: which municipality a staff user works for, and in what role.
+"""The staff workspace's own record: which municipality a staff user works for, and in what role;
+the audit log of who did what.
 
 And django-axes' log-in records under names in the staff's language (proxies: the same tables).
 """
 
+import datetime
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Municipality
 
@@ -92,3 +97,88 @@ class FailedLogIn(AccessFailureLog):
 
     def __str__(self):
         return _log_in_record_name(_("Failed log-in of %(user)s at %(time)s"), self)
+
+
+class AuditAction(models.TextChoices):
+    """What a person did, as the audit log names it (docs/STAFF.md, "Audit log")."""
+
+    ADDED = "added", pgettext_lazy("audit action", "added")
+    CHANGED = "changed", pgettext_lazy("audit action", "changed")
+    DELETED = "deleted", pgettext_lazy("audit action", "deleted")
+    PUBLISHED = "published", pgettext_lazy("audit action", "published")
+    IMPORTED = "imported", pgettext_lazy("audit action", "imported")
+    IMPORT_UNDONE = "import-undone", pgettext_lazy("audit action", "import undone")
+    UPLOADED = "uploaded", pgettext_lazy("audit action", "uploaded")
+    APPROVED = "approved", pgettext_lazy("audit action", "approved")
+    REJECTED = "rejected", pgettext_lazy("audit action", "rejected")
+    ROLE_CHANGED = "role-changed", pgettext_lazy("audit action", "role changed")
+    LOGGED_IN = "logged-in", pgettext_lazy("audit action", "logged in")
+    LOG_IN_FAILED = "log-in-failed", pgettext_lazy("audit action", "log-in failed")
+    SECOND_FACTOR_PASSED = "second-factor-passed", pgettext_lazy("audit action", "second factor passed")
+    SECOND_FACTOR_FAILED = "second-factor-failed", pgettext_lazy("audit action", "second factor failed")
+    SECOND_FACTOR_ADDED = "second-factor-added", pgettext_lazy("audit action", "second factor added")
+    SECOND_FACTOR_RESET = "second-factor-reset", pgettext_lazy("audit action", "second factor reset")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("actor", "municipality", "content_type")
+
+    def older_than(self, days: int):
+        return self.filter(at__lt=timezone.now() - datetime.timedelta(days=days))
+
+
+class AuditEvent(models.Model):
+    """One thing a person did on the portal: an edit, a decision, a log-in (docs/STAFF.md, "Audit log").
+
+    Written by ``staff.audit.audit_event_record`` where the action happens; the municipality is
+    stored with the event, so the log is filtered and scoped like content, in one query.
+    """
+
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    # The user name as it was typed or stored: kept when the account is deleted, and for failed log-ins.
+    actor_name = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=30, choices=AuditAction)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("content type")
+    )
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("entry"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    # Django's structured change message (a JSON list, read in the reader's language) or a plain note.
+    message = models.TextField(_("details"), blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["-at"], name="audit_event_at"),
+            models.Index(fields=["actor", "-at"], name="audit_event_actor_at"),
+            models.Index(fields=["municipality", "-at"], name="audit_event_municipality_at"),
+            models.Index(fields=["content_type", "-at"], name="audit_event_content_type_at"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(action__in=AuditAction.values), name="audit_event_action_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor_name or '—'} · {self.get_action_display()} · {self.object_repr}".rstrip(" ·")

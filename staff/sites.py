@@ -6,14 +6,17 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 
 from core.abuse import login_rate_limited
 from core.translation_status import LANGUAGES, missing_translation_q, translated_fields
-from staff import dashboard
+from staff import dashboard, two_factor, views
 from staff.forms import StaffAuthenticationForm
 from staff.roles import staff_scope
 
@@ -66,9 +69,39 @@ class PortalAdminSite(admin.AdminSite):
 
         return guarded
 
+    def has_permission(self, request):
+        """Active staff who have passed the second factor, where one is asked of them (docs/STAFF.md)."""
+        return super().has_permission(request) and two_factor.second_factor_passed(request)
+
+    def signed_in_view(self, view):
+        """A page for staff between the password and the second factor (``admin_view`` needs both)."""
+
+        @wraps(view)
+        def inner(request, *args, **kwargs):
+            if not (request.user.is_active and request.user.is_staff):
+                return redirect_to_login(request.get_full_path(), reverse("admin:login", current_app=self.name))
+            return view(request, *args, **kwargs)
+
+        return csrf_protect(never_cache(inner))
+
     def get_urls(self):
         return [
             path("translations/", self.admin_view(self.translations_view), name="missing-translations"),
+            path(
+                "second-factor/",
+                self.signed_in_view(views.SecondFactorView.as_view(admin_site=self)),
+                name="second-factor",
+            ),
+            path(
+                "second-factor/cancel/",
+                self.signed_in_view(views.SecondFactorCancelView.as_view(admin_site=self)),
+                name="second-factor-cancel",
+            ),
+            path(
+                "two-factor/",
+                self.signed_in_view(views.TwoFactorView.as_view(admin_site=self)),
+                name="two-factor",
+            ),
             *super().get_urls(),
         ]
 
@@ -88,7 +121,13 @@ class PortalAdminSite(admin.AdminSite):
             )
             response["Retry-After"] = str(settings.REGISTRATIONS_RATE_WINDOW)
             return response
-        return super().login(request, extra_context)
+        signed_in = request.user.is_authenticated
+        response = None if signed_in else super().login(request, extra_context)
+        if request.user.is_active and request.user.is_staff and not two_factor.second_factor_passed(request):
+            # The password was right: the second step of the log-in comes next.
+            step = "admin:second-factor" if two_factor.has_second_factor(request.user) else "admin:two-factor"
+            return HttpResponseRedirect(views.step_url(step, views.next_url(request, self.name)))
+        return response or super().login(request, extra_context)
 
     def autocomplete_view(self, request):
         return LinkableAutocompleteJsonView.as_view(admin_site=self)(request)

@@ -47,3 +47,25 @@ DJANGO_AXES = (
     gettext_noop("access log"),
     gettext_noop("access logs"),
 )
+
+DJANGO_OTP_WEBAUTHN = (
+    # What the passkey pages' script shows when the server refuses (django-otp-webauthn's own
+    # catalogues have no Bulgarian or Serbian); its script's own texts are in djangojs.po.
+    gettext_noop("Error processing WebAuthn request."),
+    gettext_noop("Malformed request. JSON not parsable."),
+    gettext_noop("State is missing or invalid. Please begin the operation first before trying to complete it."),
+    gettext_noop("Unprocessable Entity"),
+    gettext_noop("Passwordless login is disabled."),
+    gettext_noop("This user account is marked as disabled."),
+    gettext_noop("This Passkey has been marked as disabled."),
+    gettext_noop("The Passkey you tried to use was not found. Perhaps it was removed?"),
+    gettext_noop(
+        "The Passkey you tried to use does not belong to the currently logged-in user. Try using a different "
+        "Passkey or logout first to use this Passkey."
+    ),
+    gettext_noop("Authentication required."),
+    gettext_noop("User is not verified."),
+    gettext_noop(
+        "You must verify your identity first with an existing MFA device before you can register a new passkey."
+    ),
+)

@@ -7,8 +7,11 @@ from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
-from staff.admin import outbox, users  # noqa: F401  (register the outbox, staff user and group admins)
+from staff.admin import audit, outbox, users  # noqa: F401  (register the audit log, outbox, staff user and group admins)
 from staff.admin.scoping import PortalAdministratorsOnlyAdminMixin
 from staff.models import FailedLogIn, LogIn, LogInAttempt
 
@@ -27,3 +30,11 @@ for axes_model, staff_model, model_admin in (
     if admin.site.is_registered(axes_model):
         admin.site.unregister(axes_model)
     admin.site.register(staff_model, type(model_admin.__name__, (PortalAdministratorsOnlyAdminMixin, model_admin), {}))
+
+
+# Second factors are not edited row by row: each person sets theirs up on "Two-factor log-in", and an
+# administrator resets a person's with the action on the user list (docs/STAFF.md). django-otp's
+# own admins would show secrets (TOTP keys) and English-only pages.
+for device_model in (TOTPDevice, StaticDevice, WebAuthnCredential):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

@@ -16,6 +16,7 @@ from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from core.models import Municipality
+from staff.audit import AuditedAdminMixin
 from staff.roles import EDITORS_AND_MODERATORS, NO_ROLE, lookup_is_many, municipality_ids_of, staff_scope
 
 
@@ -85,7 +86,7 @@ class _ScopedChoicesMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class MunicipalityScopedAdminMixin(_ScopedChoicesMixin):
+class MunicipalityScopedAdminMixin(AuditedAdminMixin, _ScopedChoicesMixin):
     """A ModelAdmin whose rows belong to a municipality.
 
     ``municipality_lookup`` is the path from the model to its municipality: "municipality",
@@ -202,7 +203,7 @@ class MunicipalityScopedInlineMixin(_ScopedChoicesMixin):
         return scope_queryset(super().get_queryset(request), request.user, self.municipality_lookup)
 
 
-class PortalAdministratorsOnlyAdminMixin:
+class PortalAdministratorsOnlyAdminMixin(AuditedAdminMixin):
     """A ModelAdmin of global records (the four directions, user groups, log-in attempts).
 
     Only portal administrators reach it, whatever model permissions a group was given.

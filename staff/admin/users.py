@@ -9,11 +9,12 @@
 
 from django import forms
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from staff.admin.scoping import (
     MunicipalityScopedAdminMixin,
@@ -23,6 +24,7 @@ from staff.admin.scoping import (
 from staff.models import StaffMembership
 from staff.roles import NO_ROLE, PORTAL_ADMINISTRATORS_GROUP, ROLE_GROUPS, staff_scope
 from staff.services import staff_groups_sync
+from staff.two_factor import second_factor_reset
 
 # Django stores a permission's name once, in English, when migrations create it ("Can add event");
 # the staff's language names the action and the model instead.
@@ -66,6 +68,24 @@ class StaffUserAdmin(MunicipalityScopedAdminMixin, UserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "staff_membership")
     list_select_related = ("staff_membership__municipality",)
     list_filter = ("is_staff", "is_superuser", "is_active", "staff_membership__role", "staff_membership__municipality")
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Reset two-factor log-in (lost phone or passkey)"), permissions=["change"])
+    def reset_second_factor(self, request, queryset):
+        """Remove every second factor of the chosen accounts; each sets one up again at the next log-in."""
+        users = list(queryset)
+        for user in users:
+            second_factor_reset(user=user, by=request.user, request=request)
+        self.message_user(
+            request,
+            ngettext(
+                "Two-factor log-in reset for %(count)d account: it sets a new one up at its next log-in.",
+                "Two-factor log-in reset for %(count)d accounts: each sets a new one up at its next log-in.",
+                len(users),
+            )
+            % {"count": len(users)},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -96,7 +96,8 @@ def content_words() -> set[str]:
 
 
 def admin_pages() -> list[str]:
-    pages = ["/admin/"]
+    # The index, and the pages of the staff's own account (setting up two-factor log-in).
+    pages = ["/admin/", reverse("admin:two-factor")]
     for model in admin.site._registry:
         route = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         pages.append(reverse(f"{route}_changelist"))
