@@ -244,6 +244,8 @@ class AnonymousPageCacheMiddleware:
                 return response
         with pagecache.noting_tables_read() as versions:
             response = self.get_response(request)
+        # What the page read, for the shared HTTP cache in front to ban it by (core.httpcache).
+        response["X-Tables"] = " ".join(sorted(versions)) or "none"
         if request.method == "GET" and self._cacheable_response(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
             cache.set(key, (versions, response.content, headers), timeout=seconds)

@@ -54,6 +54,8 @@ from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
+from core import httpcache
+
 CACHE_ALIAS = "pages"
 VERSION_KEY = "page-cache-version"
 
@@ -93,6 +95,7 @@ def _new_version() -> int:
 
 
 def _bump() -> None:
+    httpcache.everything_changed()
     if _shared():
         try:
             _cache().incr(VERSION_KEY)
@@ -212,6 +215,7 @@ def _file_versions(tables) -> dict[str, str]:
 
 
 def _bump_tables(tables) -> None:
+    httpcache.tables_changed(tables)
     for table in tables:
         if _shared():
             try:

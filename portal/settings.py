@@ -218,6 +218,10 @@ else:
 # Off by default in development, where templates change under the developer's hands.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 
+# The shared HTTP caches in front (Varnish, deploy/varnish/most.vcl) that are sent a BAN of the
+# pages that read what a change wrote (core.httpcache): their addresses, comma-separated.
+HTTP_CACHE_BAN_URLS = env_list("HTTP_CACHE_BAN_URLS")
+
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out client is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
