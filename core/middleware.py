@@ -15,7 +15,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict, UnreadablePostError
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_sequence, compress_string
@@ -247,6 +247,9 @@ class AnonymousPageCacheMiddleware:
         # What the page read, for the shared HTTP cache in front to ban it by (core.httpcache).
         response["X-Tables"] = " ".join(sorted(versions)) or "none"
         if request.method == "GET" and self._cacheable_response(request, response):
+            # What anonymous readers may share, a shared HTTP cache in front may keep too (for as
+            # long as this cache does; a change bans it there at once: core.httpcache).
+            patch_cache_control(response, public=True, s_maxage=seconds)
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
             cache.set(key, (versions, response.content, headers), timeout=seconds)
             response["X-Page-Cache"] = "miss"
