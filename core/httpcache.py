@@ -1,6 +1,6 @@
 """Bans from the shared HTTP caches in front of the app servers (Varnish, deploy/varnish/most.vcl).
 
-A public page the page cache makes carries ``X-Tables``, the content tables it read
+A public page the page cache makes carries ``X-Tables``, the content tables it read (``,a,b,``)
 (``core.middleware.AnonymousPageCacheMiddleware``); Varnish keeps it with the page and hides it
 from readers. When a table gets a new version (``core.pagecache``: a write, and its commit),
 every cache in ``settings.HTTP_CACHE_BAN_URLS`` is sent ``BAN`` with ``X-Ban-Tables``, a pattern
@@ -61,7 +61,8 @@ def ban_pattern(tables) -> str:
     """The regular expression of ``X-Tables`` values that name any of ``tables`` ("." for all)."""
     if EVERY_TABLE in tables:
         return EVERY_TABLE
-    return "(^| )(" + "|".join(sorted(re.escape(table) for table in tables)) + ")( |$)"
+    # Commas, not spaces, around the names: a ban's argument ends at its first space.
+    return ",(" + "|".join(sorted(re.escape(table) for table in tables)) + "),"
 
 
 def send_ban(pattern: str) -> None:

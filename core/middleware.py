@@ -245,7 +245,7 @@ class AnonymousPageCacheMiddleware:
         with pagecache.noting_tables_read() as versions:
             response = self.get_response(request)
         # What the page read, for the shared HTTP cache in front to ban it by (core.httpcache).
-        response["X-Tables"] = " ".join(sorted(versions)) or "none"
+        response["X-Tables"] = f",{','.join(sorted(versions))}," if versions else "none"
         if request.method == "GET" and self._cacheable_response(request, response):
             # What anonymous readers may share, a shared HTTP cache in front may keep too (for as
             # long as this cache does; a change bans it there at once: core.httpcache).

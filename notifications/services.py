@@ -81,7 +81,7 @@ def request_started(**_signal_arguments) -> None:
 def request_finished(**_signal_arguments) -> None:
     emails, _request.emails = getattr(_request, "emails", None), None
     for email in emails or ():
-        email_deliver(email=email)
+        email_deliver_later(email=email)
 
 
 def _deliver_after_response(email: OutgoingEmail) -> None:

@@ -1,5 +1,5 @@
 # The app servers (most-web@.service) behind Varnish, and who may ban pages: the site's own
-# part of most.vcl. The ${...} are filled in at install (envsubst) and by the topology test.
+# part of most.vcl. Its placeholders are filled in at install (envsubst) and by the topology test.
 backend app_a {
     .host = "${APP_A_HOST}";
     .port = "${APP_A_PORT}";

@@ -33,14 +33,16 @@ sub vcl_recv {
             return (synth(403, "Forbidden"));
         }
         if (req.http.X-Ban-Tables) {
-            ban({"obj.http.X-Tables ~ ""} + req.http.X-Ban-Tables + {"""});
+            ban("obj.http.X-Tables ~ " + req.http.X-Ban-Tables);
         }
         # Pages that did not say what they read go with any change.
         ban("obj.http.X-Tables == none");
         return (synth(200, "Banned"));
     }
     set req.backend_hint = app.backend();
-    set req.http.X-Forwarded-Proto = if(req.http.X-Forwarded-Proto, req.http.X-Forwarded-Proto, "http");
+    if (!req.http.X-Forwarded-Proto) {
+        set req.http.X-Forwarded-Proto = "http";
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -88,7 +90,11 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
-    set resp.http.X-Cache = if(obj.hits > 0, "hit", "miss");
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "hit";
+    } else {
+        set resp.http.X-Cache = "miss";
+    }
     unset resp.http.X-Tables;
     unset resp.http.X-Varnish;
     unset resp.http.Via;
