@@ -6,13 +6,14 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 # Development mode for the commands below; production sets its own environment.
-run test messages screens: export DJANGO_DEBUG ?= true
+run test messages screens topology: export DJANGO_DEBUG ?= true
 
 # What the quality gates run besides Python (docs/QUALITY.md): axe-core and the
 # Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
 # installed under tests/.tools/; Debian's Chromium for Playwright (which never
 # downloads a browser of its own); Java for the checker; gettext to extract UI strings;
-# wrk, the load generator of `make bench` (its smoke test runs in `make test`).
+# wrk, the load generator of `make bench` (its smoke test runs in `make test`); Varnish and
+# Redis, which the topology test runs as processes (tests/topology, docs/SCALING.md).
 TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
@@ -21,7 +22,7 @@ export CHROMIUM
 # Tests that compare HTML read it through tests/markup.py's flat(), so a reformat changes no outcome.
 TEMPLATES_FORMATTED := templates
 
-.PHONY: install run test lint format messages screens bench clean system-packages
+.PHONY: install run test lint format messages screens bench clean system-packages topology
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Most needs Python 3.11 or newer; this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -52,6 +53,8 @@ system-packages:
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	[ -x /usr/sbin/varnishd ] || command -v varnishd >/dev/null || missing="$$missing varnish"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing Debian packages:$$missing"; \
@@ -68,6 +71,11 @@ test: install system-packages $(TOOLS)/.installed
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The multi-server topology on this machine (docs/SCALING.md): PostgreSQL, Redis, two gunicorn
+# app servers, a task worker and Varnish, from deploy/'s files; prints its figures. Part of `make test` too.
+topology: install system-packages
+	$(BIN)/python -m pytest tests/topology -q -s -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check --fix .
