@@ -351,7 +351,15 @@ def topology(django_db_setup, django_db_blocker, tmp_path_factory):
         connections.close_all()
         with database_connection("postgres") as server:
             server.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            server.execute(f'CREATE DATABASE "{database}" TEMPLATE "{test_database}"')
+            try:
+                server.execute(f'CREATE DATABASE "{database}" TEMPLATE "{test_database}"')
+            except psycopg.errors.ObjectInUse:
+                # A template must have no other session: end those an earlier module of this
+                # run left on the test database (it is this run's own).
+                server.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [test_database]
+                )
+                server.execute(f'CREATE DATABASE "{database}" TEMPLATE "{test_database}"')
     topology = Topology(folder, database)
     try:
         topology.redis.start()
