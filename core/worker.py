@@ -17,6 +17,7 @@ idempotent: it claims its own rows (the outbox locks a message while it sends it
 it in the same transaction).
 """
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -94,25 +95,42 @@ class RetryingWorker(Worker):
     """django-tasks-db's worker, alive in PostgreSQL's eyes, retrying failures, taking over the abandoned."""
 
     def run(self) -> None:
-        # A connection of its own: Django's closes its connections between tasks (CONN_MAX_AGE),
-        # which would release the lock.
+        self.alive = threading.Event()
+        self.sweeper = threading.Thread(target=self.sweep, name="task-sweeper", daemon=True)
+        self.sweeper.start()
+        if not self.alive.wait(30):
+            raise RuntimeError("The task worker could not take its liveness lock in PostgreSQL.")
+        super().run()
+
+    def hold_liveness(self) -> None:
+        """Hold this worker's lock on a connection of its own, taken again after a database restart.
+
+        Its own: Django closes its connections between tasks (CONN_MAX_AGE), which would
+        release the lock. Until it is taken again, another worker may take over the task
+        running here; tasks are idempotent, so that costs time, never a second e-mail.
+        """
+        liveness = getattr(self, "liveness", None)
+        if liveness is not None and liveness.connection is not None and liveness.is_usable():
+            return
+        if liveness is not None:
+            with contextlib.suppress(Exception):
+                liveness.close()
         self.liveness = connections.create_connection("default")
         with self.liveness.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s)", [worker_lock_key(self.worker_id)])
-        self.sweeper = threading.Thread(target=self.sweep, name="task-sweeper", daemon=True)
-        self.sweeper.start()
-        super().run()
+        self.alive.set()
 
     def sweep(self) -> None:
-        stop = threading.Event()
+        pause = threading.Event()
         while self.running:
             try:
+                self.hold_liveness()
                 tasks_requeue_abandoned()
             except Exception:  # the database restarting: try again at the next sweep
-                logger.exception("Could not look for abandoned tasks.")
+                logger.exception("Could not hold the worker's lock or look for abandoned tasks.")
             finally:
                 close_old_connections()
-            stop.wait(SWEEP_SECONDS)
+            pause.wait(SWEEP_SECONDS)
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         super().run_task(db_task_result)
