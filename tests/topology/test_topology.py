@@ -317,9 +317,9 @@ class Topology:
 
     def manage(self, *arguments: str) -> str:
         command = [sys.executable, "manage.py", *arguments]
-        return subprocess.run(
-            command, cwd=BASE_DIR, env=self.environ(), check=True, capture_output=True, text=True
-        ).stdout
+        finished = subprocess.run(command, cwd=BASE_DIR, env=self.environ(), capture_output=True, text=True)
+        assert finished.returncode == 0, finished.stderr[-3000:]
+        return finished.stdout
 
     def sql(self, query: str, parameters=()) -> list:
         with database_connection(self.database) as connection:
