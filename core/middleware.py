@@ -258,6 +258,8 @@ class AnonymousPageCacheMiddleware:
                 return self._shared(request, response, key, versions, made_at)
         with pagecache.noting_tables_read() as versions:
             response = self.get_response(request)
+        # What the page read, for the shared HTTP cache in front to ban it by (core.httpcache).
+        response["X-Tables"] = f",{','.join(sorted(versions))}," if versions else "none"
         if not self._cacheable_response(request, response):
             return self._unshared(request, response)
         made_at = time.time()

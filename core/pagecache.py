@@ -56,6 +56,7 @@ from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
+from core import httpcache
 from core.cache import redis_back
 
 CACHE_ALIAS = "pages"
@@ -97,6 +98,7 @@ def _new_version() -> int:
 
 
 def _bump() -> None:
+    httpcache.everything_changed()
     if _shared():
         try:
             _cache().incr(VERSION_KEY)
@@ -216,6 +218,7 @@ def _file_versions(tables) -> dict[str, str]:
 
 
 def _bump_tables(tables) -> None:
+    httpcache.tables_changed(tables)
     for table in tables:
         if _shared():
             try:

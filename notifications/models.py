@@ -1,5 +1,8 @@
 """The outbox: every e-mail the portal sends is a row here until it has been delivered."""
 
+from email.utils import parseaddr
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +31,9 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def message_id(self) -> str:
+        """The same Message-ID at every attempt and on every server, so that a message delivered twice reads as one."""
+        domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+        return f"<outbox-{self.pk}-{self.created_at:%Y%m%d%H%M%S%f}@{domain}>"

@@ -82,7 +82,7 @@ def request_finished(**_signal_arguments) -> None:
     emails, _request.emails = getattr(_request, "emails", None), None
     for email in emails or ():
         try:
-            email_deliver(email=email)
+            email_deliver_later(email=email)
         except DatabaseError as error:
             # The database went away after the response (a restart) and the outbox row could not be
             # updated: it stays there, and ``send_pending_emails`` tries it again (docs/NOTIFICATIONS.md).
@@ -92,29 +92,53 @@ def request_finished(**_signal_arguments) -> None:
 def _deliver_after_response(email: OutgoingEmail) -> None:
     waiting = getattr(_request, "emails", None)
     if waiting is None:
-        email_deliver(email=email)
+        email_deliver_later(email=email)
     else:
         waiting.append(email)
 
 
+def email_deliver_later(*, email: OutgoingEmail) -> None:
+    """Hand a kept message to the task worker (sent at once in development: the immediate backend)."""
+    from notifications.tasks import deliver_email
+
+    deliver_email.enqueue(email.pk)
+
+
 def email_deliver(*, email: OutgoingEmail) -> bool:
-    """Send one kept message; delete it once sent, or record the failure for a later attempt."""
-    try:
-        EmailMessage(subject=email.subject, body=email.body, to=email.to, reply_to=email.reply_to or None).send()
-    except Exception as error:  # any failure of the mail server or the network
-        logger.warning("Email %s not sent: %s", email.pk, error)
-        OutgoingEmail.objects.filter(pk=email.pk).update(
-            attempts=models.F("attempts") + 1, last_error=str(error)[:1000], last_attempt_at=timezone.now()
-        )
-        return False
-    OutgoingEmail.objects.filter(pk=email.pk).delete()
+    """Send one kept message and delete it, in one transaction that holds its row; False when it failed.
+
+    The row stays locked while the mail server takes the message, so two workers (a retried
+    task, ``send_pending_emails``) never send it twice: the second skips it, and finds it gone
+    once the first commits. A worker killed mid-send leaves the row for a retry; only a death in
+    the instant between the server's "250 OK" and the commit could send a message twice, and
+    its fixed Message-ID then lets any reader's mail program show it once.
+    """
+    with transaction.atomic():
+        kept = OutgoingEmail.objects.select_for_update(skip_locked=True).filter(pk=email.pk).first()
+        if kept is None:  # sent already, discarded, or being sent by another worker right now
+            return True
+        try:
+            EmailMessage(
+                subject=kept.subject,
+                body=kept.body,
+                to=kept.to,
+                reply_to=kept.reply_to or None,
+                headers={"Message-ID": kept.message_id},
+            ).send()
+        except Exception as error:  # any failure of the mail server or the network
+            logger.warning("Email %s not sent: %s", kept.pk, error)
+            OutgoingEmail.objects.filter(pk=kept.pk).update(
+                attempts=models.F("attempts") + 1, last_error=str(error)[:1000], last_attempt_at=timezone.now()
+            )
+            return False
+        kept.delete()
     return True
 
 
 def emails_send_pending(*, limit: int = 500) -> tuple[int, int]:
     """Try every kept message again, oldest first; returns (sent, still failing)."""
     sent = failed = 0
-    for email in OutgoingEmail.objects.order_by("created_at")[:limit]:
+    for email in OutgoingEmail.objects.order_by("created_at").only("pk")[:limit]:
         if email_deliver(email=email):
             sent += 1
         else:

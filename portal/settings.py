@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "csp",
+    # Background tasks (Django's tasks API, backported) and their table for the database backend.
+    "django_tasks",
+    "django_tasks_db",
     "staff.apps.LogInRecordsConfig",  # django-axes, its name translated
     "staff.apps.VersionHistoryConfig",  # django-reversion, its name translated
     # The second factor of a log-in (docs/STAFF.md, "Two-factor log-in"): TOTP apps, recovery
@@ -226,6 +229,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else 
 # one that is not (a CDN) should get a few seconds here, so that edits show within them.
 SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", PAGE_CACHE_SECONDS))
 
+# The shared HTTP caches in front (Varnish, deploy/varnish/most.vcl) that are sent a BAN of the
+# pages that read what a change wrote (core.httpcache): their addresses, comma-separated.
+HTTP_CACHE_BAN_URLS = env_list("HTTP_CACHE_BAN_URLS")
+
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out client is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
@@ -352,6 +359,25 @@ STORAGES["staticfiles"] = {
     if DEBUG
     else "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
+
+# --- Background tasks: Django's tasks API (the django-tasks backport). By default every task
+# runs at once in the process that enqueues it, so `make run` stays one process and a newcomer
+# runs no worker. TASKS_BACKEND=database keeps tasks as rows in PostgreSQL, run by
+# `manage.py run_worker` (deploy/most-worker.service), retried on failure with growing delays
+# and taken over from a worker that died (core.worker): no broker to run or back up.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in {"immediate", "database"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default"],
+    }
+}
+# How often a failed task is run again, and after how many seconds each time (core.worker).
+TASK_RETRY_DELAYS = [10, 60, 300, 1800]
 
 # --- Email: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get(

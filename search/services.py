@@ -22,6 +22,7 @@ from django.db import connection, models, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
+from django_tasks import TaskResultStatus
 
 from core.pagecache import content_changed
 from search import registry
@@ -264,9 +265,26 @@ def _merge_pending_keys() -> None:
         cursor.execute("SELECT " + ", ".join("gin_clean_pending_list(%s::regclass)" for _ in names), names)
 
 
-def index_update(obj: models.Model) -> bool:
-    """Index ``obj`` if it may be found, remove it otherwise; returns whether it is indexed."""
-    return bool(index_objects(model=type(obj), pks=[obj.pk]))
+def index_update(obj: models.Model) -> bool | None:
+    """Index ``obj`` if it may be found, remove it otherwise, through the ``search.tasks.reindex`` task.
+
+    In development and tests the task runs at once, in this transaction (returns whether ``obj``
+    is indexed; an error is raised here, as it would have been without a task). With the
+    database backend the task is a row of this transaction, run by the worker once it commits
+    (returns None): an edit never waits for the index, and a rolled-back one re-indexes nothing.
+    """
+    from search.tasks import reindex
+
+    result = reindex.enqueue(obj._meta.label, [obj.pk])
+    if result.status == TaskResultStatus.FAILED:
+        raise IndexingFailed(result.errors[0].traceback)
+    if result.status == TaskResultStatus.SUCCESSFUL:
+        return bool(result.return_value)
+    return None
+
+
+class IndexingFailed(Exception):
+    """The re-indexing task, run at once, failed (its traceback is the message)."""
 
 
 def index_remove(obj: models.Model | None = None, *, model: type[models.Model] | None = None, pks=()) -> None:
