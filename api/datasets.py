@@ -112,6 +112,8 @@ def _json_type(prop: dict) -> tuple[str, bool]:
 def _example(value) -> str:
     if value is None:
         return "null"
+    if value == "":
+        return '""'
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
@@ -151,9 +153,9 @@ FEED_FIELDS = (
     FieldDoc("title", "text", N_("Title of the item."), "A new bus line to Niš"),
     FieldDoc("link", "text", N_("Address of the item's page."), "https://most.example/en/news/new-bus-line/"),
     FieldDoc("description / summary", "text", N_("The item's lead or text."), "From Monday, line 12 runs every hour."),
-    FieldDoc("pubDate / updated", "date and time", N_("When it was published."), "Mon, 30 Nov 2026 09:12:00 +0000"),
+    FieldDoc("pubDate / published", "date and time", N_("When it was published."), "2026-11-30T09:12:00+00:00"),
     FieldDoc("category", "list of texts", N_("Municipality, direction, kind or sector."), "Medijana"),
-    FieldDoc("author", "text", N_("Posting company (cooperation board only)."), "Bozhura Ltd"),
+    FieldDoc("dc:creator / author", "text", N_("Posting company (cooperation board only)."), "Bozhura Ltd"),
     FieldDoc("guid / id", "text", N_("Stable identifier of the item: its address."), "https://most.example/en/news/x/"),
     FieldDoc("copyright / rights", "text", N_("Licence and attribution of the feed."), "CC BY 4.0"),
 )

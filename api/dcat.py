@@ -185,10 +185,10 @@ def distribution_addresses(distribution: Distribution, root: str) -> list[tuple[
 def add_distribution(graph: Graph, distribution: Distribution, node: str, address: str, language, *, root) -> None:
     graph.add(node, "rdf:type", IRI(expand("dcat:Distribution")))
     if language:
-        title = {code: f"{distribution.format} ({LANGUAGE_NAMES[language]})" for code in TEXT_LANGUAGES}
+        title = dict.fromkeys(TEXT_LANGUAGES, f"{distribution.format} ({LANGUAGE_NAMES[language]})")
         graph.texts(node, "dct:title", title)
     else:
-        graph.texts(node, "dct:title", {code: f"{distribution.format}: {address}" for code in TEXT_LANGUAGES})
+        graph.texts(node, "dct:title", dict.fromkeys(TEXT_LANGUAGES, f"{distribution.format}: {address}"))
     graph.add(node, "dcat:accessURL", IRI(address))
     if distribution.is_api:
         graph.add(node, "dcat:accessService", IRI(f"{root}/data/#api"))
