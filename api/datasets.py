@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Schema
 
 from api.resources import BY_NAME, OccurrenceItem
@@ -138,45 +138,68 @@ def column_fields(columns) -> tuple[FieldDoc, ...]:
 
 # The properties of the map's GeoJSON features (tourism.mapdata).
 GEOJSON_FIELDS = (
-    FieldDoc("kind", "text", N_("Layer: sight, route, stay or eat."), "sight"),
-    FieldDoc("name", "text", N_("Name, in the language of the address."), "Oslekov House"),
-    FieldDoc("url", "text", N_("Path of the place's page."), "/en/tourism/sights/oslekov-house/"),
-    FieldDoc("category", "text", N_("Category, in the language of the address."), "Museum"),
-    FieldDoc("municipality", "text", N_("Municipality slug: koprivshtitsa or medijana."), "koprivshtitsa"),
-    FieldDoc("approximate", "true or false", N_("true when the position is only approximate (points)."), "false"),
-    FieldDoc("crosses_into", "text", N_("Slug of a second municipality a route crosses into."), "null", True),
-    FieldDoc("distance_km", "decimal number", N_("Length of a route in kilometres."), "18.2"),
+    FieldDoc("kind", "text", gettext_noop("Layer: sight, route, stay or eat."), "sight"),
+    FieldDoc("name", "text", gettext_noop("Name, in the language of the address."), "Oslekov House"),
+    FieldDoc("url", "text", gettext_noop("Path of the place's page."), "/en/tourism/sights/oslekov-house/"),
+    FieldDoc("category", "text", gettext_noop("Category, in the language of the address."), "Museum"),
+    FieldDoc("municipality", "text", gettext_noop("Municipality slug: koprivshtitsa or medijana."), "koprivshtitsa"),
+    FieldDoc(
+        "approximate", "true or false", gettext_noop("true when the position is only approximate (points)."), "false"
+    ),
+    FieldDoc("crosses_into", "text", gettext_noop("Slug of a second municipality a route crosses into."), "null", True),
+    FieldDoc("distance_km", "decimal number", gettext_noop("Length of a route in kilometres."), "18.2"),
 )
 
 # The elements of the RSS 2.0 and Atom feeds (RSS name / Atom name).
 FEED_FIELDS = (
-    FieldDoc("title", "text", N_("Title of the item."), "A new bus line to Niš"),
-    FieldDoc("link", "text", N_("Address of the item's page."), "https://most.example/en/news/new-bus-line/"),
-    FieldDoc("description / summary", "text", N_("The item's lead or text."), "From Monday, line 12 runs every hour."),
-    FieldDoc("pubDate / published", "date and time", N_("When it was published."), "2026-11-30T09:12:00+00:00"),
-    FieldDoc("category", "list of texts", N_("Municipality, direction, kind or sector."), "Medijana"),
-    FieldDoc("dc:creator / author", "text", N_("Posting company (cooperation board only)."), "Bozhura Ltd"),
-    FieldDoc("guid / id", "text", N_("Stable identifier of the item: its address."), "https://most.example/en/news/x/"),
-    FieldDoc("copyright / rights", "text", N_("Licence and attribution of the feed."), "CC BY 4.0"),
+    FieldDoc("title", "text", gettext_noop("Title of the item."), "A new bus line to Niš"),
+    FieldDoc("link", "text", gettext_noop("Address of the item's page."), "https://most.example/en/news/new-bus-line/"),
+    FieldDoc(
+        "description / summary",
+        "text",
+        gettext_noop("The item's lead or text."),
+        "From Monday, line 12 runs every hour.",
+    ),
+    FieldDoc(
+        "pubDate / published", "date and time", gettext_noop("When it was published."), "2026-11-30T09:12:00+00:00"
+    ),
+    FieldDoc("category", "list of texts", gettext_noop("Municipality, direction, kind or sector."), "Medijana"),
+    FieldDoc("dc:creator / author", "text", gettext_noop("Posting company (cooperation board only)."), "Bozhura Ltd"),
+    FieldDoc(
+        "guid / id",
+        "text",
+        gettext_noop("Stable identifier of the item: its address."),
+        "https://most.example/en/news/x/",
+    ),
+    FieldDoc("copyright / rights", "text", gettext_noop("Licence and attribution of the feed."), "CC BY 4.0"),
 )
 
 # The properties of the iCalendar files (RFC 5545).
 ICAL_FIELDS = (
-    FieldDoc("UID", "text", N_("Stable identifier of the event."), "event-12@most.example"),
-    FieldDoc("DTSTAMP", "date and time", N_("When the file was written (UTC)."), "20261130T091200Z"),
-    FieldDoc("SUMMARY", "text", N_("Title of the event."), "Folk festival"),
-    FieldDoc("DTSTART", "date and time", N_("Start, in the place's time zone (TZID), or a day."), "20260814T180000"),
+    FieldDoc("UID", "text", gettext_noop("Stable identifier of the event."), "event-12@most.example"),
+    FieldDoc("DTSTAMP", "date and time", gettext_noop("When the file was written (UTC)."), "20261130T091200Z"),
+    FieldDoc("SUMMARY", "text", gettext_noop("Title of the event."), "Folk festival"),
     FieldDoc(
-        "DTEND", "date and time", N_("End, in the place's time zone, or the day after the last."), "20260814T220000"
+        "DTSTART", "date and time", gettext_noop("Start, in the place's time zone (TZID), or a day."), "20260814T180000"
     ),
-    FieldDoc("RRULE", "text", N_("Repetition of a series (RFC 5545)."), "FREQ=WEEKLY;BYDAY=SA"),
-    FieldDoc("EXDATE", "date and time", N_("Dates of a series that do not take place."), "20260822T180000"),
-    FieldDoc("DESCRIPTION", "text", N_("Summary, text and address of the event's page."), "Three days of songs."),
-    FieldDoc("LOCATION", "text", N_("Venue and its address."), "Town square, Koprivshtitsa"),
-    FieldDoc("URL", "text", N_("Address of the event's page."), "https://most.example/en/events/folk-festival/"),
-    FieldDoc("STATUS", "text", N_("CONFIRMED, TENTATIVE or CANCELLED."), "CONFIRMED"),
-    FieldDoc("CATEGORIES", "text", N_("Category of the event."), "Festival"),
-    FieldDoc("VTIMEZONE", "object", N_("The place's time zone with its summer time rules."), "Europe/Sofia"),
+    FieldDoc(
+        "DTEND",
+        "date and time",
+        gettext_noop("End, in the place's time zone, or the day after the last."),
+        "20260814T220000",
+    ),
+    FieldDoc("RRULE", "text", gettext_noop("Repetition of a series (RFC 5545)."), "FREQ=WEEKLY;BYDAY=SA"),
+    FieldDoc("EXDATE", "date and time", gettext_noop("Dates of a series that do not take place."), "20260822T180000"),
+    FieldDoc(
+        "DESCRIPTION", "text", gettext_noop("Summary, text and address of the event's page."), "Three days of songs."
+    ),
+    FieldDoc("LOCATION", "text", gettext_noop("Venue and its address."), "Town square, Koprivshtitsa"),
+    FieldDoc(
+        "URL", "text", gettext_noop("Address of the event's page."), "https://most.example/en/events/folk-festival/"
+    ),
+    FieldDoc("STATUS", "text", gettext_noop("CONFIRMED, TENTATIVE or CANCELLED."), "CONFIRMED"),
+    FieldDoc("CATEGORIES", "text", gettext_noop("Category of the event."), "Festival"),
+    FieldDoc("VTIMEZONE", "object", gettext_noop("The place's time zone with its summer time rules."), "Europe/Sofia"),
 )
 
 

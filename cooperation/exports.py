@@ -9,7 +9,7 @@ documents them on the data page (/data/).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from cooperation.models import Opportunity
 
@@ -30,78 +30,88 @@ def _absolute(request, path: str) -> str:
 
 
 COLUMNS = [
-    Column("id", N_("Stable identifier of the item."), lambda o, r: o.pk, "integer", "57"),
+    Column("id", gettext_noop("Stable identifier of the item."), lambda o, r: o.pk, "integer", "57"),
     Column(
         "url",
-        N_("Address of the item's page, in the language of the download."),
+        gettext_noop("Address of the item's page, in the language of the download."),
         lambda o, r: _absolute(r, o.get_absolute_url()),
         "text",
         "https://most.example/en/cooperation/57/",
     ),
-    Column("kind", N_("offer or request."), lambda o, r: o.kind, "text", "request"),
-    Column("type", N_("Kind of cooperation sought."), lambda o, r: o.cooperation_type, "text", "supply"),
-    Column("title", N_("Title, as the company wrote it."), lambda o, r: o.title, "text", "Partner sought"),
+    Column("kind", gettext_noop("offer or request."), lambda o, r: o.kind, "text", "request"),
+    Column("type", gettext_noop("Kind of cooperation sought."), lambda o, r: o.cooperation_type, "text", "supply"),
+    Column("title", gettext_noop("Title, as the company wrote it."), lambda o, r: o.title, "text", "Partner sought"),
     Column(
         "description",
-        N_("Text, as the company wrote it."),
+        gettext_noop("Text, as the company wrote it."),
         lambda o, r: o.description,
         "text",
         "We look for a dairy across the border.",
     ),
-    Column("written_in", N_("Language the text is written in."), lambda o, r: o.language, "text", "bg"),
-    Column("nace_revision", N_("NACE revision of the two fields that follow."), lambda o, r: "2", "text", "2"),
-    Column("nace_section", N_("NACE section letter."), lambda o, r: o.nace_section, "text", "C"),
-    Column("nace_division", N_("NACE division (two digits)."), lambda o, r: o.nace_division, "text", "10"),
+    Column("written_in", gettext_noop("Language the text is written in."), lambda o, r: o.language, "text", "bg"),
+    Column(
+        "nace_revision", gettext_noop("NACE revision of the two fields that follow."), lambda o, r: "2", "text", "2"
+    ),
+    Column("nace_section", gettext_noop("NACE section letter."), lambda o, r: o.nace_section, "text", "C"),
+    Column("nace_division", gettext_noop("NACE division (two digits)."), lambda o, r: o.nace_division, "text", "10"),
     Column(
         "sector",
-        N_("Name of the sector, in the language of the download."),
+        gettext_noop("Name of the sector, in the language of the download."),
         lambda o, r: str(o.sector_label),
         "text",
         "Manufacturing",
     ),
     Column(
         "partners_sought_in",
-        N_("Where partners are sought: BG, RS or any (either side)."),
+        gettext_noop("Where partners are sought: BG, RS or any (either side)."),
         lambda o, r: o.seeks,
         "text",
         "RS",
     ),
     Column(
-        "languages", N_("ISO 639-1 codes of the working languages."), lambda o, r: o.languages, "list of texts", "bg|en"
+        "languages",
+        gettext_noop("ISO 639-1 codes of the working languages."),
+        lambda o, r: o.languages,
+        "list of texts",
+        "bg|en",
     ),
-    Column("company", N_("Name of the posting company."), lambda o, r: o.organisation.name, "text", "Bozhura Ltd"),
+    Column(
+        "company", gettext_noop("Name of the posting company."), lambda o, r: o.organisation.name, "text", "Bozhura Ltd"
+    ),
     Column(
         "company_url",
-        N_("Address of the company's page."),
+        gettext_noop("Address of the company's page."),
         lambda o, r: _absolute(r, o.organisation.get_absolute_url()),
         "text",
         "https://most.example/en/directory/bozhura-ood/",
     ),
     Column(
         "municipality",
-        N_("Municipality slug: koprivshtitsa or medijana."),
+        gettext_noop("Municipality slug: koprivshtitsa or medijana."),
         lambda o, r: o.organisation.municipality.slug,
         "text",
         "koprivshtitsa",
     ),
     Column(
         "country",
-        N_("ISO 3166 country code: BG or RS."),
+        gettext_noop("ISO 3166 country code: BG or RS."),
         lambda o, r: o.organisation.municipality.country,
         "text",
         "BG",
     ),
     Column(
         "published_at",
-        N_("When it was published (ISO 8601)."),
+        gettext_noop("When it was published (ISO 8601)."),
         lambda o, r: o.published_at.isoformat() if o.published_at else None,
         "date and time",
         "2026-05-01T08:00:00+00:00",
     ),
-    Column("expires_on", N_("Last day it is shown."), lambda o, r: o.expires_on.isoformat(), "date", "2027-03-01"),
+    Column(
+        "expires_on", gettext_noop("Last day it is shown."), lambda o, r: o.expires_on.isoformat(), "date", "2027-03-01"
+    ),
     Column(
         "is_demo",
-        N_("true for synthetic demonstration entries, which are not real organisations."),
+        gettext_noop("true for synthetic demonstration entries, which are not real organisations."),
         lambda o, r: o.organisation.is_demo,
         "true or false",
         "false",

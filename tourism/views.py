@@ -9,6 +9,7 @@ from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, TemplateView, View
 
 from core.pagecache import cached_fragment
+from core.structured_data import StructuredDataMixin, area, thing
 from core.views import FilteredListView
 from directory.models import Organisation
 from media_library.models import Album
@@ -143,11 +144,43 @@ class RouteListView(TourismListView):
         return Route.objects.published().for_listing()
 
 
-class RouteDetailView(MapSettingsMixin, DetailView):
+class RouteDetailView(StructuredDataMixin, MapSettingsMixin, DetailView):
     context_object_name = "route"
 
     def get_queryset(self):
         return Route.objects.published().for_detail()
+
+    def structured_data(self, route, *, url):
+        """The route as a schema.org TouristTrip: its stops in order, the areas it passes through."""
+        stops = [stop.sight for stop in route.stops.all()]
+        itinerary = [
+            {
+                "@type": "TouristAttraction",
+                "name": sight.name,
+                "url": self.request.build_absolute_uri(sight.get_absolute_url()),
+            }
+            for sight in stops
+        ]
+        hours, minutes = divmod(route.duration_minutes or 0, 60)
+        return thing(
+            "TouristTrip",
+            url=url,
+            name=route.name,
+            description=route.summary or route.description,
+            touristType=str(route.get_kind_display()),
+            itinerary={"@type": "ItemList", "numberOfItems": len(itinerary), "itemListElement": itinerary}
+            if itinerary
+            else None,
+            contentLocation=[area(m) for m in (route.municipality, route.crosses_into) if m is not None],
+            timeRequired=f"PT{hours}H{minutes}M" if route.duration_minutes else None,
+            subjectOf={
+                "@type": "DigitalDocument",
+                "encodingFormat": "application/gpx+xml",
+                "url": self.request.build_absolute_uri(route.gpx_file.url),
+            }
+            if route.gpx_file
+            else None,
+        )
 
     def get_context_data(self, **kwargs):
         route = self.object
