@@ -58,7 +58,8 @@ class AlbumDetailView(StructuredDataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            photos=Photo.objects.for_album(self.object),
+            # A list: the page and its structured data walk the same rows, read once.
+            photos=list(Photo.objects.for_album(self.object)),
             videos=self.object.videos.order_by("order", "pk"),
             **kwargs,
         )

@@ -9,7 +9,7 @@ from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, TemplateView, View
 
 from core.pagecache import cached_fragment
-from core.structured_data import StructuredDataMixin, area, thing
+from core.structured_data import StructuredDataMixin, area, postal_address, thing
 from core.views import FilteredListView
 from directory.models import Organisation
 from media_library.models import Album
@@ -100,7 +100,7 @@ def schema_org(sight: Sight, *, url: str) -> dict:
     if sight.address:
         address["streetAddress"] = sight.address
     data["address"] = address
-    data["containedInPlace"] = {"@type": "AdministrativeArea", "name": sight.municipality.name}
+    data["containedInPlace"] = area(sight.municipality)
     if sight.has_exact_location:
         # An approximate position would mislead a search engine: it is left out.
         data["geo"] = {
@@ -114,8 +114,8 @@ def schema_org(sight: Sight, *, url: str) -> dict:
     hours = list(sight.opening_hours.all())
     if hours:
         data["openingHoursSpecification"] = [_opening_hours(period) for period in hours]
-    if sight.organisation and sight.organisation.is_public:
-        data["provider"] = {"@type": "Organization", "name": sight.organisation.name}
+    # The organisation that runs it is named on the page; schema.org gives a place no property for it
+    # (``provider`` is a service's), so it is left out here.
     return data
 
 
@@ -151,17 +151,17 @@ class RouteDetailView(StructuredDataMixin, MapSettingsMixin, DetailView):
         return Route.objects.published().for_detail()
 
     def structured_data(self, route, *, url):
-        """The route as a schema.org TouristTrip: its stops in order, the areas it passes through."""
+        """The route as a schema.org TouristTrip: where it starts, its stops in order, its GPX track."""
         stops = [stop.sight for stop in route.stops.all()]
         itinerary = [
             {
                 "@type": "TouristAttraction",
                 "name": sight.name,
                 "url": self.request.build_absolute_uri(sight.get_absolute_url()),
+                "address": postal_address(sight.municipality, street=sight.address),
             }
             for sight in stops
         ]
-        hours, minutes = divmod(route.duration_minutes or 0, 60)
         return thing(
             "TouristTrip",
             url=url,
@@ -171,10 +171,15 @@ class RouteDetailView(StructuredDataMixin, MapSettingsMixin, DetailView):
             itinerary={"@type": "ItemList", "numberOfItems": len(itinerary), "itemListElement": itinerary}
             if itinerary
             else None,
-            contentLocation=[area(m) for m in (route.municipality, route.crosses_into) if m is not None],
-            timeRequired=f"PT{hours}H{minutes}M" if route.duration_minutes else None,
+            tripOrigin={
+                "@type": "Place",
+                "name": route.start_name or route.municipality.seat,
+                "address": postal_address(route.municipality),
+                "containedInPlace": area(route.municipality),
+            },
             subjectOf={
                 "@type": "DigitalDocument",
+                "name": f"{route.name} (GPX)",
                 "encodingFormat": "application/gpx+xml",
                 "url": self.request.build_absolute_uri(route.gpx_file.url),
             }
