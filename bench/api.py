@@ -1,8 +1,8 @@
 """The API's lists against the HTML lists they mirror: p50/p95/p99 of each, side by side.
 
 From loopback, ``concurrency`` keep-alive clients request one address after another for
-``seconds`` per address, on the server without the page cache (the API has none: a cached
-HTML page against an API answer built anew would compare a cache with a database). Each pair
+``seconds`` per address, on the server without the page cache (which keeps API answers as it
+keeps pages: with it, both sides would be a cache hit). Each pair
 is the same selection: ``/api/v1/organisations?nace=I`` and ``/en/directory/?nace=I`` read the
 same filter set (docs/API.md). The API's first page holds 20 items, the HTML list's 24.
 """
