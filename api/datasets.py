@@ -205,7 +205,8 @@ ICAL_FIELDS = (
 
 def api_table(resource: str) -> Table:
     schema = OccurrenceItem if resource == "occurrences" else BY_NAME[resource].schema
-    return Table(_("API: /api/v1/%(name)s") % {"name": resource}, schema_fields(schema))
+    # A format and an address: the same words in every language.
+    return Table(f"API: /api/v1/{resource}", schema_fields(schema))
 
 
 def api(resource: str) -> Distribution:
@@ -273,7 +274,7 @@ def datasets() -> list[Dataset]:
             "EDUC",
             CONTINUOUS,
             (Distribution("iCalendar", ICAL, "civic:event-ical-feed"), api("events"), api("occurrences")),
-            (Table(_("iCalendar"), ICAL_FIELDS), api_table("events"), api_table("occurrences")),
+            (Table("iCalendar", ICAL_FIELDS), api_table("events"), api_table("occurrences")),
         ),
         _api_dataset(
             "news",
