@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, TemplateView, View
 
+from core.opendata import licensed
 from core.pagecache import cached_fragment
 from core.structured_data import StructuredDataMixin, area, postal_address, thing
 from core.views import FilteredListView
@@ -265,7 +266,7 @@ class MapDataView(MapFilterMixin, View):
 
     def get(self, request, *args, **kwargs):
         document = cached_fragment("map-geojson", (get_language(), sorted(request.GET.lists())), self._document)
-        return HttpResponse(document, content_type=GEOJSON_CONTENT_TYPE)
+        return licensed(HttpResponse(document, content_type=GEOJSON_CONTENT_TYPE))
 
     def _document(self) -> str:
         self.form = MapFilterForm(self.request.GET)
