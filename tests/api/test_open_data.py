@@ -7,6 +7,8 @@ from html import unescape
 import icalendar
 import pytest
 from defusedxml import ElementTree
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from rdflib import RDF, Graph, Namespace, URIRef
@@ -188,3 +190,13 @@ def test_every_address_in_the_catalogue_answers(client, catalogue_graphs):
     for address in sorted(addresses):
         path = address.removeprefix("http://testserver")
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("path", ["/en/data/", "/data/catalog.jsonld", "/data/catalog.ttl"])
+def test_the_data_page_and_the_catalogue_read_the_database_once(client, demo_content, path, settings):
+    """Their size follows the datasets, not the rows: one query (the municipalities, or the navigation)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    assert len(queries) <= 2
