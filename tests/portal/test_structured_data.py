@@ -168,6 +168,8 @@ def pages() -> list[tuple[str, str]]:
         ),
         ("LocalBusiness", organisations.filter(kind=Kind.COMPANY, nace_section="C").first()),
         ("Organization", organisations.filter(kind=Kind.MUSEUM).first()),
+        ("GovernmentOrganization", Municipality.objects.get(slug="koprivshtitsa")),
+        ("TouristInformationCenter", Municipality.objects.get(slug="medijana").information_centre),
     ]
     for kind, obj in found:
         assert obj is not None, f"the demo content has a page of type {kind}"
