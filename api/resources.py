@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Model, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from ninja import Field, Schema
 
 from civic.filters import DocumentFilter, EventFilter, NewsFilter, ProjectFilter, ServiceFilter
@@ -41,230 +42,248 @@ def F(description: str, example=None, **kwargs):
 
 
 class Item(Schema):
-    id: int = F("Stable identifier of the item within its type; never reused.", 42)
+    id: int = F(gettext_noop("Stable identifier of the item within its type; never reused."), 42)
     url: str = F(
-        "Canonical address of the item's page on the portal, in the language asked for.",
+        gettext_noop("Canonical address of the item's page on the portal, in the language asked for."),
         "https://most.example/en/tourism/sights/oslekov-house/",
     )
 
 
 class MunicipalityItem(Item):
-    slug: str = F("Identifier used in addresses and filters.", "koprivshtitsa")
-    name: str = F("Name, in the language asked for.", "Koprivshtitsa")
-    country: str = F("ISO 3166-1 alpha-2 country code.", "BG")
-    seat: str = F("The town or city the municipality belongs to.", "Koprivshtitsa")
-    region: str = F("Region (oblast or okrug).", "Sofia Province")
-    summary: str = F("One-paragraph description.", "A museum town in the Sredna Gora.")
-    population: int | None = F("Inhabitants at the last count (null: unknown).", 2372)
-    population_year: int | None = F("Year of that count.", 2021)
-    area_km2: float | None = F("Area in square kilometres.", 93.8)
-    latitude: float | None = F("WGS 84 latitude of the seat, decimal degrees.", 42.636)
-    longitude: float | None = F("WGS 84 longitude of the seat, decimal degrees.", 24.358)
-    website: str = F("The municipality's own website (empty: none).", "https://www.koprivshtitsa.bg/")
+    slug: str = F(gettext_noop("Identifier used in addresses and filters."), "koprivshtitsa")
+    name: str = F(gettext_noop("Name, in the language asked for."), "Koprivshtitsa")
+    country: str = F(gettext_noop("ISO 3166-1 alpha-2 country code."), "BG")
+    seat: str = F(gettext_noop("The town or city the municipality belongs to."), "Koprivshtitsa")
+    region: str = F(gettext_noop("Region (oblast or okrug)."), "Sofia Province")
+    summary: str = F(gettext_noop("One-paragraph description."), "A museum town in the Sredna Gora.")
+    population: int | None = F(gettext_noop("Inhabitants at the last count (null: unknown)."), 2372)
+    population_year: int | None = F(gettext_noop("Year of that count."), 2021)
+    area_km2: float | None = F(gettext_noop("Area in square kilometres."), 93.8)
+    latitude: float | None = F(gettext_noop("WGS 84 latitude of the seat, decimal degrees."), 42.636)
+    longitude: float | None = F(gettext_noop("WGS 84 longitude of the seat, decimal degrees."), 24.358)
+    website: str = F(gettext_noop("The municipality's own website (empty: none)."), "https://www.koprivshtitsa.bg/")
 
 
 class InformationCentreItem(Item):
-    municipality: str = F("Slug of the municipality the centre belongs to.", "medijana")
-    name: str = F("Name, in the language asked for.", "Tourist information centre Medijana")
-    address: str = F("Postal address.", "Obrenovićeva 1, Niš")
-    phone: str = F("Phone number in E.164 form (empty: none).", "+38118123456")
-    email: str = F("E-mail address (empty: none).", "info@example.rs")
-    opening_hours: str = F("Opening hours as written by the centre.", "Mon–Fri 8:00–16:00")
-    latitude: float | None = F("WGS 84 latitude, decimal degrees.", 43.32)
-    longitude: float | None = F("WGS 84 longitude, decimal degrees.", 21.9)
+    municipality: str = F(gettext_noop("Slug of the municipality the centre belongs to."), "medijana")
+    name: str = F(gettext_noop("Name, in the language asked for."), "Tourist information centre Medijana")
+    address: str = F(gettext_noop("Postal address."), "Obrenovićeva 1, Niš")
+    phone: str = F(gettext_noop("Phone number in E.164 form (empty: none)."), "+38118123456")
+    email: str = F(gettext_noop("E-mail address (empty: none)."), "info@example.rs")
+    opening_hours: str = F(gettext_noop("Opening hours as written by the centre."), "Mon–Fri 8:00–16:00")
+    latitude: float | None = F(gettext_noop("WGS 84 latitude, decimal degrees."), 43.32)
+    longitude: float | None = F(gettext_noop("WGS 84 longitude, decimal degrees."), 21.9)
 
 
 class OrganisationItem(Item):
-    slug: str = F("Identifier used in the page's address.", "bozhura-ood")
-    name: str = F("Name, in the language asked for.", "Bozhura Ltd")
-    kind: str = F("Kind of organisation: company, museum, ngo, ...", "company")
-    municipality: str = F("Slug of its municipality.", "koprivshtitsa")
-    country: str = F("ISO 3166-1 alpha-2 country code.", "BG")
-    directions: list[str] = F("Slugs of the portal's directions it belongs to.", ["tourism"])
-    nace_section: str = F("NACE section letter (empty: unknown).", "I")
-    nace_division: str = F("NACE division, two digits (empty: unknown).", "55")
-    size_class: str = F("EU SME size class: micro, small, medium or large (empty: unknown).", "micro")
-    settlement: str = F("Town or village.", "Koprivshtitsa")
-    street_address: str = F("Street and number.", "ul. Hadzhi Nencho Palaveev 12")
-    postal_code: str = F("Postal code.", "2077")
-    latitude: float | None = F("WGS 84 latitude, decimal degrees.", 42.64)
-    longitude: float | None = F("WGS 84 longitude, decimal degrees.", 24.35)
-    phones: list[str] = F("Phone numbers in E.164 form.", ["+35971842000"])
-    email: str = F("E-mail address (empty: none).", "info@example.bg")
-    website: str = F("Website (empty: none).", "https://example.bg/")
-    languages: list[str] = F("ISO 639-1 codes of the languages spoken.", ["bg", "en"])
-    price_range: str = F("Price range of a place to stay or eat (empty: not given).", "moderate")
-    open_to_cooperation: bool = F("Open to cross-border cooperation.", True)
-    is_demo: bool = F("A synthetic demonstration entry, not a real organisation.", False)
-    updated_at: datetime = F("When the entry last changed (ISO 8601).", "2026-11-30T09:12:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "bozhura-ood")
+    name: str = F(gettext_noop("Name, in the language asked for."), "Bozhura Ltd")
+    kind: str = F(gettext_noop("Kind of organisation: company, museum, ngo, ..."), "company")
+    municipality: str = F(gettext_noop("Slug of its municipality."), "koprivshtitsa")
+    country: str = F(gettext_noop("ISO 3166-1 alpha-2 country code."), "BG")
+    directions: list[str] = F(gettext_noop("Slugs of the portal's directions it belongs to."), ["tourism"])
+    nace_section: str = F(gettext_noop("NACE section letter (empty: unknown)."), "I")
+    nace_division: str = F(gettext_noop("NACE division, two digits (empty: unknown)."), "55")
+    size_class: str = F(gettext_noop("EU SME size class: micro, small, medium or large (empty: unknown)."), "micro")
+    settlement: str = F(gettext_noop("Town or village."), "Koprivshtitsa")
+    street_address: str = F(gettext_noop("Street and number."), "ul. Hadzhi Nencho Palaveev 12")
+    postal_code: str = F(gettext_noop("Postal code."), "2077")
+    latitude: float | None = F(gettext_noop("WGS 84 latitude, decimal degrees."), 42.64)
+    longitude: float | None = F(gettext_noop("WGS 84 longitude, decimal degrees."), 24.35)
+    phones: list[str] = F(gettext_noop("Phone numbers in E.164 form."), ["+35971842000"])
+    email: str = F(gettext_noop("E-mail address (empty: none)."), "info@example.bg")
+    website: str = F(gettext_noop("Website (empty: none)."), "https://example.bg/")
+    languages: list[str] = F(gettext_noop("ISO 639-1 codes of the languages spoken."), ["bg", "en"])
+    price_range: str = F(gettext_noop("Price range of a place to stay or eat (empty: not given)."), "moderate")
+    open_to_cooperation: bool = F(gettext_noop("Open to cross-border cooperation."), True)
+    is_demo: bool = F(gettext_noop("A synthetic demonstration entry, not a real organisation."), False)
+    updated_at: datetime = F(gettext_noop("When the entry last changed (ISO 8601)."), "2026-11-30T09:12:00+00:00")
 
 
 class SightItem(Item):
-    slug: str = F("Identifier used in the page's address.", "oslekov-house")
-    name: str = F("Name, in the language asked for.", "Oslekov House")
-    summary: str = F("One-paragraph description.", "A house of 1856 with painted walls.")
-    category: str = F("Category: museum, church, monument, nature, ...", "museum")
-    municipality: str = F("Slug of its municipality.", "koprivshtitsa")
-    address: str = F("Address.", "ul. Gereniloto 4")
-    latitude: float | None = F("WGS 84 latitude, decimal degrees.", 42.637)
-    longitude: float | None = F("WGS 84 longitude, decimal degrees.", 24.357)
-    wheelchair_access: str = F("Wheelchair access: yes, partial, no or unknown (empty).", "partial")
-    prices_note: str = F("Admission, as written by the sight.", "5 EUR, children free")
-    website: str = F("Website (empty: none).", "")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "oslekov-house")
+    name: str = F(gettext_noop("Name, in the language asked for."), "Oslekov House")
+    summary: str = F(gettext_noop("One-paragraph description."), "A house of 1856 with painted walls.")
+    category: str = F(gettext_noop("Category: museum, church, monument, nature, ..."), "museum")
+    municipality: str = F(gettext_noop("Slug of its municipality."), "koprivshtitsa")
+    address: str = F(gettext_noop("Address."), "ul. Gereniloto 4")
+    latitude: float | None = F(gettext_noop("WGS 84 latitude, decimal degrees."), 42.637)
+    longitude: float | None = F(gettext_noop("WGS 84 longitude, decimal degrees."), 24.357)
+    wheelchair_access: str = F(gettext_noop("Wheelchair access: yes, partial, no or unknown (empty)."), "partial")
+    prices_note: str = F(gettext_noop("Admission, as written by the sight."), "5 EUR, children free")
+    website: str = F(gettext_noop("Website (empty: none)."), "")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class RouteItem(Item):
-    slug: str = F("Identifier used in the page's address.", "to-bogdan-peak")
-    name: str = F("Name, in the language asked for.", "To Bogdan peak")
-    summary: str = F("One-paragraph description.", "A day's walk to the highest peak of the Sredna Gora.")
-    kind: str = F("Kind of route: walking, cycling, ...", "walking")
-    difficulty: str = F("Difficulty: easy, moderate or hard.", "moderate")
-    municipality: str = F("Slug of the municipality it starts in.", "koprivshtitsa")
-    crosses_into: str | None = F("Slug of a second municipality it crosses into (null: none).", None)
-    duration_minutes: int | None = F("Walking or riding time in minutes.", 360)
-    distance_m: int | None = F("Length in metres.", 18200)
-    elevation_gain_m: int | None = F("Total ascent in metres.", 950)
-    start_name: str = F("Where it starts.", "Koprivshtitsa, main square")
-    end_name: str = F("Where it ends.", "Bogdan peak")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "to-bogdan-peak")
+    name: str = F(gettext_noop("Name, in the language asked for."), "To Bogdan peak")
+    summary: str = F(gettext_noop("One-paragraph description."), "A day's walk to the highest peak of the Sredna Gora.")
+    kind: str = F(gettext_noop("Kind of route: walking, cycling, ..."), "walking")
+    difficulty: str = F(gettext_noop("Difficulty: easy, moderate or hard."), "moderate")
+    municipality: str = F(gettext_noop("Slug of the municipality it starts in."), "koprivshtitsa")
+    crosses_into: str | None = F(gettext_noop("Slug of a second municipality it crosses into (null: none)."), None)
+    duration_minutes: int | None = F(gettext_noop("Walking or riding time in minutes."), 360)
+    distance_m: int | None = F(gettext_noop("Length in metres."), 18200)
+    elevation_gain_m: int | None = F(gettext_noop("Total ascent in metres."), 950)
+    start_name: str = F(gettext_noop("Where it starts."), "Koprivshtitsa, main square")
+    end_name: str = F(gettext_noop("Where it ends."), "Bogdan peak")
     gpx_url: str | None = F(
-        "Address of the GPX track (null: no track).", "https://most.example/media/routes/bogdan.gpx"
+        gettext_noop("Address of the GPX track (null: no track)."), "https://most.example/media/routes/bogdan.gpx"
     )
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class OccurrenceItem(Schema):
-    event_id: int = F("Identifier of the event (see /events).", 12)
-    url: str = F("Canonical address of the event's page.", "https://most.example/en/events/folk-festival/")
-    title: str = F("The event's title, in the language asked for.", "Folk festival")
-    starts_at: datetime = F("Start, in the place's time with its UTC offset (ISO 8601).", "2026-08-14T18:00:00+03:00")
-    ends_at: datetime = F("End, in the place's time with its UTC offset (ISO 8601).", "2026-08-14T22:00:00+03:00")
-    municipality: str = F("Slug of the municipality it takes place in.", "koprivshtitsa")
+    event_id: int = F(gettext_noop("Identifier of the event (see /events)."), 12)
+    url: str = F(
+        gettext_noop("Canonical address of the event's page."), "https://most.example/en/events/folk-festival/"
+    )
+    title: str = F(gettext_noop("The event's title, in the language asked for."), "Folk festival")
+    starts_at: datetime = F(
+        gettext_noop("Start, in the place's time with its UTC offset (ISO 8601)."), "2026-08-14T18:00:00+03:00"
+    )
+    ends_at: datetime = F(
+        gettext_noop("End, in the place's time with its UTC offset (ISO 8601)."), "2026-08-14T22:00:00+03:00"
+    )
+    municipality: str = F(gettext_noop("Slug of the municipality it takes place in."), "koprivshtitsa")
 
 
 class EventItem(Item):
-    slug: str = F("Identifier used in the page's address.", "folk-festival")
-    title: str = F("Title, in the language asked for.", "Folk festival")
-    summary: str = F("One-paragraph description.", "Three days of songs and dances.")
-    category: str = F("Category: music, exhibition, festival, ...", "festival")
-    municipality: str = F("Slug of the municipality it takes place in.", "koprivshtitsa")
-    direction: str | None = F("Slug of the portal's direction (null: none).", "culture")
-    starts_at: datetime = F("Start of the first date, in the place's time with offset.", "2026-08-14T18:00:00+03:00")
-    ends_at: datetime = F("End of the first date, in the place's time with offset.", "2026-08-14T22:00:00+03:00")
-    time_zone: str = F("IANA time zone of the place.", "Europe/Sofia")
-    recurrence_rule: str = F("RFC 5545 RRULE for a series (empty: a single event).", "FREQ=WEEKLY;BYDAY=SA")
-    venue_name: str = F("Venue.", "Town square")
-    venue_address: str = F("Venue's address.", "Koprivshtitsa")
-    is_free: bool = F("Free admission.", False)
-    price: float | None = F("Price of admission (null: free or not given).", 10.0)
-    currency: str = F("ISO 4217 currency of the price: EUR or RSD (empty: none).", "EUR")
-    ical_url: str = F("Address of the event's iCalendar file.", "https://most.example/en/events/folk-festival/ical/")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "folk-festival")
+    title: str = F(gettext_noop("Title, in the language asked for."), "Folk festival")
+    summary: str = F(gettext_noop("One-paragraph description."), "Three days of songs and dances.")
+    category: str = F(gettext_noop("Category: music, exhibition, festival, ..."), "festival")
+    municipality: str = F(gettext_noop("Slug of the municipality it takes place in."), "koprivshtitsa")
+    direction: str | None = F(gettext_noop("Slug of the portal's direction (null: none)."), "culture")
+    starts_at: datetime = F(
+        gettext_noop("Start of the first date, in the place's time with offset."), "2026-08-14T18:00:00+03:00"
+    )
+    ends_at: datetime = F(
+        gettext_noop("End of the first date, in the place's time with offset."), "2026-08-14T22:00:00+03:00"
+    )
+    time_zone: str = F(gettext_noop("IANA time zone of the place."), "Europe/Sofia")
+    recurrence_rule: str = F(
+        gettext_noop("RFC 5545 RRULE for a series (empty: a single event)."), "FREQ=WEEKLY;BYDAY=SA"
+    )
+    venue_name: str = F(gettext_noop("Venue."), "Town square")
+    venue_address: str = F(gettext_noop("Venue's address."), "Koprivshtitsa")
+    is_free: bool = F(gettext_noop("Free admission."), False)
+    price: float | None = F(gettext_noop("Price of admission (null: free or not given)."), 10.0)
+    currency: str = F(gettext_noop("ISO 4217 currency of the price: EUR or RSD (empty: none)."), "EUR")
+    ical_url: str = F(
+        gettext_noop("Address of the event's iCalendar file."), "https://most.example/en/events/folk-festival/ical/"
+    )
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class NewsItem(Item):
-    slug: str = F("Identifier used in the page's address.", "new-bus-line")
-    title: str = F("Headline, in the language asked for.", "A new bus line to Niš")
-    lead: str = F("The opening paragraph.", "From Monday, line 12 runs every hour.")
-    municipality: str | None = F("Slug of the municipality that published it (null: both).", "medijana")
-    direction: str | None = F("Slug of the portal's direction (null: none).", "administration")
-    image_url: str | None = F("Address of the article's picture (null: none).", None)
-    image_alt: str = F("What the picture shows.", "")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "new-bus-line")
+    title: str = F(gettext_noop("Headline, in the language asked for."), "A new bus line to Niš")
+    lead: str = F(gettext_noop("The opening paragraph."), "From Monday, line 12 runs every hour.")
+    municipality: str | None = F(gettext_noop("Slug of the municipality that published it (null: both)."), "medijana")
+    direction: str | None = F(gettext_noop("Slug of the portal's direction (null: none)."), "administration")
+    image_url: str | None = F(gettext_noop("Address of the article's picture (null: none)."), None)
+    image_alt: str = F(gettext_noop("What the picture shows."), "")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class ServiceItem(Item):
-    slug: str = F("Identifier used in the page's address.", "birth-certificate")
-    title: str = F("Name of the service, in the language asked for.", "Birth certificate")
-    summary: str = F("What the service is.", "A certificate of birth from the civil register.")
-    municipality: str = F("Slug of the municipality offering it.", "koprivshtitsa")
-    life_situations: list[str] = F("Slugs of the life situations it belongs to.", ["birth"])
-    is_free: bool = F("Free of charge.", False)
-    fee: float | None = F("Fee (null: free or not given).", 5.0)
-    fee_currency: str = F("ISO 4217 currency of the fee.", "EUR")
-    processing_time: str = F("How long it takes.", "Same day")
-    online_url: str = F("Where to apply online (empty: not online).", "")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "birth-certificate")
+    title: str = F(gettext_noop("Name of the service, in the language asked for."), "Birth certificate")
+    summary: str = F(gettext_noop("What the service is."), "A certificate of birth from the civil register.")
+    municipality: str = F(gettext_noop("Slug of the municipality offering it."), "koprivshtitsa")
+    life_situations: list[str] = F(gettext_noop("Slugs of the life situations it belongs to."), ["birth"])
+    is_free: bool = F(gettext_noop("Free of charge."), False)
+    fee: float | None = F(gettext_noop("Fee (null: free or not given)."), 5.0)
+    fee_currency: str = F(gettext_noop("ISO 4217 currency of the fee."), "EUR")
+    processing_time: str = F(gettext_noop("How long it takes."), "Same day")
+    online_url: str = F(gettext_noop("Where to apply online (empty: not online)."), "")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class DocumentItem(Item):
-    slug: str = F("Identifier used in the page's address.", "budget-2026")
-    title: str = F("Title, in the language asked for.", "Budget 2026")
-    description: str = F("What the document is.", "The municipal budget adopted by the council.")
-    kind: str = F("Kind: decision, report, form, ...", "report")
-    municipality: str | None = F("Slug of the municipality that published it (null: both).", "medijana")
-    language: str = F("Language of the file.", "sr")
-    file_url: str = F("Address of the file.", "https://most.example/media/documents/budget-2026.pdf")
-    file_format: str = F("File format.", "pdf")
-    file_size: int | None = F("Size of the file in bytes.", 182044)
-    document_date: date | None = F("Date of the document.", "2026-01-15")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "budget-2026")
+    title: str = F(gettext_noop("Title, in the language asked for."), "Budget 2026")
+    description: str = F(gettext_noop("What the document is."), "The municipal budget adopted by the council.")
+    kind: str = F(gettext_noop("Kind: decision, report, form, ..."), "report")
+    municipality: str | None = F(gettext_noop("Slug of the municipality that published it (null: both)."), "medijana")
+    language: str = F(gettext_noop("Language of the file."), "sr")
+    file_url: str = F(gettext_noop("Address of the file."), "https://most.example/media/documents/budget-2026.pdf")
+    file_format: str = F(gettext_noop("File format."), "pdf")
+    file_size: int | None = F(gettext_noop("Size of the file in bytes."), 182044)
+    document_date: date | None = F(gettext_noop("Date of the document."), "2026-01-15")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class ProjectItem(Item):
-    slug: str = F("Identifier used in the page's address.", "heritage-trails")
-    title: str = F("Title, in the language asked for.", "Heritage trails across the border")
-    acronym: str = F("Acronym.", "HERITRAIL")
-    code: str = F("Programme's project code.", "CB007.2.11.123")
-    programme: str = F("Funding programme.", "Interreg VI-A IPA Bulgaria–Serbia")
-    municipalities: list[str] = F("Slugs of the partner municipalities.", ["koprivshtitsa", "medijana"])
-    starts_on: date | None = F("First day.", "2024-03-01")
-    ends_on: date | None = F("Last day.", "2026-02-28")
-    total_budget: float | None = F("Total budget in EUR.", 540000.0)
-    eu_cofinancing_rate: float | None = F("EU co-financing rate in percent.", 85.0)
-    summary: str = F("One-paragraph description.", "Marked trails and guides in both municipalities.")
-    website: str = F("Project website (empty: none).", "")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "heritage-trails")
+    title: str = F(gettext_noop("Title, in the language asked for."), "Heritage trails across the border")
+    acronym: str = F(gettext_noop("Acronym."), "HERITRAIL")
+    code: str = F(gettext_noop("Programme's project code."), "CB007.2.11.123")
+    programme: str = F(gettext_noop("Funding programme."), "Interreg VI-A IPA Bulgaria–Serbia")
+    municipalities: list[str] = F(gettext_noop("Slugs of the partner municipalities."), ["koprivshtitsa", "medijana"])
+    starts_on: date | None = F(gettext_noop("First day."), "2024-03-01")
+    ends_on: date | None = F(gettext_noop("Last day."), "2026-02-28")
+    total_budget: float | None = F(gettext_noop("Total budget in EUR."), 540000.0)
+    eu_cofinancing_rate: float | None = F(gettext_noop("EU co-financing rate in percent."), 85.0)
+    summary: str = F(gettext_noop("One-paragraph description."), "Marked trails and guides in both municipalities.")
+    website: str = F(gettext_noop("Project website (empty: none)."), "")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class AlbumItem(Item):
-    slug: str = F("Identifier used in the page's address.", "festival-2026")
-    title: str = F("Title, in the language asked for.", "Folk festival 2026")
-    description: str = F("What the album shows.", "")
-    municipality: str | None = F("Slug of its municipality (null: both).", "koprivshtitsa")
-    direction: str | None = F("Slug of the portal's direction (null: none).", "culture")
-    date: dt.date | None = F("Date of the album.", "2026-08-15")
-    photo_count: int = F("Number of photos (see /photos?album=id).", 24)
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    slug: str = F(gettext_noop("Identifier used in the page's address."), "festival-2026")
+    title: str = F(gettext_noop("Title, in the language asked for."), "Folk festival 2026")
+    description: str = F(gettext_noop("What the album shows."), "")
+    municipality: str | None = F(gettext_noop("Slug of its municipality (null: both)."), "koprivshtitsa")
+    direction: str | None = F(gettext_noop("Slug of the portal's direction (null: none)."), "culture")
+    date: dt.date | None = F(gettext_noop("Date of the album."), "2026-08-15")
+    photo_count: int = F(gettext_noop("Number of photos (see /photos?album=id)."), 24)
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 class Rendition(Schema):
-    width: int = F("Width in pixels.", 1600)
-    height: int = F("Height in pixels.", 1067)
-    webp: str = F("Address of the WebP file.", "https://most.example/media/photos/x-1600.webp")
-    fallback: str = F("Address of the JPEG or PNG file.", "https://most.example/media/photos/x-1600.jpg")
+    width: int = F(gettext_noop("Width in pixels."), 1600)
+    height: int = F(gettext_noop("Height in pixels."), 1067)
+    webp: str = F(gettext_noop("Address of the WebP file."), "https://most.example/media/photos/x-1600.webp")
+    fallback: str = F(gettext_noop("Address of the JPEG or PNG file."), "https://most.example/media/photos/x-1600.jpg")
 
 
 class PhotoItem(Item):
-    album_id: int = F("Identifier of the album (see /albums).", 3)
-    alt_text: str = F("What the photo shows, in the language asked for.", "Dancers in costume on the square")
-    caption: str = F("Caption.", "")
-    credit: str = F("Photographer or source.", "Illustration")
+    album_id: int = F(gettext_noop("Identifier of the album (see /albums)."), 3)
+    alt_text: str = F(
+        gettext_noop("What the photo shows, in the language asked for."), "Dancers in costume on the square"
+    )
+    caption: str = F(gettext_noop("Caption."), "")
+    credit: str = F(gettext_noop("Photographer or source."), "Illustration")
     licence: str = F(
-        "Licence of the photo itself: cc-by-4.0, cc-by-sa-4.0, cc0-1.0 or all-rights-reserved.", "cc-by-4.0"
+        gettext_noop("Licence of the photo itself: cc-by-4.0, cc-by-sa-4.0, cc0-1.0 or all-rights-reserved."),
+        "cc-by-4.0",
     )
     licence_url: str = F(
-        "Address of that licence (empty: all rights reserved).", "https://creativecommons.org/licenses/by/4.0/"
+        gettext_noop("Address of that licence (empty: all rights reserved)."),
+        "https://creativecommons.org/licenses/by/4.0/",
     )
-    width: int = F("Width of the original in pixels.", 4000)
-    height: int = F("Height of the original in pixels.", 2667)
-    renditions: list[Rendition] = F("Resized copies, widest first.", None)
+    width: int = F(gettext_noop("Width of the original in pixels."), 4000)
+    height: int = F(gettext_noop("Height of the original in pixels."), 2667)
+    renditions: list[Rendition] = F(gettext_noop("Resized copies, widest first."), None)
 
 
 class OpportunityItem(Item):
-    title: str = F("Title, as the company wrote it.", "Partner sought for a cheese dairy")
-    description: str = F("Text, as the company wrote it.", "We look for a dairy across the border.")
-    kind: str = F("offer or request.", "request")
-    cooperation_type: str = F("Kind of cooperation sought: supply, joint-project, ...", "supply")
-    language: str = F("Language the text is written in.", "bg")
-    languages: list[str] = F("ISO 639-1 codes of the working languages.", ["bg", "en"])
-    nace_section: str = F("NACE section letter.", "C")
-    seeks: str = F("Side of the border partners are sought in.", "RS")
-    organisation_id: int = F("Identifier of the posting organisation (see /organisations).", 311)
-    organisation: str = F("Name of the posting organisation.", "Bozhura Ltd")
-    municipality: str = F("Slug of the organisation's municipality.", "koprivshtitsa")
-    expires_on: date | None = F("Last day it is shown.", "2027-03-01")
-    published_at: datetime | None = F("When it was published (ISO 8601).", "2026-05-01T08:00:00+00:00")
+    title: str = F(gettext_noop("Title, as the company wrote it."), "Partner sought for a cheese dairy")
+    description: str = F(gettext_noop("Text, as the company wrote it."), "We look for a dairy across the border.")
+    kind: str = F(gettext_noop("offer or request."), "request")
+    cooperation_type: str = F(gettext_noop("Kind of cooperation sought: supply, joint-project, ..."), "supply")
+    language: str = F(gettext_noop("Language the text is written in."), "bg")
+    languages: list[str] = F(gettext_noop("ISO 639-1 codes of the working languages."), ["bg", "en"])
+    nace_section: str = F(gettext_noop("NACE section letter."), "C")
+    seeks: str = F(gettext_noop("Side of the border partners are sought in."), "RS")
+    organisation_id: int = F(gettext_noop("Identifier of the posting organisation (see /organisations)."), 311)
+    organisation: str = F(gettext_noop("Name of the posting organisation."), "Bozhura Ltd")
+    municipality: str = F(gettext_noop("Slug of the organisation's municipality."), "koprivshtitsa")
+    expires_on: date | None = F(gettext_noop("Last day it is shown."), "2027-03-01")
+    published_at: datetime | None = F(gettext_noop("When it was published (ISO 8601)."), "2026-05-01T08:00:00+00:00")
 
 
 # --- Serialisation ---------------------------------------------------------------

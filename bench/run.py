@@ -22,6 +22,8 @@
    mix of pages in four languages, searches, a staff edit every 30 s and an
    import, for --day-seconds (180; 10 with --quick) after 60 s of warm-up; p50/p95/p99 per page
    type, the page-cache hit rate and the errors.
+6. On the server without the page cache, the API's lists against the HTML lists they mirror
+   (bench/api.py): p50/p95/p99 of each, side by side.
 
 Results: a table on screen and bench/results/latest.json.
 
@@ -52,7 +54,8 @@ from urllib.request import urlopen
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
-BENCH_DATABASE = "most_bench"
+# MOST_BENCH_DATABASE: another name, when several people bench on one PostgreSQL server.
+BENCH_DATABASE = os.environ.get("MOST_BENCH_DATABASE", "most_bench")
 BENCH_VAR = BASE_DIR / "var" / "bench"
 HEALTH = ("healthz", "/healthz")
 TARGETS = {"ratio_uncached": 0.10, "ratio_cached": 0.6, "p99_ms": 60, "queries": 10, "deep_vs_first": 2.0}
@@ -124,6 +127,8 @@ def production_environment(database_url: str) -> dict:
             "DJANGO_HSTS_SECONDS": "0",
             "DJANGO_LOG_LEVEL": "WARNING",
             "MOST_VAR_DIR": str(BENCH_VAR),
+            # Every request of the load comes from one address: the API's per-client limit would answer 429.
+            "API_RATE_LIMIT": "1000000000",
         }
     )
     return environment
@@ -193,6 +198,8 @@ def pages() -> list[tuple[str, str]]:
         ("gallery", "/en/gallery/"),
         ("events", "/en/events/"),
         ("news feed", "/en/news/rss/"),
+        ("api organisations", "/api/v1/organisations?lang=en"),
+        ("api occurrences", "/api/v1/occurrences?lang=en"),
         ("sitemap", "/sitemap.xml"),
     ]
 
@@ -397,7 +404,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3, help="wrk duration per page, mode and round")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument(
-        "--skip", action="append", default=[], choices=["load", "import", "search", "renditions", "day"]
+        "--skip", action="append", default=[], choices=["load", "import", "search", "renditions", "day", "api"]
     )
     parser.add_argument("--day-seconds", type=float, default=180, help="length of the realistic day (bench/day.py)")
     arguments = parser.parse_args()
@@ -444,6 +451,11 @@ def main() -> None:
                 server_environment = {**environment, "PAGE_CACHE_SECONDS": cache_seconds}
                 processes.append(start_gunicorn(server_environment, servers[mode], arguments.workers))
             load = drive(wrk_binary, servers, addresses, rounds, seconds)
+            if "api" not in arguments.skip:
+                print("API lists vs the HTML lists they mirror...", flush=True)
+                report["api"] = bench_module("api").measure(
+                    f"http://127.0.0.1:{servers['uncached']}", seconds=2 if arguments.quick else 10
+                )
             print("The directory's CSV download, streamed...", flush=True)
             report["export"] = bench_module("export").measure(
                 f"http://127.0.0.1:{servers['uncached']}", processes[0].pid
@@ -533,6 +545,8 @@ def print_report(report: dict) -> None:
                 for name, row in search["classes"].items()
             )
         )
+    if "api" in report:
+        bench_module("api").print_comparison(report["api"])
     if "day" in report:
         bench_module("day").print_day(report["day"])
     if "export" in report:

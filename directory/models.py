@@ -91,6 +91,7 @@ SCHEMA_ORG_TYPES = {
     Kind.SOCIAL_SERVICE: "Organization",
     Kind.NGO: "NGO",
 }
+NACE_SCHEMA_ORG_TYPES = {"55": "LodgingBusiness", "56": "FoodEstablishment"}
 
 
 class LegalForm(models.TextChoices):
@@ -490,6 +491,10 @@ class Organisation(Coordinates, Publishable):
 
     @property
     def schema_org_type(self) -> str:
+        # A company whose activity is accommodation (NACE 55) or food service (56) is listed where to
+        # stay and eat (tourism.models.STAY, EAT), and is a LodgingBusiness or FoodEstablishment.
+        if self.kind == Kind.COMPANY and self.nace_division in NACE_SCHEMA_ORG_TYPES:
+            return NACE_SCHEMA_ORG_TYPES[self.nace_division]
         return SCHEMA_ORG_TYPES.get(self.kind, "Organization")
 
     @property

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
+from core.structured_data import StructuredDataMixin, area, thing
 from core.views import FilteredListView
 from media_library.filters import AlbumFilter
 from media_library.models import Album, Photo, Video
@@ -18,15 +19,47 @@ class AlbumListView(FilteredListView):
         return Album.objects.published().for_listing()
 
 
-class AlbumDetailView(DetailView):
+class AlbumDetailView(StructuredDataMixin, DetailView):
     context_object_name = "album"
+
+    def structured_data(self, album, *, url, photos):
+        """The album as a schema.org ImageGallery: its photos, each with its licence and credit."""
+        images = []
+        for photo in photos:
+            if not photo.renditions:
+                continue
+            image = photo.image
+            images.append(
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": self.request.build_absolute_uri(image.largest_src),
+                    "width": photo.width,
+                    "height": photo.height,
+                    **({"caption": photo.caption} if photo.caption else {}),
+                    **({"creditText": photo.credit} if photo.credit else {}),
+                    **({"license": photo.licence_url} if photo.licence_url else {}),
+                }
+            )
+        return thing(
+            "ImageGallery",
+            url=url,
+            name=album.title,
+            description=album.description,
+            dateCreated=album.date.isoformat() if album.date else None,
+            contentLocation=area(album.municipality) if album.municipality else None,
+            image=images,
+        )
+
+    def structured_data_extra(self, context) -> dict:
+        return {"photos": context["photos"]}
 
     def get_queryset(self):
         return Album.objects.published().for_detail()  # per request: published() reads the clock
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            photos=Photo.objects.for_album(self.object),
+            # A list: the page and its structured data walk the same rows, read once.
+            photos=list(Photo.objects.for_album(self.object)),
             videos=self.object.videos.order_by("order", "pk"),
             **kwargs,
         )

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from api import pages as open_data
 from api.views import api
 from civic.sitemaps import sitemaps as civic_sitemaps
 from cooperation.sitemaps import sitemaps as cooperation_sitemaps
@@ -43,6 +44,8 @@ portal_patterns = (
             name="accessibility-statement",
         ),
         path("site-map/", views.SiteMapView.as_view(), name="site-map"),
+        # Every dataset, its downloads and API operations, every field documented (api.datasets).
+        path("data/", open_data.DataPageView.as_view(), name="data"),
     ],
     "portal",
 )
@@ -61,6 +64,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The read-only public API and its OpenAPI document (docs/API.md).
     path("api/v1/", api.urls),
+    # Its DCAT-AP catalogue, for national and EU data portals to harvest (docs/API.md).
+    path("data/catalog.jsonld", open_data.catalogue_jsonld, name="data-catalog-jsonld"),
+    path("data/catalog.ttl", open_data.catalogue_turtle, name="data-catalog-turtle"),
     # The admin's "forgotten your password?" (Django's views and admin templates, under
     # the names the admin's log-in page and reset mail look for).
     path("admin/password-reset/", views.StaffPasswordResetView.as_view(), name="admin_password_reset"),

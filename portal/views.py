@@ -27,6 +27,7 @@ from core.middleware import DATABASE_RETRY_AFTER
 from core.models import AccessibilityStatement, Direction, InformationCentre, Municipality
 from core.pagecache import cached_fragment
 from core.storage import cache_control
+from core.structured_data import StructuredDataMixin, area, authority, geo, known, postal_address, thing
 from directory.models import Organisation
 from portal.home import home_content
 from staff.forms import StaffPasswordResetForm
@@ -76,10 +77,22 @@ class DirectionDetailView(DetailView):
         return list(latest), organisations.count()
 
 
-class MunicipalityDetailView(DetailView):
+class MunicipalityDetailView(StructuredDataMixin, DetailView):
     template_name = "portal/municipality_detail.html"
     queryset = Municipality.objects.with_information_centre()
     context_object_name = "municipality"
+
+    def structured_data(self, municipality, *, url):
+        """The municipality as the authority it is, with the area it governs."""
+        return thing(
+            "GovernmentOrganization",
+            url=url,
+            name=municipality.name,
+            description=municipality.summary,
+            sameAs=municipality.website,
+            address=postal_address(municipality, postal_code=municipality.postal_code),
+            areaServed={**area(municipality), **known(geo=geo(municipality.latitude, municipality.longitude))},
+        )
 
 
 class InformationCentreListView(ListView):
@@ -88,11 +101,24 @@ class InformationCentreListView(ListView):
     context_object_name = "information_centres"
 
 
-class InformationCentreDetailView(DetailView):
+class InformationCentreDetailView(StructuredDataMixin, DetailView):
     template_name = "portal/informationcentre_detail.html"
     queryset = InformationCentre.objects.select_related("municipality")
     context_object_name = "information_centre"
     slug_field = "municipality__slug"
+
+    def structured_data(self, centre, *, url):
+        return thing(
+            "TouristInformationCenter",
+            url=url,
+            name=centre.name,
+            description=centre.description,
+            telephone=centre.phone,
+            email=centre.email,
+            address=postal_address(centre.municipality, street=centre.address),
+            geo=geo(centre.latitude, centre.longitude),
+            parentOrganization=authority(centre.municipality),
+        )
 
 
 class ContactView(ListView):

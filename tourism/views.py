@@ -8,7 +8,9 @@ from django.utils.html import escape
 from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, TemplateView, View
 
+from core.opendata import licensed
 from core.pagecache import cached_fragment
+from core.structured_data import StructuredDataMixin, area, postal_address, thing
 from core.views import FilteredListView
 from directory.models import Organisation
 from media_library.models import Album
@@ -99,7 +101,7 @@ def schema_org(sight: Sight, *, url: str) -> dict:
     if sight.address:
         address["streetAddress"] = sight.address
     data["address"] = address
-    data["containedInPlace"] = {"@type": "AdministrativeArea", "name": sight.municipality.name}
+    data["containedInPlace"] = area(sight.municipality)
     if sight.has_exact_location:
         # An approximate position would mislead a search engine: it is left out.
         data["geo"] = {
@@ -113,8 +115,8 @@ def schema_org(sight: Sight, *, url: str) -> dict:
     hours = list(sight.opening_hours.all())
     if hours:
         data["openingHoursSpecification"] = [_opening_hours(period) for period in hours]
-    if sight.organisation and sight.organisation.is_public:
-        data["provider"] = {"@type": "Organization", "name": sight.organisation.name}
+    # The organisation that runs it is named on the page; schema.org gives a place no property for it
+    # (``provider`` is a service's), so it is left out here.
     return data
 
 
@@ -143,11 +145,48 @@ class RouteListView(TourismListView):
         return Route.objects.published().for_listing()
 
 
-class RouteDetailView(MapSettingsMixin, DetailView):
+class RouteDetailView(StructuredDataMixin, MapSettingsMixin, DetailView):
     context_object_name = "route"
 
     def get_queryset(self):
         return Route.objects.published().for_detail()
+
+    def structured_data(self, route, *, url):
+        """The route as a schema.org TouristTrip: where it starts, its stops in order, its GPX track."""
+        stops = [stop.sight for stop in route.stops.all()]
+        itinerary = [
+            {
+                "@type": "TouristAttraction",
+                "name": sight.name,
+                "url": self.request.build_absolute_uri(sight.get_absolute_url()),
+                "address": postal_address(sight.municipality, street=sight.address),
+            }
+            for sight in stops
+        ]
+        return thing(
+            "TouristTrip",
+            url=url,
+            name=route.name,
+            description=route.summary or route.description,
+            touristType=str(route.get_kind_display()),
+            itinerary={"@type": "ItemList", "numberOfItems": len(itinerary), "itemListElement": itinerary}
+            if itinerary
+            else None,
+            tripOrigin={
+                "@type": "Place",
+                "name": route.start_name or route.municipality.seat,
+                "address": postal_address(route.municipality),
+                "containedInPlace": area(route.municipality),
+            },
+            subjectOf={
+                "@type": "DigitalDocument",
+                "name": f"{route.name} (GPX)",
+                "encodingFormat": "application/gpx+xml",
+                "url": self.request.build_absolute_uri(route.gpx_file.url),
+            }
+            if route.gpx_file
+            else None,
+        )
 
     def get_context_data(self, **kwargs):
         route = self.object
@@ -227,7 +266,7 @@ class MapDataView(MapFilterMixin, View):
 
     def get(self, request, *args, **kwargs):
         document = cached_fragment("map-geojson", (get_language(), sorted(request.GET.lists())), self._document)
-        return HttpResponse(document, content_type=GEOJSON_CONTENT_TYPE)
+        return licensed(HttpResponse(document, content_type=GEOJSON_CONTENT_TYPE))
 
     def _document(self) -> str:
         self.form = MapFilterForm(self.request.GET)

@@ -12,8 +12,9 @@ from django.views.generic import DetailView, TemplateView
 from civic.feeds import ical_calendar
 from civic.filters import EventFilter, days_between
 from civic.models import Event
-from civic.models.events import EventTiming
+from civic.models.events import EventSchedule, EventTiming
 from core.opendata import licensed
+from core.structured_data import SCHEMA, StructuredDataMixin, area, known, postal_address, thing
 from core.views import FilteredListView, filter_form_context
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -117,7 +118,58 @@ class EventCalendarView(EventFilterMixin, TemplateView):
         )
 
 
-class EventDetailView(DetailView):
+# What schema.org calls each schedule; an expected event is scheduled as far as a reader can tell.
+EVENT_STATUS = {
+    EventSchedule.CONFIRMED: "EventScheduled",
+    EventSchedule.EXPECTED: "EventScheduled",
+    EventSchedule.POSTPONED: "EventPostponed",
+    EventSchedule.CANCELLED: "EventCancelled",
+}
+
+
+def event_schema_org(event: Event, *, url: str, shown) -> dict:
+    """The event as a schema.org Event: the date shown on the page, in the place's time with its UTC offset."""
+    if event.timing == EventTiming.TIMED:
+        start, end = shown.local_starts_at.isoformat(), shown.local_ends_at.isoformat()
+    elif event.timing == EventTiming.ALL_DAY:
+        start, end = shown.local_starts_at.date().isoformat(), shown.local_ends_at.date().isoformat()
+    else:  # only the month is known
+        start, end = shown.local_starts_at.strftime("%Y-%m"), shown.local_ends_at.strftime("%Y-%m")
+    municipality = event.municipality
+    place = {
+        "@type": "Place",
+        "name": event.venue_name or municipality.seat,
+        "address": postal_address(municipality, street=event.venue_address),
+        **known(url=event.venue_url),
+    }
+    data = thing(
+        "Event",
+        url=url,
+        name=event.title,
+        description=event.summary,
+        startDate=start,
+        endDate=end,
+        eventStatus=SCHEMA + EVENT_STATUS[event.schedule],
+        eventAttendanceMode=SCHEMA + "OfflineEventAttendanceMode",
+        location=place,
+        isAccessibleForFree=True if event.is_free else None,
+        sameAs=event.website,
+    )
+    if event.is_free or event.price is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "url": url,
+            "price": 0 if event.is_free else event.price,
+            # The municipality's currency: euro in Bulgaria, dinar in Serbia.
+            "priceCurrency": event.currency or municipality.currency,
+        }
+    if event.organiser:
+        data["organizer"] = {"@type": "Organization", "name": event.organiser, **known(url=event.organiser_url)}
+    data["location"]["containedInPlace"] = area(municipality)
+    return data
+
+
+class EventDetailView(StructuredDataMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
@@ -131,6 +183,12 @@ class EventDetailView(DetailView):
             shown=upcoming[0] if upcoming else self.object.first_occurrence,
             **kwargs,
         )
+
+    def structured_data_extra(self, context) -> dict:
+        return {"shown": context["shown"]}
+
+    def structured_data(self, obj, *, url, shown):
+        return event_schema_org(obj, url=url, shown=shown)
 
 
 class EventIcalView(View):

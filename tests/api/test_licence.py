@@ -18,6 +18,7 @@ LINK = f'<{LICENCE_URL}>; rel="license"'
         "directory:organisation-export-json",
         "cooperation:opportunity-export-json",
         "civic:event-ical-feed",
+        "tourism:map-data",
     ],
 )
 def test_downloads_name_the_licence_in_their_link_header(client, db, url_name):

@@ -21,11 +21,12 @@ def bench_data(settings):
     data.load(organisations=300, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):
+def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, settings, capsys):
+    settings.API_RATE_LIMIT = 10**9  # as the benchmark's servers: every request comes from one address
     addresses = run.pages()
     assert {name for name, _path in addresses} >= {
         "home", "direction landing", "directory filtered", "directory deep", "organisation", "search", "sight",
-        "map data", "gallery", "events", "news feed",
+        "map data", "gallery", "events", "news feed", "api organisations", "api occurrences",
     }  # fmt: skip
     pages = run.measure_in_process(addresses, repetitions=1)
     for name, page in pages.items():
@@ -50,6 +51,7 @@ def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):
         "search": importlib.import_module("bench.search").measure_summary(rounds=1),
         "export": importlib.import_module("bench.export").measure(live_server.url, master_pid=None),
         "load": load,
+        "api": importlib.import_module("bench.api").measure(live_server.url, seconds=0.2, concurrency=1),
     }  # fmt: skip
     assert report["export"]["megabytes"] > 0.01 and report["export"]["first_byte_s"] < report["export"]["total_s"]
     assert report["import"]["results"][0]["created"] == 20
@@ -57,6 +59,10 @@ def test_the_benchmark_runs_on_a_tiny_data_set(bench_data, live_server, capsys):
     printed = capsys.readouterr().out
     assert "directory deep" in printed and "First view of /en/" in printed and "Import of 20" in printed
     assert "CSV download of the whole directory" in printed
+    api = report["api"]["lists"]
+    assert len(api) == len(importlib.import_module("bench.api").PAIRS)
+    assert all(row[side]["requests"] and not row[side]["errors"] for row in api for side in ("api", "html"))
+    assert "API lists vs the HTML lists they mirror" in printed
 
 
 def test_a_short_realistic_day_reports_every_page_type(bench_data, live_server, settings, capsys):
