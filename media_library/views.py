@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 from media_library.filters import AlbumFilter
 from media_library.models import Album, Photo, Video
 
@@ -18,11 +18,11 @@ class AlbumListView(FilteredListView):
         return Album.objects.published().for_listing()
 
 
-class AlbumDetailView(DetailView):
+class AlbumDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "album"
 
-    def get_queryset(self):
-        return Album.objects.published().for_detail()  # per request: published() reads the clock
+    def get_detail_queryset(self):
+        return Album.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -214,6 +214,9 @@ else:
 # bounds how long a page whose content depends on the time (upcoming events) may lag.
 # Off by default in development, where templates change under the developer's hands.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+# How long a share link to a draft's preview opens it (staff.preview): a week, long enough for
+# a reviewer outside the centre to answer, short enough that a forwarded link goes dead soon.
+PREVIEW_LINK_SECONDS = int(os.environ.get("PREVIEW_LINK_SECONDS", 7 * 24 * 60 * 60))
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out client is refused before any password check.

@@ -10,7 +10,8 @@ from civic.sitemaps import sitemaps as civic_sitemaps
 from cooperation.sitemaps import sitemaps as cooperation_sitemaps
 from directory.sitemaps import sitemaps as directory_sitemaps
 from media_library.sitemaps import sitemaps as media_sitemaps
-from portal import views
+from core.views import PREVIEW_SEGMENT
+from portal import preview, views
 from portal.sitemaps import sitemaps as portal_sitemaps
 from tourism.sitemaps import sitemaps as tourism_sitemaps
 
@@ -43,6 +44,9 @@ portal_patterns = (
             name="accessibility-statement",
         ),
         path("site-map/", views.SiteMapView.as_view(), name="site-map"),
+        # Drafts and scheduled entries before they are public (portal.preview); never cached.
+        path(f"{PREVIEW_SEGMENT}/shared/<str:token>/", preview.shared_preview, name="preview-shared"),
+        path(f"{PREVIEW_SEGMENT}/<int:content_type_id>/<str:object_id>/", preview.staff_preview, name="preview"),
     ],
     "portal",
 )

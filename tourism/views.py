@@ -9,7 +9,7 @@ from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, TemplateView, View
 
 from core.pagecache import cached_fragment
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 from directory.models import Organisation
 from media_library.models import Album
 from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
@@ -59,11 +59,11 @@ class SightListView(TourismListView):
         return Sight.objects.published().for_listing()
 
 
-class SightDetailView(MapSettingsMixin, DetailView):
+class SightDetailView(MapSettingsMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "sight"
 
-    def get_queryset(self):
-        return Sight.objects.published().for_detail()
+    def get_detail_queryset(self):
+        return Sight.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         sight = self.object
@@ -143,11 +143,11 @@ class RouteListView(TourismListView):
         return Route.objects.published().for_listing()
 
 
-class RouteDetailView(MapSettingsMixin, DetailView):
+class RouteDetailView(MapSettingsMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "route"
 
-    def get_queryset(self):
-        return Route.objects.published().for_detail()
+    def get_detail_queryset(self):
+        return Route.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         route = self.object

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from civic.filters import DocumentFilter, NewsFilter, ProjectFilter, ServiceFilter
 from civic.models import Document, MunicipalService, NewsArticle, Page, Project
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 
 
 class NewsListView(FilteredListView):
@@ -18,12 +18,12 @@ class NewsListView(FilteredListView):
         return NewsArticle.objects.published().for_listing().latest()
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "article"
     template_name = "civic/newsarticle_detail.html"
 
-    def get_queryset(self):
-        return NewsArticle.objects.published().for_listing()
+    def get_detail_queryset(self):
+        return NewsArticle.objects.for_listing()
 
 
 class ServiceListView(FilteredListView):
@@ -36,12 +36,12 @@ class ServiceListView(FilteredListView):
         return MunicipalService.objects.published().for_listing()
 
 
-class ServiceDetailView(DetailView):
+class ServiceDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "service"
     template_name = "civic/municipalservice_detail.html"
 
-    def get_queryset(self):
-        return MunicipalService.objects.published().for_detail()
+    def get_detail_queryset(self):
+        return MunicipalService.objects.for_detail()
 
 
 class DocumentListView(FilteredListView):
@@ -53,11 +53,11 @@ class DocumentListView(FilteredListView):
         return Document.objects.published().for_listing()
 
 
-class DocumentDetailView(DetailView):
+class DocumentDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "document"
 
-    def get_queryset(self):
-        return Document.objects.published().for_listing()
+    def get_detail_queryset(self):
+        return Document.objects.for_listing()
 
 
 class ProjectListView(FilteredListView):
@@ -69,12 +69,12 @@ class ProjectListView(FilteredListView):
         return Project.objects.published().for_listing()
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "project"
 
-    def get_queryset(self):
+    def get_detail_queryset(self):
         documents = Document.objects.published().select_related("municipality")
-        return Project.objects.published().for_detail().prefetch_related(Prefetch("documents", queryset=documents))
+        return Project.objects.for_detail().prefetch_related(Prefetch("documents", queryset=documents))
 
 
 class PageListView(ListView):
@@ -84,8 +84,8 @@ class PageListView(ListView):
         return Page.objects.published().for_listing()
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "page"
 
-    def get_queryset(self):
-        return Page.objects.published().select_related("municipality")
+    def get_detail_queryset(self):
+        return Page.objects.select_related("municipality")

@@ -14,7 +14,7 @@ from civic.filters import EventFilter, days_between
 from civic.models import Event
 from civic.models.events import EventTiming
 from core.opendata import licensed
-from core.views import FilteredListView, filter_form_context
+from core.views import FilteredListView, PreviewableDetailMixin, filter_form_context
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 DATE_FILTERS = ("date_from", "date_to")
@@ -117,11 +117,11 @@ class EventCalendarView(EventFilterMixin, TemplateView):
         )
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "event"
 
-    def get_queryset(self):
-        return Event.objects.published().for_listing()
+    def get_detail_queryset(self):
+        return Event.objects.for_listing()
 
     def get_context_data(self, **kwargs):
         upcoming = self.object.next_occurrences(limit=5)
