@@ -8,9 +8,9 @@ from django.urls import include, path, re_path
 from api.views import api
 from civic.sitemaps import sitemaps as civic_sitemaps
 from cooperation.sitemaps import sitemaps as cooperation_sitemaps
+from core.views import PREVIEW_SEGMENT
 from directory.sitemaps import sitemaps as directory_sitemaps
 from media_library.sitemaps import sitemaps as media_sitemaps
-from core.views import PREVIEW_SEGMENT
 from portal import preview, views
 from portal.sitemaps import sitemaps as portal_sitemaps
 from tourism.sitemaps import sitemaps as tourism_sitemaps

@@ -19,7 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from core.models import Publishable, PublicationStatus, ReviewState
+from core.models import PublicationStatus, Publishable, ReviewState
 from core.translation_status import LANGUAGES, missing_translation_counts, translated_fields
 from staff.models import StaffRole
 from staff.roles import staff_role, staff_scope

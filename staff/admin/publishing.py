@@ -188,7 +188,7 @@ class PublishingAdminMixin:
             try:
                 if action == "submit":
                     review_submit(obj=obj, by=request.user)
-                    done = gettext("Submitted for review: the moderators of the municipality are told on their dashboard.")
+                    done = gettext("Submitted for review: it waits on the dashboard of the municipality's moderators.")
                 elif action == "publish" and reviewer:
                     with self._reindexed(obj):
                         review_publish(obj=obj, by=request.user)
