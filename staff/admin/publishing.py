@@ -94,6 +94,7 @@ class PublishingAdminMixin:
                 {"tag": LANGUAGE_TAGS[code], "label": label, "url": preview_path(obj, code)}
                 for code, label in PREVIEW_LANGUAGES
             ],
+            "preview_url": preview_path(obj),
             "review_url": reverse(self._route("review"), args=[quote(obj.pk)]),
             "share_url": reverse(self._route("share"), args=[quote(obj.pk)]),
             "review_state": obj.review_state,
