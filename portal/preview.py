@@ -44,8 +44,10 @@ def staff_preview(request, content_type_id: int, object_id: str):
     """An entry's preview for a staff member who may open it in the admin."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    content_type = ContentType.objects.filter(pk=content_type_id).first()
-    model = content_type.model_class() if content_type else None
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()  # cached per process
+    except ContentType.DoesNotExist:
+        model = None
     model_admin = admin.site._registry.get(model) if model else None
     if model_admin is None or not request.user.is_staff:
         raise Http404

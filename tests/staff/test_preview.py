@@ -179,3 +179,20 @@ def test_the_page_cache_never_serves_a_preview_address(staff, draft, settings):
     Client().get(link)
     draft.delete()
     assert Client().get(link).status_code == 404
+
+
+def test_a_preview_costs_a_few_queries_more_than_the_public_page(staff, draft):
+    """The preview is the public page plus the checks of who asks: their groups and membership (scope),
+    their permissions (two queries, Django's), and the entry looked up through the admin's scoped rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    editor = logged_in(staff.editor)
+    editor.get(preview_path(draft))  # per-process caches (content types) first
+    with CaptureQueriesContext(connection) as preview:
+        assert editor.get(preview_path(draft)).status_code == 200
+    draft.status = PublicationStatus.PUBLISHED
+    draft.save()
+    with CaptureQueriesContext(connection) as public:
+        assert editor.get(draft.get_absolute_url()).status_code == 200
+    assert len(preview) <= len(public) + 5
