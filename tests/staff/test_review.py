@@ -176,3 +176,25 @@ def test_the_dashboard_shows_scheduled_entries_and_new_enquiries(reviewed):
     ]
     html = response.content.decode()
     assert re.search(r"Citizen enquiries", html) and "Waiting for me" in html
+
+
+def test_an_editor_cannot_publish_through_list_editing(reviewed):
+    """The albums' change list edits the status in place: the editors' list form refuses publishing too."""
+    from django.contrib import admin
+
+    from media_library.models import Album
+    from tests.media_library.factories import AlbumFactory
+    from tests.portal.test_permission_matrix import _list_edit_post
+
+    album = AlbumFactory(municipality=reviewed.home, status=PublicationStatus.DRAFT)
+    model_admin = admin.site._registry[Album]
+    assert "status" in model_admin.list_editable
+    data, _attname, _value = _list_edit_post(model_admin, album)
+    data[f"form-0-{model_admin.list_editable[0]}"] = album.order
+    data["form-0-status"] = PublicationStatus.PUBLISHED
+    logged_in(reviewed.editor).post("/admin/media_library/album/", data)
+    album.refresh_from_db()
+    assert album.status == PublicationStatus.DRAFT
+    logged_in(reviewed.moderator).post("/admin/media_library/album/", data)
+    album.refresh_from_db()
+    assert album.status == PublicationStatus.PUBLISHED
