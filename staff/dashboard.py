@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
@@ -97,14 +98,16 @@ def _publishable_admins(request):
             yield model, model_admin
 
 
-def _counted(request, condition: dict, label_suffix: str = "") -> list[DashboardItem]:
-    """Rows matching ``condition`` in each publishable admin: one count query per model."""
+def _counted(request, condition: dict, *, narrower: Q | None = None) -> list[DashboardItem]:
+    """Rows matching ``condition`` (and ``narrower``, not in the link) in each publishable admin:
+    one count query per model, linked to the change list filtered by ``condition``."""
     items = []
     for model, model_admin in _publishable_admins(request):
-        count = model_admin.get_queryset(request).filter(**condition).count()
+        queryset = model_admin.get_queryset(request).filter(**condition)
+        count = (queryset.filter(narrower) if narrower is not None else queryset).count()
         if count:
             url = _admin_url(model_admin, "changelist") + "?" + urlencode(condition)
-            items.append(DashboardItem(f"{model._meta.verbose_name_plural}{label_suffix}", count, url))
+            items.append(DashboardItem(str(model._meta.verbose_name_plural), count, url))
     return items
 
 
@@ -119,8 +122,13 @@ def waiting_for_me(request) -> list[DashboardItem]:
 
 
 def scheduled(request) -> list[DashboardItem]:
-    """Entries waiting for their publication time: one count query per publishable model."""
-    return _counted(request, {"status__exact": PublicationStatus.SCHEDULED})
+    """Entries waiting for their publication time: one count query per publishable model.
+
+    (A scheduled row whose time has passed is public already; it keeps its stored state until saved.)
+    """
+    return _counted(
+        request, {"status__exact": PublicationStatus.SCHEDULED}, narrower=Q(published_at__gt=timezone.now())
+    )
 
 
 def missing_translations(request) -> list[DashboardItem]:
