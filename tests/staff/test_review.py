@@ -198,3 +198,12 @@ def test_an_editor_cannot_publish_through_list_editing(reviewed):
     logged_in(reviewed.moderator).post("/admin/media_library/album/", data)
     album.refresh_from_db()
     assert album.status == PublicationStatus.PUBLISHED
+
+
+def test_a_moderator_publishing_from_the_form_ends_the_review(reviewed, draft):
+    review_submit(obj=draft, by=reviewed.editor)
+    moderator = logged_in(reviewed.moderator)
+    url = f"/admin/civic/newsarticle/{draft.pk}/change/"
+    assert moderator.post(url, change_form_data(moderator, url) | {"status": "published"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_public and draft.review_state == ReviewState.NONE
