@@ -116,10 +116,18 @@ class Publishable(ChoiceLabelsModel):
         help_text=_("A time in the future schedules the publication: the item stays hidden until then."),
     )
     # Moved only by staff.services' review functions, never typed in a form: not editable.
+    # Database defaults too: rows written by code that predates the columns (a release being rolled
+    # out, the migration tests' earlier models) get the same values.
     review_state = models.CharField(
-        _("review"), max_length=10, choices=ReviewState, blank=True, default=ReviewState.NONE, editable=False
+        _("review"),
+        max_length=10,
+        choices=ReviewState,
+        blank=True,
+        default=ReviewState.NONE,
+        db_default=ReviewState.NONE,
+        editable=False,
     )
-    review_comment = models.TextField(_("reviewer's comment"), blank=True, editable=False)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, default="", db_default="", editable=False)
 
     objects = PublishableManager()
 
@@ -376,6 +384,7 @@ class Municipality(Coordinates, ChoiceLabelsModel):
     review_required = models.BooleanField(
         _("publishing needs a review"),
         default=False,
+        db_default=False,
         help_text=_(
             "Editors submit their drafts for review; a moderator of the municipality publishes them or sends "
             "them back with a comment."
