@@ -26,6 +26,7 @@ from civic.models import (
 from civic.services import enquiry_reply
 from core.models import PublicationStatus
 from search.admin import SearchIndexedAdminMixin
+from staff import dashboard
 from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
 from staff.models import StaffRole
 
@@ -215,3 +216,18 @@ class EnquiryAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
             "title": gettext("Answer %(reference)s") % {"reference": enquiry.reference},
         }
         return TemplateResponse(request, "admin/civic/enquiry/reply.html", context)
+
+
+def new_enquiries(request) -> list[dashboard.DashboardItem]:
+    """Citizens' enquiries to the user's centre not answered yet (one query)."""
+    model_admin = admin.site._registry[Enquiry]
+    if not model_admin.has_view_permission(request):
+        return []
+    count = model_admin.get_queryset(request).filter(status=Enquiry.Status.NEW).count()
+    if not count:
+        return []
+    url = reverse("admin:civic_enquiry_changelist") + f"?status__exact={Enquiry.Status.NEW}"
+    return [dashboard.DashboardItem(str(_("New enquiries")), count, url)]
+
+
+dashboard.register_counter(dashboard.ENQUIRIES, new_enquiries)

@@ -25,6 +25,7 @@ from django.utils.text import compress_sequence, compress_string
 
 from core import pagecache
 from core.transliteration import TYPED_MARKERS, to_latin, without_markers
+from core.views import PREVIEW_SEGMENT
 
 logger = logging.getLogger(__name__)
 
@@ -321,7 +322,15 @@ class AnonymousPageCacheMiddleware:
         if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
             return False
         path = request.path_info
+        if self._is_preview(path):
+            return False  # a draft shown to staff or through a share link: never stored, never served
         return not (path.startswith(self._uncached_prefixes()) or path.lstrip("/") in self.UNCACHED_PATHS)
+
+    @staticmethod
+    def _is_preview(path: str) -> bool:
+        """Whether ``path`` is a preview page (``/<language>/preview/...``, ``core.views.PREVIEW_SEGMENT``)."""
+        segments = path.strip("/").split("/")
+        return len(segments) > 1 and segments[1] == PREVIEW_SEGMENT
 
     @staticmethod
     def _uncached_prefixes() -> tuple[str, ...]:

@@ -51,6 +51,18 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class ReviewState(models.TextChoices):
+    """Where a record stands in its municipality's review step (docs/STAFF.md, "Review").
+
+    Blank: not in review. An editor submits, a moderator publishes (the state goes blank again)
+    or sends it back with a comment, and the editor submits it again.
+    """
+
+    NONE = "", _("Not in review")
+    SUBMITTED = "submitted", _("Waiting for review")
+    SENT_BACK = "sent_back", _("Sent back for changes")
+
+
 # The states a reader may see once the publication time has come.
 VISIBLE_STATUSES = (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED)
 
@@ -103,6 +115,19 @@ class Publishable(ChoiceLabelsModel):
         default=timezone.now,
         help_text=_("A time in the future schedules the publication: the item stays hidden until then."),
     )
+    # Moved only by staff.services' review functions, never typed in a form: not editable.
+    # Database defaults too: rows written by code that predates the columns (a release being rolled
+    # out, the migration tests' earlier models) get the same values.
+    review_state = models.CharField(
+        _("review"),
+        max_length=10,
+        choices=ReviewState,
+        blank=True,
+        default=ReviewState.NONE,
+        db_default=ReviewState.NONE,
+        editable=False,
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, default="", db_default="", editable=False)
 
     objects = PublishableManager()
 
@@ -137,6 +162,11 @@ def publication_constraints(prefix: str) -> list:
             condition=models.Q(status__in=PublicationStatus.values),
             name=f"{prefix}_status_known",
             violation_error_message=_("Choose one of the publication states."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(review_state__in=ReviewState.values),
+            name=f"{prefix}_review_state_known",
+            violation_error_message=_("Choose one of the review states."),
         ),
     ]
 
@@ -351,6 +381,15 @@ class Municipality(Coordinates, ChoiceLabelsModel):
     elevation_m = models.PositiveSmallIntegerField(_("elevation (m)"), null=True, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
     website = WebAddressField(_("website"), blank=True)
+    review_required = models.BooleanField(
+        _("publishing needs a review"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Editors submit their drafts for review; a moderator of the municipality publishes them or sends "
+            "them back with a comment."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = MunicipalityQuerySet.as_manager()

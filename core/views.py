@@ -1,7 +1,9 @@
 """What the views of several apps share: the site's address for links in mail, the answer to a rate limit,
 and the one filtered, paginated list every public list page is."""
 
+import datetime
 import operator
+from dataclasses import dataclass
 from functools import reduce
 
 from django.core.paginator import Paginator
@@ -200,3 +202,47 @@ def filter_form_context(filterset, request, *, facets=(), skip=()) -> dict:
         "filter_query": query.urlencode(),
         "chips": [chip for chip in filterset.chips(query) if chip["name"] not in skip],
     }
+
+
+# The first path segment, after the language prefix, of every preview page (portal.preview):
+# the page cache never stores or serves a page under it.
+PREVIEW_SEGMENT = "preview"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A page shown before its record is public: the record, and how the reader came (docs/STAFF.md).
+
+    ``shared``: through a share link (a reviewer without an account), valid until ``expires_at``;
+    otherwise a staff member of the record's municipality.
+    """
+
+    obj: object
+    shared: bool = False
+    expires_at: datetime.datetime | None = None
+
+    @property
+    def model(self):
+        return type(self.obj)
+
+
+class PreviewableDetailMixin:
+    """A detail view of a publishable record that also shows the one record a preview names.
+
+    The view defines ``get_detail_queryset()`` (its joins, without ``published()``); readers get
+    ``published()`` of it. A preview page (``portal.preview``), which has checked the staff
+    member's permission or the share link, sets ``request.preview``: then the record it names is
+    shown whatever its state, through the same template, and the page says it is a preview.
+    """
+
+    def get_queryset(self):
+        queryset = self.get_detail_queryset()
+        preview = getattr(self.request, "preview", None)
+        if preview is not None and preview.model is queryset.model:
+            return queryset.filter(pk=preview.obj.pk)
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = getattr(self.request, "preview", None)
+        return context

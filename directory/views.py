@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, View
 
 from core.opendata import licensed
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 from directory import exports
 from directory.filters import OrganisationFilterSet
 from directory.models import Organisation
@@ -50,11 +50,11 @@ class OrganisationListView(FilteredOrganisationsMixin, FilteredListView):
         return context
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "organisation"
 
-    def get_queryset(self):
-        return Organisation.objects.published().for_detail()  # per request: published() reads the clock
+    def get_detail_queryset(self):
+        return Organisation.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         organisation = self.object

@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from core.structured_data import StructuredDataMixin, area, thing
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 from media_library.filters import AlbumFilter
 from media_library.models import Album, Photo, Video
 
@@ -19,7 +19,7 @@ class AlbumListView(FilteredListView):
         return Album.objects.published().for_listing()
 
 
-class AlbumDetailView(StructuredDataMixin, DetailView):
+class AlbumDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "album"
 
     def structured_data(self, album, *, url, photos):
@@ -53,8 +53,8 @@ class AlbumDetailView(StructuredDataMixin, DetailView):
     def structured_data_extra(self, context) -> dict:
         return {"photos": context["photos"]}
 
-    def get_queryset(self):
-        return Album.objects.published().for_detail()  # per request: published() reads the clock
+    def get_detail_queryset(self):
+        return Album.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -10,7 +10,8 @@ from media_library.fields import CheckedImageFormField, image_reencoded
 from portal.models import FeaturedSight
 from search.admin import SearchIndexedAdminMixin
 from staff.admin.options import GlobalContentAdmin, MunicipalityContentAdmin, MunicipalityScopedInlineMixin
-from staff.roles import EDIT_ONLY
+from staff.models import StaffRole
+from staff.roles import EDIT_ONLY, staff_role, staff_scope
 
 
 class InformationCentreInline(MunicipalityScopedInlineMixin, TranslationStackedInline):
@@ -44,6 +45,13 @@ class MunicipalityAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
     search_fields = ("name_bg", "name_sr", "name_en", "seat_bg", "seat_sr", "seat_en")
     prepopulated_fields = {"slug": ("name_en",)}
     inlines = [InformationCentreInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The review step is the moderators' to turn on or off: an editor cannot skip it.
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if not staff_scope(request.user).everything and staff_role(request.user) != StaffRole.MODERATOR:
+            readonly = (*readonly, "review_required")
+        return readonly
 
 
 @admin.register(InformationCentre)

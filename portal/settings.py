@@ -232,6 +232,9 @@ SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", PAGE_CACHE_SEC
 # The shared HTTP caches in front (Varnish, deploy/varnish/most.vcl) that are sent a BAN of the
 # pages that read what a change wrote (core.httpcache): their addresses, comma-separated.
 HTTP_CACHE_BAN_URLS = env_list("HTTP_CACHE_BAN_URLS")
+# How long a share link to a draft's preview opens it (staff.preview): a week, long enough for
+# a reviewer outside the centre to answer, short enough that a forwarded link goes dead soon.
+PREVIEW_LINK_SECONDS = int(os.environ.get("PREVIEW_LINK_SECONDS", 7 * 24 * 60 * 60))
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out client is refused before any password check.

@@ -9,9 +9,10 @@ from api import pages as open_data
 from api.views import api
 from civic.sitemaps import sitemaps as civic_sitemaps
 from cooperation.sitemaps import sitemaps as cooperation_sitemaps
+from core.views import PREVIEW_SEGMENT
 from directory.sitemaps import sitemaps as directory_sitemaps
 from media_library.sitemaps import sitemaps as media_sitemaps
-from portal import views
+from portal import preview, views
 from portal.sitemaps import sitemaps as portal_sitemaps
 from tourism.sitemaps import sitemaps as tourism_sitemaps
 
@@ -46,6 +47,9 @@ portal_patterns = (
         path("site-map/", views.SiteMapView.as_view(), name="site-map"),
         # Every dataset, its downloads and API operations, every field documented (api.datasets).
         path("data/", open_data.DataPageView.as_view(), name="data"),
+        # Drafts and scheduled entries before they are public (portal.preview); never cached.
+        path(f"{PREVIEW_SEGMENT}/shared/<str:token>/", preview.shared_preview, name="preview-shared"),
+        path(f"{PREVIEW_SEGMENT}/<int:content_type_id>/<str:object_id>/", preview.staff_preview, name="preview"),
     ],
     "portal",
 )

@@ -16,13 +16,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from core.models import PublicationStatus, Publishable, ReviewState
 from core.translation_status import LANGUAGES, missing_translation_counts, translated_fields
-from staff.roles import staff_scope
+from staff.models import StaffRole
+from staff.roles import staff_role, staff_scope
 
+WAITING_FOR_ME = "waiting-for-me"
 PENDING = "pending"
+ENQUIRIES = "enquiries"
+SCHEDULED = "scheduled"
 DRAFTS = "drafts"
 TRANSLATIONS = "translations"
 
@@ -43,7 +49,10 @@ class Section:
 
 
 SECTIONS = {
+    WAITING_FOR_ME: Section(WAITING_FOR_ME, _("Waiting for me"), _("Nothing waits for you.")),
     PENDING: Section(PENDING, _("Waiting for moderation"), _("Nothing waits for moderation.")),
+    ENQUIRIES: Section(ENQUIRIES, _("Citizen enquiries"), _("No enquiry waits for an answer.")),
+    SCHEDULED: Section(SCHEDULED, _("Scheduled"), _("Nothing is scheduled.")),
     DRAFTS: Section(DRAFTS, _("Drafts"), _("No drafts.")),
     TRANSLATIONS: Section(TRANSLATIONS, _("Missing translations"), _("Every entry is translated.")),
 }
@@ -83,6 +92,45 @@ def drafts(request) -> list[DashboardItem]:
     return items
 
 
+def _publishable_admins(request):
+    for model, model_admin in _viewable_admins(request):
+        if issubclass(model, Publishable) and hasattr(model_admin, "municipality_lookup"):
+            yield model, model_admin
+
+
+def _counted(request, condition: dict, *, narrower: Q | None = None) -> list[DashboardItem]:
+    """Rows matching ``condition`` (and ``narrower``, not in the link) in each publishable admin:
+    one count query per model, linked to the change list filtered by ``condition``."""
+    items = []
+    for model, model_admin in _publishable_admins(request):
+        queryset = model_admin.get_queryset(request).filter(**condition)
+        count = (queryset.filter(narrower) if narrower is not None else queryset).count()
+        if count:
+            url = _admin_url(model_admin, "changelist") + "?" + urlencode(condition)
+            items.append(DashboardItem(str(model._meta.verbose_name_plural), count, url))
+    return items
+
+
+def waiting_for_me(request) -> list[DashboardItem]:
+    """What the review step hands the user: for moderators and administrators, entries submitted
+    for review; for editors, entries a moderator sent back to them."""
+    if staff_scope(request.user).everything or staff_role(request.user) == StaffRole.MODERATOR:
+        state = ReviewState.SUBMITTED
+    else:
+        state = ReviewState.SENT_BACK
+    return _counted(request, {"review_state__exact": state})
+
+
+def scheduled(request) -> list[DashboardItem]:
+    """Entries waiting for their publication time: one count query per publishable model.
+
+    (A scheduled row whose time has passed is public already; it keeps its stored state until saved.)
+    """
+    return _counted(
+        request, {"status__exact": PublicationStatus.SCHEDULED}, narrower=Q(published_at__gt=timezone.now())
+    )
+
+
 def missing_translations(request) -> list[DashboardItem]:
     """Entries lacking each language, per model: one aggregate query per translated model."""
     items = []
@@ -99,6 +147,8 @@ def missing_translations(request) -> list[DashboardItem]:
     return items
 
 
+register_counter(WAITING_FOR_ME, waiting_for_me)
+register_counter(SCHEDULED, scheduled)
 register_counter(DRAFTS, drafts)
 register_counter(TRANSLATIONS, missing_translations)
 

@@ -88,11 +88,25 @@ def revision_action(revision) -> str:
         return revision.get_comment()
     if not isinstance(message, list):
         return revision.get_comment()
+    review = next((part["review"] for part in message if isinstance(part, dict) and "review" in part), None)
+    if isinstance(review, dict):
+        return review_action(review.get("action", ""), review.get("comment", ""))
     kinds = {kind for part in message if isinstance(part, dict) for kind in part}
     for kind, action in (("added", _("Added.")), ("deleted", _("Deleted.")), ("changed", _("Changed."))):
         if kind in kinds:
             return action
     return _("No fields changed.")
+
+
+def review_action(action: str, comment: str = "") -> str:
+    """A move of the review step (``staff.services.review_history_comment``) in the reader's language."""
+    if action == "submitted":
+        return _("Submitted for review.")
+    if action == "published":
+        return _("Published after review.")
+    if action == "sent_back":
+        return _("Sent back for changes: %(comment)s") % {"comment": comment}
+    return _("Review.")
 
 
 def field_changes(model: type[models.Model], old: dict, new: dict) -> list[FieldChange]:

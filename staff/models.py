@@ -56,6 +56,29 @@ class StaffMembership(models.Model):
         return f"{self.user} · {self.municipality} · {self.get_role_display()}"
 
 
+class SharedPreview(models.Model):
+    """The share links of one draft or scheduled item: their version (docs/STAFF.md, "Share a preview").
+
+    A link is signed with the version it was made under; revoking the item's links raises the
+    version, so every link made before no longer opens (``staff.preview``).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
+    object_id = models.CharField(_("object id"), max_length=64)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    revoked_at = models.DateTimeField(_("links revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("shared preview")
+        verbose_name_plural = _("shared previews")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="shared_preview_one_per_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id}"
+
+
 def _log_in_record_name(message: str, record) -> str:
     """``message`` with the record's user name and its moment: local time, in the language's short format."""
     moment = record.attempt_time

@@ -108,3 +108,30 @@ def lookup_is_many(model, lookup: str) -> bool:
             return True
         model = field.related_model
     return False
+
+
+def staff_role(user) -> str | None:
+    """The role of a municipality's staff member (editor, moderator), None for others and administrators."""
+    if staff_scope(user).municipality_id is None:
+        return None
+    return user.staff_membership.role
+
+
+def publishing_needs_review(user) -> bool:
+    """Whether ``user`` may only submit drafts for review, not publish them (docs/STAFF.md, "Review").
+
+    So for an editor of a municipality that turned the review step on. Its moderators and the
+    portal administrators publish; an entry shared by both municipalities is the administrators'.
+    """
+    if staff_role(user) != StaffRole.EDITOR:
+        return False
+    return user.staff_membership.municipality.review_required
+
+
+def may_review(user, obj, lookup: str) -> bool:
+    """Whether ``user`` publishes or sends back ``obj`` when it waits for review: a moderator of its
+    municipality or a portal administrator."""
+    scope = staff_scope(user)
+    if scope.everything:
+        return True
+    return staff_role(user) == StaffRole.MODERATOR and municipality_ids_of(obj, lookup) == {scope.municipality_id}

@@ -1,12 +1,17 @@
-"""Writes of the site core that span several models: staff roles and memberships."""
+"""Writes of the staff workspace that span several models: staff roles and memberships, and the review step."""
+
+import json
 
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
 
-from core.models import Municipality
+from core.models import VISIBLE_STATUSES, Municipality, PublicationStatus, ReviewState
+from staff.history import recorded_changes
 from staff.models import StaffMembership, StaffRole
 from staff.roles import PORTAL_ADMINISTRATORS_GROUP, ROLE_GROUPS
 
@@ -72,3 +77,55 @@ def staff_member_appoint(*, user, municipality: Municipality, role: StaffRole) -
         user.save(update_fields=["is_staff"])
     staff_groups_sync(user=user)
     return membership
+
+
+# --- The review step (docs/STAFF.md, "Review") -------------------------------------------------
+# Each move is a revision of the item by the person who made it, so its history shows who
+# submitted, sent back (with the comment) and published. The revision's comment is structured
+# (``review_history_comment``) so that each reader's history page says it in their language.
+
+
+def review_history_comment(action: str, comment: str = "") -> str:
+    """The revision comment of a review move, read by ``staff.history.revision_action``."""
+    return json.dumps([{"review": {"action": action, "comment": comment}}], ensure_ascii=False)
+
+
+def _review_save(obj: models.Model, *, by, action: str, comment: str = "") -> None:
+    obj.full_clean()
+    with recorded_changes(user=by, comment=review_history_comment(action, comment)):
+        obj.save()
+
+
+@transaction.atomic
+def review_submit(*, obj: models.Model, by) -> None:
+    """An editor hands a draft to the municipality's moderators; it waits for them."""
+    if obj.status in VISIBLE_STATUSES:
+        raise ValidationError(_("Only a draft or an archived entry is submitted for review."))
+    if obj.review_state == ReviewState.SUBMITTED:
+        raise ValidationError(_("This entry already waits for review."))
+    obj.review_state = ReviewState.SUBMITTED
+    _review_save(obj, by=by, action="submitted")
+
+
+@transaction.atomic
+def review_send_back(*, obj: models.Model, by, comment: str) -> None:
+    """A moderator returns a submitted entry to its editors, saying what to change."""
+    comment = comment.strip()
+    if obj.review_state != ReviewState.SUBMITTED:
+        raise ValidationError(_("This entry does not wait for review."))
+    if not comment:
+        raise ValidationError({"comment": _("Say what should change before it can be published.")})
+    obj.review_state = ReviewState.SENT_BACK
+    obj.review_comment = comment
+    _review_save(obj, by=by, action="sent_back", comment=comment)
+
+
+@transaction.atomic
+def review_publish(*, obj: models.Model, by) -> None:
+    """A moderator publishes a submitted entry: at once, or at its publication time if that is still to come."""
+    if obj.review_state != ReviewState.SUBMITTED:
+        raise ValidationError(_("This entry does not wait for review."))
+    obj.status = PublicationStatus.PUBLISHED  # Publishable.save() makes it scheduled if its time is to come
+    obj.review_state = ReviewState.NONE
+    obj.review_comment = ""
+    _review_save(obj, by=by, action="published")

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, TemplateView, View
 from core.opendata import licensed
 from core.pagecache import cached_fragment
 from core.structured_data import StructuredDataMixin, area, postal_address, thing
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 from directory.models import Organisation
 from media_library.models import Album
 from tourism.filters import HospitalityFilterSet, MapFilterForm, RouteFilterSet, SightFilterSet
@@ -61,11 +61,11 @@ class SightListView(TourismListView):
         return Sight.objects.published().for_listing()
 
 
-class SightDetailView(MapSettingsMixin, DetailView):
+class SightDetailView(MapSettingsMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "sight"
 
-    def get_queryset(self):
-        return Sight.objects.published().for_detail()
+    def get_detail_queryset(self):
+        return Sight.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         sight = self.object
@@ -145,11 +145,11 @@ class RouteListView(TourismListView):
         return Route.objects.published().for_listing()
 
 
-class RouteDetailView(StructuredDataMixin, MapSettingsMixin, DetailView):
+class RouteDetailView(StructuredDataMixin, MapSettingsMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "route"
 
-    def get_queryset(self):
-        return Route.objects.published().for_detail()
+    def get_detail_queryset(self):
+        return Route.objects.for_detail()
 
     def structured_data(self, route, *, url):
         """The route as a schema.org TouristTrip: where it starts, its stops in order, its GPX track."""

@@ -9,7 +9,7 @@ from civic.filters import DocumentFilter, NewsFilter, ProjectFilter, ServiceFilt
 from civic.models import Document, MunicipalService, NewsArticle, Page, Project
 from core.opendata import ATTRIBUTION
 from core.structured_data import StructuredDataMixin, area, authority, known, postal_address, thing
-from core.views import FilteredListView
+from core.views import FilteredListView, PreviewableDetailMixin
 
 
 def publisher(municipality) -> dict:
@@ -27,12 +27,12 @@ class NewsListView(FilteredListView):
         return NewsArticle.objects.published().for_listing().latest()
 
 
-class NewsDetailView(StructuredDataMixin, DetailView):
+class NewsDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "article"
     template_name = "civic/newsarticle_detail.html"
 
-    def get_queryset(self):
-        return NewsArticle.objects.published().for_listing()
+    def get_detail_queryset(self):
+        return NewsArticle.objects.for_listing()
 
     def structured_data(self, article, *, url):
         image = self.request.build_absolute_uri(article.image.url) if article.image else None
@@ -59,12 +59,12 @@ class ServiceListView(FilteredListView):
         return MunicipalService.objects.published().for_listing()
 
 
-class ServiceDetailView(StructuredDataMixin, DetailView):
+class ServiceDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "service"
     template_name = "civic/municipalservice_detail.html"
 
-    def get_queryset(self):
-        return MunicipalService.objects.published().for_detail()
+    def get_detail_queryset(self):
+        return MunicipalService.objects.for_detail()
 
     def structured_data(self, service, *, url):
         municipality = service.municipality
@@ -106,11 +106,11 @@ class DocumentListView(FilteredListView):
         return Document.objects.published().for_listing()
 
 
-class DocumentDetailView(StructuredDataMixin, DetailView):
+class DocumentDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "document"
 
-    def get_queryset(self):
-        return Document.objects.published().for_listing()
+    def get_detail_queryset(self):
+        return Document.objects.for_listing()
 
     def structured_data(self, document, *, url):
         media_type, _encoding = mimetypes.guess_type(document.file.name)
@@ -142,7 +142,7 @@ class ProjectListView(FilteredListView):
         return Project.objects.published().for_listing()
 
 
-class ProjectDetailView(StructuredDataMixin, DetailView):
+class ProjectDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "project"
 
     def structured_data(self, project, *, url):
@@ -160,9 +160,9 @@ class ProjectDetailView(StructuredDataMixin, DetailView):
             dissolutionDate=project.ends_on.isoformat() if project.ends_on else None,
         )
 
-    def get_queryset(self):
+    def get_detail_queryset(self):
         documents = Document.objects.published().select_related("municipality")
-        return Project.objects.published().for_detail().prefetch_related(Prefetch("documents", queryset=documents))
+        return Project.objects.for_detail().prefetch_related(Prefetch("documents", queryset=documents))
 
 
 class PageListView(ListView):
@@ -172,8 +172,8 @@ class PageListView(ListView):
         return Page.objects.published().for_listing()
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "page"
 
-    def get_queryset(self):
-        return Page.objects.published().select_related("municipality")
+    def get_detail_queryset(self):
+        return Page.objects.select_related("municipality")

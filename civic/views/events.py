@@ -15,7 +15,7 @@ from civic.models import Event
 from civic.models.events import EventSchedule, EventTiming
 from core.opendata import licensed
 from core.structured_data import SCHEMA, StructuredDataMixin, area, known, postal_address, thing
-from core.views import FilteredListView, filter_form_context
+from core.views import FilteredListView, PreviewableDetailMixin, filter_form_context
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 DATE_FILTERS = ("date_from", "date_to")
@@ -169,11 +169,11 @@ def event_schema_org(event: Event, *, url: str, shown) -> dict:
     return data
 
 
-class EventDetailView(StructuredDataMixin, DetailView):
+class EventDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView):
     context_object_name = "event"
 
-    def get_queryset(self):
-        return Event.objects.published().for_listing()
+    def get_detail_queryset(self):
+        return Event.objects.for_listing()
 
     def get_context_data(self, **kwargs):
         upcoming = self.object.next_occurrences(limit=5)

@@ -11,6 +11,7 @@ editor and moderator groups (``role_permissions``, written by ``manage.py sync_r
 
 from staff.admin.conflicts import ConflictAdminMixin
 from staff.admin.history import HistoryAdminMixin
+from staff.admin.publishing import PublishingAdminMixin
 from staff.admin.scoping import (
     MunicipalityScopedAdminMixin,
     MunicipalityScopedInlineMixin,
@@ -22,9 +23,16 @@ __all__ = ["GlobalContentAdmin", "MunicipalityContentAdmin", "MunicipalityScoped
 
 
 class MunicipalityContentAdmin(
-    MunicipalityScopedAdminMixin, ConflictAdminMixin, TranslationCompletenessAdminMixin, HistoryAdminMixin
+    PublishingAdminMixin,
+    MunicipalityScopedAdminMixin,
+    ConflictAdminMixin,
+    TranslationCompletenessAdminMixin,
+    HistoryAdminMixin,
 ):
     """Content that belongs to one municipality; set ``municipality_lookup``.
+
+    A ``Publishable`` model also gets its preview, share links and the review step
+    (``staff.admin.publishing``).
 
     Optional: ``role_permissions`` (default: editors and moderators hold every action),
     ``draft_filter`` (a changelist query, e.g. ``{"status__exact": "draft"}``, counted on the

@@ -15,9 +15,10 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from reversion.models import Version
 
-from core.models import Direction
+from core.models import Direction, Publishable
 from search.models import Promotion, QueryStatistic, Synonym
 from staff.admin.conflicts import row_token
 from staff.admin.scoping import admin_scope_kind
@@ -447,3 +448,47 @@ def test_an_attachment_to_the_other_municipality_is_not_shown_to_staff(staff):
     assert saved.status_code == 302
     assert AlbumAttachment.objects.get().content_object == theirs
     assert their_page in _client(staff.administrator).get(_url(type(album), "change", album.pk)).content.decode()
+
+
+# --- Preview, share links and review (staff.admin.publishing, portal.preview) ------------------
+
+PUBLISHABLE = [model._meta.label for model, _ in REGISTERED if issubclass(model, Publishable)]
+
+
+def test_every_publishable_admin_has_its_preview_share_and_review_routes():
+    assert len(PUBLISHABLE) == 10, PUBLISHABLE
+    for label in PUBLISHABLE:
+        model = next(model for model, _ in REGISTERED if model._meta.label == label)
+        assert _url(model, "review", 1) and _url(model, "share", 1)
+
+
+@pytest.mark.parametrize("label", PUBLISHABLE)
+def test_the_other_municipality_cannot_preview_share_or_review(staff, label):
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import PublicationStatus
+
+    model = next(model for model, _ in REGISTERED if model._meta.label == label)
+    obj = OBJECTS[label](staff.home)
+    model._base_manager.filter(pk=obj.pk).update(status=PublicationStatus.DRAFT, review_state="submitted")
+    with translation.override("en"):  # the preview pages activate their language
+        before = _stored(obj)
+    preview = f"/en/preview/{ContentType.objects.get_for_model(model).pk}/{obj.pk}/"
+    for username in USERS_OF_THE_OTHER_MUNICIPALITY:
+        client = _client(getattr(staff, username))
+        assert client.get(preview).status_code in REFUSED
+        for name in ("review", "share"):
+            assert client.get(_url(model, name, obj.pk)).status_code in REFUSED
+        for action in ("submit", "publish", "send_back"):
+            data = {"action": action, "comment": "forged"}
+            assert client.post(_url(model, "review", obj.pk), data).status_code in REFUSED
+        for action in ("create", "revoke"):
+            assert client.post(_url(model, "share", obj.pk), {"action": action}).status_code in REFUSED
+    assert Client().get(preview).status_code in REFUSED
+    with translation.override("en"):
+        assert _stored(obj) == before
+    # Their own staff reach all three.
+    client = _client(staff.editor)
+    assert client.get(preview).status_code == 200
+    assert client.get(_url(model, "review", obj.pk)).status_code == 200
+    assert client.get(_url(model, "share", obj.pk)).status_code == 200

@@ -19,6 +19,8 @@ from django.db import models
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from core.models import Publishable
+
 pytestmark = pytest.mark.django_db
 
 # Words that are Latin in every language's text: key names in Django's own translated help
@@ -105,6 +107,8 @@ def admin_pages() -> list[str]:
         first = model._default_manager.order_by("pk").first()
         if first is not None:
             pages += [reverse(f"{route}_change", args=[first.pk]), reverse(f"{route}_history", args=[first.pk])]
+            if issubclass(model, Publishable):  # its review and share pages (staff.admin.publishing)
+                pages += [reverse(f"{route}_review", args=[first.pk]), reverse(f"{route}_share", args=[first.pk])]
     return pages
 
 
