@@ -6,15 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
 from registrations import services
-from registrations.models import ApplicantReply, CompanyClaim, CompanyRegistration, ProposedChange
+from registrations.models import CompanyClaim, CompanyRegistration, ProposedChange
 from staff import dashboard
-from staff.admin.options import MunicipalityContentAdmin, MunicipalityScopedInlineMixin
+from staff.admin.options import MunicipalityContentAdmin
 from staff.models import StaffRole
 
 APPROVE, REJECT, CHANGES = "approve", "reject", "changes"
@@ -91,23 +92,18 @@ class ChangeDecisionForm(DecisionForm):
         services.change_check(change=self.instance)
 
 
-class ApplicantReplyInline(MunicipalityScopedInlineMixin, admin.TabularInline):
-    model = ApplicantReply
-    fk_name = "claim"
-    municipality_lookup = "claim__organisation__municipality"
-    fields = ("created_at", "text")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("Answers of the applicant")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-class RegistrationReplyInline(ApplicantReplyInline):
-    fk_name = "registration"
-    municipality_lookup = "registration__municipality"
+def replies_table(replies) -> str:
+    """The applicant's answers, oldest first, as staff read them beside the application."""
+    rows = [
+        (formats.date_format(timezone.localtime(reply.created_at), "SHORT_DATETIME_FORMAT"), reply.text)
+        for reply in replies
+    ]
+    if not rows:
+        return "—"
+    return format_html(
+        "<table>{}</table>",
+        format_html_join("", '<tr><th>{}</th><td style="white-space:pre-wrap">{}</td></tr>', rows),
+    )
 
 
 class ModerationAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
@@ -133,7 +129,6 @@ class ModerationAdmin(MunicipalityContentAdmin, admin.ModelAdmin):
 class CompanyRegistrationAdmin(ModerationAdmin):
     municipality_lookup = "municipality"
     form = RegistrationDecisionForm
-    inlines = [RegistrationReplyInline]
     list_display = ("name", "municipality", "status", "identifier", "created_at", "verified_at")
     list_select_related = ("municipality",)
     search_fields = ("name", "=eik", "=vat_number", "=pib", "=mb", "contact_email")
@@ -142,7 +137,12 @@ class CompanyRegistrationAdmin(ModerationAdmin):
         (_("Company"), {"fields": ("company_table", "logo_preview", "photos_preview")}),
         (_("Applicant"), {"fields": ("contact_name", "contact_email", "contact_phone", "language", "consented_at")}),
         (_("Moderation"), {"fields": ("moderator_message", "decided_at", "decided_by", "organisation")}),
+        (_("Answers of the applicant"), {"fields": ("replies",)}),
     )
+
+    @admin.display(description=_("Answers of the applicant"))
+    def replies(self, registration):
+        return replies_table(registration.replies.all())
 
     @admin.display(description=_("Identifier"))
     def identifier(self, registration):
@@ -294,7 +294,6 @@ class CompanyClaimAdmin(ModerationAdmin):
 
     municipality_lookup = "organisation__municipality"
     form = ClaimDecisionForm
-    inlines = [ApplicantReplyInline]
     list_display = ("organisation", "contact_name", "method", "status", "created_at", "decided_at")
     list_filter = ("status", "method")
     list_select_related = ("organisation",)
@@ -304,12 +303,17 @@ class CompanyClaimAdmin(ModerationAdmin):
         (_("Proof"), {"fields": ("identifier_check", "document_link", "explanation", "address_on_record")}),
         (_("Claimant"), {"fields": ("contact_name", "contact_email", "contact_phone", "language", "consented_at")}),
         (_("Moderation"), {"fields": ("moderator_message", "decided_at", "decided_by", "owner")}),
+        (_("Answers of the applicant"), {"fields": ("replies",)}),
     )
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and obj.status in (obj.Status.PENDING, obj.Status.CHANGES_REQUESTED):
             return [*self.fieldsets, (_("Decision"), {"fields": ("decision", "message")})]
         return self.fieldsets
+
+    @admin.display(description=_("Answers of the applicant"))
+    def replies(self, claim):
+        return replies_table(claim.replies.all())
 
     @admin.display(description=_("Directory entry"))
     def organisation_link(self, claim):
@@ -372,8 +376,11 @@ class CompanyClaimAdmin(ModerationAdmin):
             self.message_user(request, gettext("Sent back; the claimant was asked by email for more."))
         obj.refresh_from_db()
 
-    def save_related(self, request, form, formsets, change):
-        """Nothing else on the page is edited: a decision changes the claim through its service only."""
+    def log_change(self, request, obj, message):
+        # The admin's revision holds the decision's: its comment says what was decided, not "No fields changed".
+        if obj.status != CompanyClaim.Status.PENDING:
+            message = services.claim_decision_comment(obj)
+        return super().log_change(request, obj, message)
 
 
 CLAIMS = "claims"

@@ -871,6 +871,17 @@ def _lock_claim(claim: CompanyClaim) -> tuple[Organisation, CompanyClaim]:
     return organisation, claim
 
 
+def claim_decision_comment(claim: CompanyClaim) -> str:
+    """How a decision reads in the entry's history (written by code, shown as written, as imports are)."""
+    if claim.status == CompanyClaim.Status.GRANTED:
+        how = "confirmed from the address on record" if claim.verified_at else "granted by staff"
+    elif claim.status == CompanyClaim.Status.REFUSED:
+        how = "refused"
+    else:
+        how = "more asked of the claimant"
+    return f"Claim {claim.pk} by {claim.contact_name}: {how}"
+
+
 def _record_claim_decision(organisation: Organisation, claims: Iterable[CompanyClaim], *, by, comment: str) -> None:
     """The decision goes into the entry's history (and the claim's), attributed to ``by``."""
     with recorded_changes(user=by, comment=comment):
@@ -940,10 +951,7 @@ def claim_grant(*, claim: CompanyClaim, by, site_root: str, confirmed: bool = Fa
         other.decide(by=by)
         other.save()
         _claim_mail(other, "claim_superseded", site_root=site_root)
-    how = "confirmed from the address on record" if confirmed else "granted by staff"
-    _record_claim_decision(
-        organisation, [claim, *others], by=by, comment=f"Claim {claim.pk} by {claim.contact_name}: {how}"
-    )
+    _record_claim_decision(organisation, [claim, *others], by=by, comment=claim_decision_comment(claim))
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     with translation.override(claim.language):
         path = reverse(
@@ -970,7 +978,7 @@ def claim_refuse(*, claim: CompanyClaim, by, reason: str, site_root: str) -> Com
     claim.status = CompanyClaim.Status.REFUSED
     claim.decide(by=by, message=reason)
     claim.save()
-    _record_claim_decision(organisation, [claim], by=by, comment=f"Claim {claim.pk} by {claim.contact_name}: refused")
+    _record_claim_decision(organisation, [claim], by=by, comment=claim_decision_comment(claim))
     _claim_mail(claim, "claim_refused", site_root=site_root)
     return claim
 
@@ -984,9 +992,7 @@ def claim_request_more(*, claim: CompanyClaim, by, message: str, site_root: str)
     claim.status = CompanyClaim.Status.CHANGES_REQUESTED
     claim.decide(by=by, message=message)
     claim.save()
-    _record_claim_decision(
-        organisation, [claim], by=by, comment=f"Claim {claim.pk} by {claim.contact_name}: more asked"
-    )
+    _record_claim_decision(organisation, [claim], by=by, comment=claim_decision_comment(claim))
     _claim_mail(claim, "claim_more", site_root=site_root)
     return claim
 
