@@ -374,6 +374,8 @@ class CompanyClaimAdmin(ModerationAdmin):
         elif decision == CHANGES:
             services.claim_request_more(claim=obj, by=request.user, message=message, site_root=root)
             self.message_user(request, gettext("Sent back; the claimant was asked by email for more."))
+        else:
+            super().save_model(request, obj, form, change)
         obj.refresh_from_db()
 
     def log_change(self, request, obj, message):
