@@ -572,6 +572,10 @@ def _owner_registrations(user) -> models.QuerySet:
     ).distinct()
 
 
+def _owner_claims(user) -> models.QuerySet:
+    return CompanyClaim.objects.filter(Q(owner=user) | Q(contact_email__iexact=user.email)).distinct()
+
+
 # Other apps that keep data of an owner's companies (the cooperation board) add it to the export and
 # to the erasure: ``OWNER_DATA_SECTIONS[name] = function(organisations) -> JSON-ready data`` and
 # ``OWNER_HISTORY_SOURCES.append(function(organisations) -> objects whose history goes too)``.
@@ -622,6 +626,25 @@ def owner_data_export(*, user) -> dict:
             }
             for registration in _owner_registrations(user)
         ],
+        "claims": [
+            {
+                "organisation": claim.organisation.slug,
+                "status": claim.status,
+                "method": claim.method,
+                "received": claim.created_at.isoformat(),
+                "identifier": claim.identifier,
+                "contact_name": claim.contact_name,
+                "contact_email": claim.contact_email,
+                "contact_phone": claim.contact_phone,
+                "language": claim.language,
+                "explanation": claim.explanation,
+                "document": claim.document.name,
+                "consented_at": claim.consented_at.isoformat(),
+                "moderator_message": claim.moderator_message,
+                "answers": [reply.text for reply in claim.replies.all()],
+            }
+            for claim in _owner_claims(user).select_related("organisation").prefetch_related("replies")
+        ],
         "proposed_changes": [
             {
                 "status": change.status,
@@ -662,6 +685,7 @@ def owner_erase(*, user) -> None:
     organisations = [owner.organisation for owner in owned]
     registrations = list(_owner_registrations(user))
     changes = list(ProposedChange.objects.filter(organisation__in=organisations))
+    claims = list(CompanyClaim.objects.filter(Q(pk__in=_owner_claims(user)) | Q(organisation__in=organisations)))
     photos = list(CompanyPhoto.objects.filter(Q(organisation__in=organisations) | Q(registration__in=registrations)))
     files = [
         *(organisation.logo.name for organisation in organisations),
@@ -671,8 +695,9 @@ def owner_erase(*, user) -> None:
     ]
     addresses = {user.email.lower(), *(owner.contact_email.lower() for owner in owned)}
     addresses |= {registration.contact_email.lower() for registration in registrations}
+    addresses |= {claim.contact_email.lower() for claim in claims if claim.owner_id == user.pk}
     others = [obj for source in OWNER_HISTORY_SOURCES for obj in source(organisations)]
-    _erase_history([*organisations, *owned, *registrations, *changes, *photos, *others, user])
+    _erase_history([*organisations, *owned, *registrations, *changes, *photos, *claims, *others, user])
     if reversion.is_registered(type(user)):
         Version.objects.get_for_object(user).delete()
     Revision.objects.filter(user=user).update(user=None)
@@ -683,6 +708,10 @@ def owner_erase(*, user) -> None:
         photo.delete()
     for registration in registrations:
         registration.delete()
+    documents = [claim.document.name for claim in claims if claim.document]
+    for claim in claims:
+        claim.delete()
+    transaction.on_commit(lambda: [claim_documents_storage.delete(name) for name in documents])
     index_remove(model=Organisation, pks=[organisation.pk for organisation in organisations])
     for organisation in organisations:
         organisation.delete()

@@ -338,8 +338,13 @@ class AccountView(OwnerRequiredMixin, TemplateView):
         organisations = [owner.organisation for owner in owned]
         changes = ProposedChange.objects.filter(organisation__in=organisations).select_related("organisation")
         registrations = CompanyRegistration.objects.filter(owner=self.request.user)
+        claims = CompanyClaim.objects.filter(owner=self.request.user).select_related("organisation")
         return super().get_context_data(
-            owned=owned, proposed_changes=list(changes[:20]), registrations=list(registrations), **kwargs
+            owned=owned,
+            proposed_changes=list(changes[:20]),
+            registrations=list(registrations),
+            claims=list(claims),
+            **kwargs,
         )
 
 

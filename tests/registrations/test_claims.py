@@ -2,17 +2,20 @@
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import RequestFactory
 from reversion.models import Version
 
 from core.models import Country
 from directory.models import Organisation
 from registrations import services
+from registrations.admin import claims_queue
 from registrations.models import CompanyClaim, CompanyOwner, CompanyRegistration
 from tests.directory.factories import OrganisationFactory
 from tests.markup import flat
@@ -165,7 +168,7 @@ def test_a_claim_by_document_waits_for_staff_of_the_entrys_municipality_only(cli
     assert document_response.status_code == 200
     assert b"".join(document_response.streaming_content) == PDF
     dashboard = flat(logged_in(staff.moderator).get("/admin/").content.decode())
-    assert "Claims waiting for your decision" in dashboard
+    assert re.search(r'class="dashboard-claims">.*?status__exact=pending">[^<]+</a>:\s*<strong>1</strong>', dashboard)
     response = admin_post(logged_in(staff.moderator), url + "change/", committed, {"decision": "grant", "message": ""})
     assert response.status_code == 302
     claim.refresh_from_db()
@@ -305,3 +308,50 @@ def test_a_registration_applicant_follows_and_answers_from_their_own_view(client
     registration = CompanyRegistration.objects.get()
     assert registration.replies.get().text == "We also have a shop in the village."
     assert Country.BULGARIA  # the company is Bulgarian: its EIK was checked
+
+
+def test_an_owners_claims_are_in_their_data_and_go_with_their_account(entry, staff, committed):
+    claim = start(entry, committed, method=CompanyClaim.Method.DOCUMENT, document=pdf())
+    with committed():
+        services.claim_grant(claim=claim, by=staff.moderator, site_root="http://testserver/")
+    claim.refresh_from_db()
+    path = claim.document.path
+    exported = services.owner_data_export(user=claim.owner)
+    assert exported["claims"][0]["identifier"] == EIK
+    with committed():
+        services.owner_erase(user=claim.owner)
+    assert not CompanyClaim.objects.exists()
+    assert not Version.objects.filter(object_id=str(claim.pk), content_type__model="companyclaim").exists()
+    assert not Path(path).exists()
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_the_claims_queue_and_its_dashboard_counts_read_a_fixed_number_of_queries(
+    staff, count, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    entries = [OrganisationFactory(municipality=staff.home) for _ in range(count)]
+    CompanyClaim.objects.bulk_create(
+        CompanyClaim(
+            organisation=organisation,
+            method=CompanyClaim.Method.EMAIL,
+            contact_name="Ana",
+            contact_email="ana@example.org",
+            language="en",
+            consented_at=timezone.now(),
+            status=CompanyClaim.Status.PENDING,
+        )
+        for organisation in entries
+    )
+    moderator = logged_in(staff.moderator)
+    moderator.get("/admin/registrations/companyclaim/")
+    with django_assert_max_num_queries(13):
+        response = moderator.get("/admin/registrations/companyclaim/")
+    assert response.status_code == 200
+    request = RequestFactory().get("/admin/")
+    request.user = staff.moderator
+    claims_queue(request)  # the user's permissions and scope are read once per request
+    with django_assert_max_num_queries(1):
+        (pending,) = claims_queue(request)
+    assert pending.count == count
