@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from registrations.models import CompanyClaim, CompanyOwner
 from tests.directory.factories import OrganisationFactory
+from tests.quality.validators import axe_violations
 from tests.registrations.factories import valid_eik
 from tests.registrations.test_journey import journey_setup  # noqa: F401 (a fixture)
 
@@ -37,6 +38,7 @@ def claim(page, base, entry, *, name: str, email: str, document: bool = False):
     expect(page.locator("#claim-heading")).to_have_text("Това ваша фирма ли е?")
     page.get_by_role("link", name="Заявяване на записа").click()
     expect(page.locator("main")).to_contain_text("o•••@m•••.bg")
+    assert axe_violations(page) == []
     expect(page.locator("main")).not_to_contain_text("office@mill")
     page.fill("#id_identifier", EIK)
     if document:
@@ -105,6 +107,7 @@ def test_a_claim_by_document_decided_by_the_municipalitys_staff(browser, live_se
 
     claimant.goto(status_link)
     expect(claimant.locator("main")).to_contain_text("Изпратете и пълномощно, моля.")
+    assert axe_violations(claimant) == []
     expect(claimant.locator("main")).to_contain_text("Информационният център поиска още")
     claimant.fill("#id_text", "Прилагам пълномощното.")
     pdf = {"name": "пълномощно.pdf", "mimeType": "application/pdf", "buffer": PDF}

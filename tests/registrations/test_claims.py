@@ -355,3 +355,24 @@ def test_the_claims_queue_and_its_dashboard_counts_read_a_fixed_number_of_querie
     with django_assert_max_num_queries(1):
         (pending,) = claims_queue(request)
     assert pending.count == count
+
+
+def test_the_claim_pages_and_the_applicants_view_are_valid_html(client, entry, committed):
+    from tests.quality.validators import html_errors
+
+    pages = {}
+    for language in ("bg", "sr-latn"):
+        url = f"/{language}/companies/{entry.slug}/claim/"
+        pages[url] = client.get(url).content.decode()
+        pages[url + "?errors"] = client.post(url, claim_data(identifier="123")).content.decode()
+    with committed():
+        client.post(f"/en/companies/{entry.slug}/claim/", claim_data())
+    claim = CompanyClaim.objects.get()
+    pages["sent"] = client.get(f"/en/companies/{entry.slug}/claim/sent/").content.decode()
+    pages["confirm"] = client.get(f"/en/companies/claim/confirm/{services.claim_token(claim)}/").content.decode()
+    CompanyClaim.objects.filter(pk=claim.pk).update(
+        status=CompanyClaim.Status.CHANGES_REQUESTED, moderator_message="Send a power of attorney."
+    )
+    claim.replies.create(text="Here it is.")
+    pages["application"] = client.get(f"/en/applications/{services.application_token(claim)}/").content.decode()
+    assert html_errors(pages) == {}
