@@ -376,3 +376,16 @@ def test_the_claim_pages_and_the_applicants_view_are_valid_html(client, entry, c
     claim.replies.create(text="Here it is.")
     pages["application"] = client.get(f"/en/applications/{services.application_token(claim)}/").content.decode()
     assert html_errors(pages) == {}
+
+
+def test_the_claim_form_is_defended_like_the_other_public_forms(client, entry, settings):
+    url = f"/en/companies/{entry.slug}/claim/"
+    assert client.post(url, claim_data(fax="http://spam.example")).status_code == 302  # a script is thanked
+    assert not CompanyClaim.objects.exists()
+    too_quick = client.post(url, claim_data(started=started(seconds_ago=0)))
+    assert too_quick.status_code == 200 and not CompanyClaim.objects.exists()
+    settings.REGISTRATIONS_RATE_LIMIT = 1
+    assert client.post(url, claim_data()).status_code == 302
+    refused = client.post(url, claim_data(contact_email="again@example.org"))
+    assert refused.status_code == 429
+    assert CompanyClaim.objects.count() == 1
