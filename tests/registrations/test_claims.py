@@ -389,3 +389,28 @@ def test_the_claim_form_is_defended_like_the_other_public_forms(client, entry, s
     refused = client.post(url, claim_data(contact_email="again@example.org"))
     assert refused.status_code == 429
     assert CompanyClaim.objects.count() == 1
+
+
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data:UserWarning")
+def test_every_hostile_picture_is_refused_as_a_supporting_document(client, entry, settings):
+    """The corpus of hostile pictures (tests/portal/hostile_uploads.py): none kept, no server error.
+
+    The one plain PDF in it is hostile as a picture, but it is what a supporting document may be.
+    """
+    from tests.portal.hostile_uploads import corpus
+
+    files = [
+        hostile for hostile in corpus(settings.REGISTRATIONS_MAX_IMAGE_BYTES) if not hostile.data.startswith(PDF[:5])
+    ]
+    assert len(files) >= 100
+    answers = set()
+    for hostile in files:
+        document = SimpleUploadedFile(hostile.name, hostile.data, content_type="image/jpeg")
+        response = client.post(
+            f"/en/companies/{entry.slug}/claim/", {**claim_data(method="document"), "document": document}
+        )
+        answers.add(response.status_code)
+    assert answers == {200}
+    assert not CompanyClaim.objects.exists()
+    originals = Path(settings.MEDIA_LIBRARY_ORIGINALS_ROOT)
+    assert not originals.exists() or not [path for path in originals.rglob("*") if path.is_file()]
