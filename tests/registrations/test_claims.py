@@ -197,7 +197,7 @@ def pdf():
     return SimpleUploadedFile("proof.pdf", PDF, "application/pdf")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_grants_at_the_same_moment_make_one_owner(staff):
     """Two moderators decide two claims of one entry at once: the entry's row lock lets one through."""
     entry = OrganisationFactory(municipality=staff.home, eik=EIK, email="")
