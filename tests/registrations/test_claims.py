@@ -80,7 +80,7 @@ def test_an_unowned_company_page_offers_the_claim_and_an_owned_one_does_not(clie
 
 def test_the_claim_form_shows_the_address_on_record_masked_only(client, entry):
     page = flat(client.get(f"/en/companies/{entry.slug}/claim/").content.decode())
-    assert "office@mill.example.bg" not in page.replace(entry.email, "") or entry.email not in page
+    assert entry.email not in page
     assert "o•••@m•••.bg" in page
 
 
