@@ -1,14 +1,21 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
 from core.forms import BoundedUsernameMixin, DescribedErrorsMixin, ModelErrorsOnFieldsMixin
 from core.models import Country, Municipality
+from core.uploads import pdf_runs_script
+from directory import identifiers
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, LegalForm, Organisation
 from registrations import images, services
-from registrations.models import DUPLICATE_MESSAGE
+from registrations.models import DUPLICATE_MESSAGE, IDENTIFIER_FIELDS, ClaimMethod
+
+CLAIM_INSTEAD_MESSAGE = _(
+    "This company is already listed in the directory. If it is yours, claim the entry instead of registering it again."
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -153,6 +160,7 @@ class RegistrationForm(MinimumFillTimeFormMixin, CompanyProfileForm):
 
     def __init__(self, *args, registration_pk: int | None = None, **kwargs):
         self.registration_pk = registration_pk
+        self.claimable_entry = None
         super().__init__(*args, **kwargs)
         self.instance.kind = Kind.COMPANY
         self.fields["municipality"].queryset = Municipality.objects.order_by("country", "slug")
@@ -181,7 +189,13 @@ class RegistrationForm(MinimumFillTimeFormMixin, CompanyProfileForm):
                 )
             ):
                 self._errors.pop(field, None)
-                self.add_error(field, DUPLICATE_MESSAGE)
+                # Listed and kept by nobody: the applicant is offered the claim of that entry instead.
+                entry = services.claimable_entry_with_identifier(field, getattr(self.instance, field))
+                if entry is not None:
+                    self.claimable_entry = entry
+                    self.add_error(field, CLAIM_INSTEAD_MESSAGE)
+                else:
+                    self.add_error(field, DUPLICATE_MESSAGE)
 
 
 class OwnerProfileForm(CompanyProfileForm):
@@ -250,3 +264,165 @@ class OwnerPasswordResetForm(DescribedErrorsMixin, HoneypotFormMixin, forms.Form
         help_text=_("The address your company's account uses (the contact email of your registration)."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+# --- Claims and the applicant's own view ----------------------------------------------------------
+
+MAX_CLAIM_DOCUMENT_BYTES = 10 * 1024 * 1024
+PDF_MAGIC = b"%PDF-"
+
+
+def validate_claim_document(upload) -> None:
+    """A supporting document is a PDF without scripts, or a scan or photo the media library accepts.
+
+    Checked by content (``core.uploads`` for PDFs, ``media_library.validators`` through
+    ``images.validate_public_image`` for pictures), never by the name it arrives with.
+    """
+    if upload.size > MAX_CLAIM_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(size)s."),
+            code="too_large",
+            params={"size": filesizeformat(MAX_CLAIM_DOCUMENT_BYTES)},
+        )
+    upload.seek(0)
+    head = upload.read(len(PDF_MAGIC))
+    upload.seek(0)
+    if head == PDF_MAGIC:
+        data = upload.read()
+        upload.seek(0)
+        if pdf_runs_script(data):
+            raise ValidationError(
+                _("This PDF runs a script when it is opened. Save it again without scripts and upload it."),
+                code="pdf_script",
+            )
+        if not upload.name.lower().endswith(".pdf"):
+            raise ValidationError(_("The file is a PDF but its name does not end in .pdf."), code="extension")
+        return
+    images.validate_public_image(upload)
+
+
+def document_field(required: bool, help_text) -> forms.FileField:
+    return forms.FileField(
+        label=_("Supporting document"),
+        required=required,
+        help_text=help_text,
+        validators=[validate_claim_document],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
+    )
+
+
+def _identifier_validators(country: str):
+    if country == Country.BULGARIA:
+        return (identifiers.validate_eik, identifiers.validate_bg_vat)
+    return (identifiers.validate_pib, identifiers.validate_mb)
+
+
+class ClaimForm(DescribedErrorsMixin, MinimumFillTimeFormMixin, forms.Form):
+    """Is this your company? The identifier, the proof, and who the claimant is."""
+
+    identifier = forms.CharField(label=_("Identifier of the company"), max_length=20)
+    method = forms.ChoiceField(label=_("How do you prove the company is yours?"), widget=forms.RadioSelect)
+    document = document_field(
+        False,
+        _(
+            "Required without the e-mail: an extract of the register, a power of attorney or similar. "
+            "PDF, JPEG, PNG or WebP."
+        ),
+    )
+    explanation = forms.CharField(
+        label=_("Anything the information centre should know"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contact_name = forms.CharField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contact_email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("The portal writes to you here, and it becomes the company's private contact address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    contact_phone = forms.CharField(
+        label=_("Your phone"), max_length=40, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel"})
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice of the company's municipality and agree that the portal keeps "
+            "these data to decide the claim and manage the company's profile."
+        )
+    )
+
+    honeypot_name = "fax"
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+        masked = services.mask_email(organisation.email)
+        choices = []
+        if masked:
+            choices.append(
+                (
+                    ClaimMethod.EMAIL,
+                    _("Send a confirmation link to the address on record (%(address)s)") % {"address": masked},
+                )
+            )
+        choices.append(
+            (
+                ClaimMethod.DOCUMENT,
+                _("I send a supporting document (there is no address on record, it bounces or it is not ours)")
+                if masked
+                else _("I send a supporting document (the entry has no address on record)"),
+            )
+        )
+        self.fields["method"].choices = choices
+        self.fields["method"].initial = choices[0][0]
+        self.has_identifiers = any(getattr(organisation, field) for field in IDENTIFIER_FIELDS)
+        if organisation.municipality.country == Country.BULGARIA:
+            self.fields["identifier"].help_text = _("The EIK/BULSTAT or VAT number, as in the commercial register.")
+        else:
+            self.fields["identifier"].help_text = _("The PIB or MB, as in the business register.")
+        self.fields["identifier"].required = self.has_identifiers
+
+    def clean_identifier(self):
+        value = self.cleaned_data["identifier"]
+        if not self.has_identifiers:
+            return identifiers.compact(value)
+        errors = []
+        for validate in _identifier_validators(self.organisation.municipality.country):
+            try:
+                value = validate(value)
+                break
+            except ValidationError as error:
+                errors.append(error)
+        else:
+            raise errors[0]
+        if not services.claim_identifier_matches(self.organisation, value):
+            raise ValidationError(_("This is not the identifier of this entry."), code="identifier")
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("method") == ClaimMethod.DOCUMENT
+            and not cleaned.get("document")
+            and "document" not in self._errors
+        ):
+            self.add_error("document", _("Attach the supporting document."))
+        return cleaned
+
+
+class ApplicantReplyForm(DescribedErrorsMixin, HoneypotFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your answer to the information centre"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    honeypot_name = "fax"
+
+    def __init__(self, *args, with_document: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_document:
+            self.fields["document"] = document_field(
+                False, _("A new supporting document, if you were asked for one. PDF, JPEG, PNG or WebP.")
+            )
+            self.order_fields(["text", "document"])

@@ -19,6 +19,8 @@ from media_library.validators import MESSAGES, image_check, image_open
 
 LOGO_WIDTH = 512
 PHOTO_WIDTH = 1600
+# A scanned or photographed supporting document stays legible.
+DOCUMENT_WIDTH = 2400
 
 
 def validate_public_image(upload) -> None:

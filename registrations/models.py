@@ -8,9 +8,11 @@ owner's edits wait the same way in a ``ProposedChange`` while the published
 profile stays as it is.
 """
 
+import os
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -249,3 +251,173 @@ class ProposedChange(ModerationDecision, ChoiceLabelsModel):
 
     def __str__(self):
         return str(self.organisation)
+
+
+# --- Claims of existing entries ----------------------------------------------------------------
+
+# Directory entries a business can claim: the kinds a company registers as (institutions are the staff's).
+CLAIMABLE_KINDS = ("company", "accommodation", "food-service")
+
+
+class ClaimDocumentsStorage(FileSystemStorage):
+    """Supporting documents are private: kept with the photo originals, outside MEDIA_ROOT, never served.
+
+    That root is in the backups (``portal/backups.py``); staff of the entry's municipality
+    read a document through the admin only (``CompanyClaimAdmin``). The location is read
+    from settings on every use, so tests can point it elsewhere.
+    """
+
+    @property
+    def base_location(self):
+        return settings.MEDIA_LIBRARY_ORIGINALS_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Supporting documents are private: staff open them through the admin.")
+
+
+claim_documents_storage = ClaimDocumentsStorage()
+
+
+class ClaimQuerySet(models.QuerySet):
+    def open(self):
+        """Claims not yet decided: waiting for the address on record, for staff, or for the claimant."""
+        return self.filter(status__in=OPEN_CLAIM_STATUSES)
+
+    def waiting(self):
+        """Claims staff have to decide on."""
+        return self.filter(status=ClaimStatus.PENDING)
+
+
+class ClaimStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("Waiting for the confirmation from the address on record")
+    PENDING = "pending", _("Waiting for the information centre")
+    CHANGES_REQUESTED = "changes-requested", _("The information centre asked for more")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
+    SUPERSEDED = "superseded", _("Another claim was granted")
+
+
+OPEN_CLAIM_STATUSES = (ClaimStatus.UNVERIFIED, ClaimStatus.PENDING, ClaimStatus.CHANGES_REQUESTED)
+
+
+class ClaimMethod(models.TextChoices):
+    EMAIL = "email", _("Confirmation from the address on record")
+    DOCUMENT = "document", _("Supporting document, decided by the information centre")
+
+
+class CompanyClaim(ModerationDecision, ChoiceLabelsModel):
+    """Someone says an existing directory entry is their company and asks to keep it.
+
+    Proved by the entry's identifier and either a link mailed to the entry's address on
+    record (granted when it is followed) or a supporting document the staff of the entry's
+    municipality judge. Granting makes the claimant the entry's ``CompanyOwner``; the other
+    open claims of the entry are then superseded and told.
+    """
+
+    Status = ClaimStatus
+    Method = ClaimMethod
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="claims", verbose_name=_("directory entry")
+    )
+    method = models.CharField(_("proof"), max_length=10, choices=Method)
+    identifier = models.CharField(_("identifier given"), max_length=13, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    explanation = models.TextField(_("explanation"), blank=True)
+    document = models.FileField(
+        _("supporting document"),
+        upload_to="claim-documents/%Y/",
+        storage=claim_documents_storage,
+        blank=True,
+        max_length=200,
+    )
+    consented_at = models.DateTimeField(_("consent to the privacy notice given"))
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    verified_at = models.DateTimeField(_("confirmed from the address on record"), null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="company_claims",
+        verbose_name=_("owner account"),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("claim of a directory entry")
+        verbose_name_plural = _("claims of directory entries")
+        constraints = [
+            # Several people may claim one entry at once; only one of them can ever be granted.
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(status=ClaimStatus.GRANTED),
+                name="claim_one_granted_per_entry",
+                violation_error_message=_("Another claim of this entry has already been granted."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ClaimStatus.values),
+                name="claim_status_known",
+                violation_error_message=_("Choose a status from the list."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(method__in=ClaimMethod.values),
+                name="claim_method_known",
+                violation_error_message=_("Choose how the claim is proved."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(method=ClaimMethod.DOCUMENT) | ~models.Q(document=""),
+                name="claim_document_has_file",
+                violation_error_message=_("Attach the supporting document."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "organisation"], name="claim_status_organisation")]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.contact_name}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_CLAIM_STATUSES
+
+    @property
+    def document_name(self) -> str:
+        return self.document.name.rsplit("/", 1)[-1] if self.document else ""
+
+
+class ApplicantReply(models.Model):
+    """What an applicant answered staff from their own view of a registration or a claim."""
+
+    registration = models.ForeignKey(
+        CompanyRegistration, on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    claim = models.ForeignKey(CompanyClaim, on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
+    text = models.TextField(_("answer"), max_length=5000)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("answer of the applicant")
+        verbose_name_plural = _("answers of the applicant")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(registration__isnull=False, claim__isnull=True)
+                | models.Q(registration__isnull=True, claim__isnull=False),
+                name="applicant_reply_of_one_application",
+                violation_error_message=_("An answer belongs to one registration or one claim."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]

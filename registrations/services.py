@@ -7,6 +7,7 @@ rolled back.
 """
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 
 import reversion
@@ -28,22 +29,27 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
 from core.models import Direction, PublicationStatus
+from directory import identifiers
 from directory.models import Kind, Organisation
 from directory.services import organisation_create, organisation_update
 from notifications.models import OutgoingEmail
 from notifications.services import email_send, emails_discard
 from registrations import images
 from registrations.models import (
+    CLAIMABLE_KINDS,
     DUPLICATE_MESSAGE,
     IDENTIFIER_FIELDS,
+    ApplicantReply,
+    CompanyClaim,
     CompanyOwner,
     CompanyPhoto,
     CompanyRegistration,
     ProposedChange,
+    claim_documents_storage,
 )
 from search.services import index_remove
 from staff.audit import audit_event_record
-from staff.history import recorded_changes
+from staff.history import record_objects, recorded_changes
 from staff.models import AuditAction, AuditEvent
 
 logger = logging.getLogger(__name__)
@@ -260,8 +266,11 @@ def registration_send_verification(*, registration: CompanyRegistration, site_ro
 
 
 @transaction.atomic
-def registration_verify(*, registration: CompanyRegistration) -> CompanyRegistration:
-    """The applicant confirmed their address: the application goes to the moderators (once; repeats are harmless)."""
+def registration_verify(*, registration: CompanyRegistration, site_root: str = "") -> CompanyRegistration:
+    """The applicant confirmed their address: the application goes to the moderators (once; repeats are harmless).
+
+    With ``site_root`` the mail links the applicant's own view of the application.
+    """
     registration = CompanyRegistration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == CompanyRegistration.Status.UNVERIFIED:
         registration.status = CompanyRegistration.Status.PENDING
@@ -270,7 +279,10 @@ def registration_verify(*, registration: CompanyRegistration) -> CompanyRegistra
         email_send(
             to=[registration.contact_email],
             template="registrations/email/received",
-            context={"registration": registration},
+            context={
+                "registration": registration,
+                "status_url": application_url(registration, site_root=site_root) if site_root else "",
+            },
             language=registration.language,
         )
     return registration
@@ -413,6 +425,7 @@ def registration_request_changes(
         message=message,
         template="registrations/email/changes_requested",
         url=_absolute(site_root, path),
+        status_url=application_url(registration, site_root=site_root),
     )
 
 
@@ -577,6 +590,10 @@ def _owner_registrations(user) -> models.QuerySet:
     ).distinct()
 
 
+def _owner_claims(user) -> models.QuerySet:
+    return CompanyClaim.objects.filter(Q(owner=user) | Q(contact_email__iexact=user.email)).distinct()
+
+
 # Other apps that keep data of an owner's companies (the cooperation board) add it to the export and
 # to the erasure: ``OWNER_DATA_SECTIONS[name] = function(organisations) -> JSON-ready data`` and
 # ``OWNER_HISTORY_SOURCES.append(function(organisations) -> objects whose history goes too)``.
@@ -627,6 +644,25 @@ def owner_data_export(*, user) -> dict:
             }
             for registration in _owner_registrations(user)
         ],
+        "claims": [
+            {
+                "organisation": claim.organisation.slug,
+                "status": claim.status,
+                "method": claim.method,
+                "received": claim.created_at.isoformat(),
+                "identifier": claim.identifier,
+                "contact_name": claim.contact_name,
+                "contact_email": claim.contact_email,
+                "contact_phone": claim.contact_phone,
+                "language": claim.language,
+                "explanation": claim.explanation,
+                "document": claim.document.name,
+                "consented_at": claim.consented_at.isoformat(),
+                "moderator_message": claim.moderator_message,
+                "answers": [reply.text for reply in claim.replies.all()],
+            }
+            for claim in _owner_claims(user).select_related("organisation").prefetch_related("replies")
+        ],
         "proposed_changes": [
             {
                 "status": change.status,
@@ -676,6 +712,7 @@ def owner_erase(*, user) -> None:
     organisations = [owner.organisation for owner in owned]
     registrations = list(_owner_registrations(user))
     changes = list(ProposedChange.objects.filter(organisation__in=organisations))
+    claims = list(CompanyClaim.objects.filter(Q(pk__in=_owner_claims(user)) | Q(organisation__in=organisations)))
     photos = list(CompanyPhoto.objects.filter(Q(organisation__in=organisations) | Q(registration__in=registrations)))
     files = [
         *(organisation.logo.name for organisation in organisations),
@@ -685,8 +722,9 @@ def owner_erase(*, user) -> None:
     ]
     addresses = {user.email.lower(), *(owner.contact_email.lower() for owner in owned)}
     addresses |= {registration.contact_email.lower() for registration in registrations}
+    addresses |= {claim.contact_email.lower() for claim in claims if claim.owner_id == user.pk}
     others = [obj for source in OWNER_HISTORY_SOURCES for obj in source(organisations)]
-    _erase_history([*organisations, *owned, *registrations, *changes, *photos, *others, user])
+    _erase_history([*organisations, *owned, *registrations, *changes, *photos, *claims, *others, user])
     if reversion.is_registered(type(user)):
         Version.objects.get_for_object(user).delete()
     Revision.objects.filter(user=user).update(user=None)
@@ -703,8 +741,392 @@ def owner_erase(*, user) -> None:
         photo.delete()
     for registration in registrations:
         registration.delete()
+    documents = [claim.document.name for claim in claims if claim.document]
+    for claim in claims:
+        claim.delete()
+    transaction.on_commit(lambda: [claim_documents_storage.delete(name) for name in documents])
     index_remove(model=Organisation, pks=[organisation.pk for organisation in organisations])
     for organisation in organisations:
         organisation.delete()
     user.delete()
     transaction.on_commit(lambda: [default_storage.delete(name) for name in files if name])
+
+
+# --- Claims of existing entries ---------------------------------------------------------------
+
+CLAIM_SALT = "registrations.claim"
+# The link to the address on record: long enough for a colleague to forward it, short enough to go stale.
+CLAIM_MAX_AGE = 7 * 24 * 60 * 60
+APPLICATION_SALT = "registrations.application"
+# The applicant's own view of an application: as long as a decision may take and a little after.
+APPLICATION_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def mask_email(address: str) -> str:
+    """An address with only its first letters shown (``a•••@e•••.bg``): enough to recognise, not to use."""
+    if "@" not in (address or ""):
+        return ""
+    local, _at, domain = address.partition("@")
+    host, dot, tld = domain.rpartition(".")
+    host = host or tld
+    return f"{local[:1]}•••@{host[:1]}•••{dot}{tld if dot else ''}"
+
+
+def claimable(organisation: Organisation) -> bool:
+    """Whether "Is this your company?" is offered: a public business entry that nobody keeps yet."""
+    return (
+        organisation.kind in CLAIMABLE_KINDS and organisation.is_public and getattr(organisation, "owner", None) is None
+    )
+
+
+def claimable_entry_with_identifier(field: str, value: str) -> Organisation | None:
+    """The public, unowned business entry that already has this identifier (the registration offers its claim)."""
+    if not value:
+        return None
+    entry = (
+        Organisation.objects.published().select_related("owner").filter(**{field: value}, kind__in=CLAIMABLE_KINDS)
+    ).first()
+    return entry if entry is not None and claimable(entry) else None
+
+
+def claim_identifier_matches(organisation: Organisation, typed: str) -> bool:
+    """Whether ``typed`` (any spacing, with or without ``BG``) is one of the entry's identifiers."""
+    value = identifiers.compact(typed)
+    known = {getattr(organisation, field) for field in IDENTIFIER_FIELDS if getattr(organisation, field)}
+    if organisation.vat_number:
+        known.add(organisation.vat_number.removeprefix("BG"))
+    return bool(value) and value in known
+
+
+def claim_token(claim: CompanyClaim) -> str:
+    """The link mailed to the address on record; it stops working if that address changes."""
+    return signing.dumps({"c": claim.pk, "e": claim.organisation.email}, salt=CLAIM_SALT)
+
+
+def claim_from_token(token: str) -> CompanyClaim | None:
+    try:
+        data = signing.loads(token, salt=CLAIM_SALT, max_age=CLAIM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    claim = CompanyClaim.objects.select_related("organisation").filter(pk=data.get("c")).first()
+    return claim if claim is not None and claim.organisation.email == data.get("e") else None
+
+
+def application_token(application: CompanyRegistration | CompanyClaim) -> str:
+    kind = "c" if isinstance(application, CompanyClaim) else "r"
+    return signing.dumps({"k": kind, "p": application.pk, "e": application.contact_email}, salt=APPLICATION_SALT)
+
+
+def application_from_token(token: str) -> CompanyRegistration | CompanyClaim | None:
+    """The registration or claim a link to the applicant's own view names, if genuine, current and unchanged."""
+    try:
+        data = signing.loads(token, salt=APPLICATION_SALT, max_age=APPLICATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if data.get("k") == "c":
+        queryset = CompanyClaim.objects.select_related("organisation__municipality")
+    else:
+        queryset = CompanyRegistration.objects.select_related("municipality")
+    return queryset.filter(pk=data.get("p"), contact_email=data.get("e")).first()
+
+
+def application_url(application: CompanyRegistration | CompanyClaim, *, site_root: str) -> str:
+    with translation.override(application.language):
+        path = reverse("registrations:application", kwargs={"token": application_token(application)})
+    return _absolute(site_root, path)
+
+
+def _store_claim_document(claim: CompanyClaim, upload) -> None:
+    """A scan or photo is re-encoded without metadata; a PDF (checked by the form) is kept under a random name."""
+    if getattr(upload, "content_type", "") == "application/pdf" or upload.name.lower().endswith(".pdf"):
+        upload.seek(0)
+        claim.document.save(f"{uuid.uuid4().hex}.pdf", upload, save=False)
+    else:
+        content = images.reencode(upload, max_width=images.DOCUMENT_WIDTH)
+        claim.document.save(content.name, content, save=False)
+
+
+@transaction.atomic
+def claim_start(
+    *,
+    organisation: Organisation,
+    method: str,
+    identifier: str,
+    contact_name: str,
+    contact_email: str,
+    contact_phone: str = "",
+    language: str,
+    explanation: str = "",
+    document=None,
+    site_root: str,
+) -> CompanyClaim:
+    """Keep a claim of an entry and start its proof.
+
+    By e-mail: a link goes to the entry's address on record (never shown to the claimant), and
+    following it grants the claim. By document: the claim waits for the staff of the entry's
+    municipality. Either way the claimant is mailed a link to their own view of the claim.
+    Raises ``ValidationError`` when the entry is kept already, the identifier is not the
+    entry's, or there is no address on record to write to.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if CompanyOwner.objects.filter(organisation=organisation).exists():
+        raise ValidationError(_("This entry is already kept by its company."), code="owned")
+    if any(getattr(organisation, field) for field in IDENTIFIER_FIELDS) and not claim_identifier_matches(
+        organisation, identifier
+    ):
+        raise ValidationError({"identifier": _("This is not the identifier of this entry.")}, code="identifier")
+    if method == CompanyClaim.Method.EMAIL and not organisation.email:
+        raise ValidationError(
+            _("This entry has no address on record: send a supporting document instead."), code="no_address"
+        )
+    claim = CompanyClaim(
+        organisation=organisation,
+        method=method,
+        identifier=identifiers.compact(identifier),
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        language=language,
+        explanation=explanation,
+        consented_at=timezone.now(),
+        status=CompanyClaim.Status.UNVERIFIED if method == CompanyClaim.Method.EMAIL else CompanyClaim.Status.PENDING,
+    )
+    if method == CompanyClaim.Method.DOCUMENT and document:
+        _store_claim_document(claim, document)
+    try:
+        claim.full_clean()
+        claim.save()
+    except Exception:
+        if claim.document:
+            claim_documents_storage.delete(claim.document.name)
+        raise
+    if method == CompanyClaim.Method.EMAIL:
+        with translation.override(language):
+            path = reverse("registrations:claim-confirm", kwargs={"token": claim_token(claim)})
+        email_send(
+            to=[organisation.email],
+            template="registrations/email/claim_confirm",
+            context={"claim": claim, "organisation": organisation, "url": _absolute(site_root, path)},
+            language=language,
+        )
+    email_send(
+        to=[claim.contact_email],
+        template="registrations/email/claim_received",
+        context={
+            "claim": claim,
+            "organisation": organisation,
+            "masked": mask_email(organisation.email),
+            "status_url": application_url(claim, site_root=site_root),
+        },
+        language=language,
+    )
+    return claim
+
+
+def _lock_claim(claim: CompanyClaim) -> tuple[Organisation, CompanyClaim]:
+    """Lock the entry first, then the claim: every decision about one entry waits for the one before."""
+    organisation = Organisation.objects.select_for_update().get(pk=claim.organisation_id)
+    claim = CompanyClaim.objects.select_for_update().get(pk=claim.pk)
+    claim.organisation = organisation
+    if not claim.is_open:
+        raise ValidationError(_("This claim has already been decided."), code="decided")
+    return organisation, claim
+
+
+def claim_decision_comment(claim: CompanyClaim) -> str:
+    """How a decision reads in the entry's history (written by code, shown as written, as imports are)."""
+    if claim.status == CompanyClaim.Status.GRANTED:
+        how = "confirmed from the address on record" if claim.verified_at else "granted by staff"
+    elif claim.status == CompanyClaim.Status.REFUSED:
+        how = "refused"
+    else:
+        how = "more asked of the claimant"
+    return f"Claim {claim.pk} by {claim.contact_name}: {how}"
+
+
+def _record_claim_decision(organisation: Organisation, claims: Iterable[CompanyClaim], *, by, comment: str) -> None:
+    """The decision goes into the entry's history (and the claim's), attributed to ``by``."""
+    with recorded_changes(user=by, comment=comment):
+        record_objects([organisation, *claims])
+
+
+def _claim_mail(claim: CompanyClaim, template: str, *, site_root: str, **context) -> None:
+    email_send(
+        to=[claim.contact_email],
+        template=f"registrations/email/{template}",
+        context={
+            "claim": claim,
+            "organisation": claim.organisation,
+            "status_url": application_url(claim, site_root=site_root),
+            **context,
+        },
+        language=claim.language,
+    )
+
+
+@transaction.atomic
+def claim_confirm(*, claim: CompanyClaim, site_root: str) -> CompanyClaim:
+    """The link mailed to the address on record was followed: the claim is proved and granted.
+
+    A repeat (the page reloaded) changes nothing; a claim decided otherwise meanwhile (another
+    claim was granted) stays as it is.
+    """
+    current = CompanyClaim.objects.get(pk=claim.pk)
+    if current.status != CompanyClaim.Status.UNVERIFIED:
+        return current
+    return claim_grant(claim=current, by=None, site_root=site_root, confirmed=True)
+
+
+@transaction.atomic
+def claim_grant(*, claim: CompanyClaim, by, site_root: str, confirmed: bool = False) -> CompanyClaim:
+    """Make the claimant the entry's owner; every other open claim of the entry is superseded and told.
+
+    The entry's row is locked first, so two grants of one entry (two moderators, or a
+    moderator and a confirmation link) run one after the other: the second finds the
+    owner and is refused. The partial unique constraint keeps it so in the database too.
+    """
+    organisation, claim = _lock_claim(claim)
+    if CompanyOwner.objects.filter(organisation=organisation).exists():
+        raise ValidationError(_("This entry already has an owner."), code="owned")
+    if confirmed:
+        claim.verified_at = timezone.now()
+    user = _owner_account(claim)
+    CompanyOwner.objects.create(
+        user=user,
+        organisation=organisation,
+        contact_name=claim.contact_name,
+        contact_email=claim.contact_email,
+        contact_phone=claim.contact_phone,
+        language=claim.language,
+    )
+    claim.status = CompanyClaim.Status.GRANTED
+    claim.owner = user
+    claim.decide(by=by)
+    claim.full_clean()
+    claim.save()
+    others = list(
+        CompanyClaim.objects.open().filter(organisation=organisation).exclude(pk=claim.pk).select_for_update()
+    )
+    for other in others:
+        other.status = CompanyClaim.Status.SUPERSEDED
+        other.organisation = organisation
+        other.decide(by=by)
+        other.save()
+        _claim_mail(other, "claim_superseded", site_root=site_root)
+    _record_claim_decision(organisation, [claim, *others], by=by, comment=claim_decision_comment(claim))
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    with translation.override(claim.language):
+        path = reverse(
+            "registrations:set-password", kwargs={"uidb64": uidb64, "token": default_token_generator.make_token(user)}
+        )
+        company_path = organisation.get_absolute_url()
+    _claim_mail(
+        claim,
+        "claim_granted",
+        site_root=site_root,
+        username=user.get_username(),
+        url=_absolute(site_root, path),
+        company_url=_absolute(site_root, company_path),
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_refuse(*, claim: CompanyClaim, by, reason: str, site_root: str) -> CompanyClaim:
+    """Refuse a claim with a reason the claimant is told; the entry stays as it is."""
+    if not reason.strip():
+        raise ValidationError(_("Tell the applicant why."), code="message_required")
+    organisation, claim = _lock_claim(claim)
+    claim.status = CompanyClaim.Status.REFUSED
+    claim.decide(by=by, message=reason)
+    claim.save()
+    _record_claim_decision(organisation, [claim], by=by, comment=claim_decision_comment(claim))
+    _claim_mail(claim, "claim_refused", site_root=site_root)
+    return claim
+
+
+@transaction.atomic
+def claim_request_more(*, claim: CompanyClaim, by, message: str, site_root: str) -> CompanyClaim:
+    """Ask the claimant for more (another document, an explanation); they answer from their own view."""
+    if not message.strip():
+        raise ValidationError(_("Tell the applicant why."), code="message_required")
+    organisation, claim = _lock_claim(claim)
+    claim.status = CompanyClaim.Status.CHANGES_REQUESTED
+    claim.decide(by=by, message=message)
+    claim.save()
+    _record_claim_decision(organisation, [claim], by=by, comment=claim_decision_comment(claim))
+    _claim_mail(claim, "claim_more", site_root=site_root)
+    return claim
+
+
+REPLYABLE_REGISTRATION = (CompanyRegistration.Status.PENDING, CompanyRegistration.Status.CHANGES_REQUESTED)
+REPLYABLE_CLAIM = (CompanyClaim.Status.PENDING, CompanyClaim.Status.CHANGES_REQUESTED)
+
+
+def can_reply(application: CompanyRegistration | CompanyClaim) -> bool:
+    replyable = REPLYABLE_CLAIM if isinstance(application, CompanyClaim) else REPLYABLE_REGISTRATION
+    return application.status in replyable
+
+
+@transaction.atomic
+def application_reply(*, application: CompanyRegistration | CompanyClaim, text: str, document=None) -> ApplicantReply:
+    """The applicant answers staff from their own view; the answer is kept for staff to read.
+
+    A claim the staff asked more about goes back to their queue (and may bring a new
+    document); a registration sent back is changed with its own link, the answer goes with it.
+    """
+    model = type(application)
+    application = model.objects.select_for_update().get(pk=application.pk)
+    if not can_reply(application):
+        raise ValidationError(_("This application has been decided; it takes no more answers."), code="decided")
+    if not text.strip():
+        raise ValidationError({"text": _("Write your answer.")}, code="required")
+    is_claim = isinstance(application, CompanyClaim)
+    reply = ApplicantReply(text=text.strip(), **({"claim": application} if is_claim else {"registration": application}))
+    reply.full_clean()
+    reply.save()
+    if is_claim:
+        old_document = application.document.name
+        if document:
+            _store_claim_document(application, document)
+        if application.status == CompanyClaim.Status.CHANGES_REQUESTED:
+            application.status = CompanyClaim.Status.PENDING
+        application.save()
+        if document and old_document:
+            transaction.on_commit(lambda: claim_documents_storage.delete(old_document))
+    return reply
+
+
+def _sent_label(name: str) -> str:
+    base, _sep, language = name.rpartition("_")
+    if language in CONTENT_LANGUAGES and base in TRANSLATED_FIELDS:
+        return f"{Organisation._meta.get_field(base).verbose_name} [{language}]"
+    return str(Organisation._meta.get_field(name).verbose_name)
+
+
+def _sent_value(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    return "" if value is None else str(value)
+
+
+def application_sent_rows(application: CompanyRegistration | CompanyClaim) -> list[tuple[str, str]]:
+    """What the applicant sent, as labelled rows in the reader's language (only what they gave)."""
+    if isinstance(application, CompanyClaim):
+        rows = [
+            (CompanyClaim._meta.get_field("organisation").verbose_name, str(application.organisation)),
+            (CompanyClaim._meta.get_field("method").verbose_name, application.get_method_display()),
+            (CompanyClaim._meta.get_field("identifier").verbose_name, application.identifier),
+            (CompanyClaim._meta.get_field("document").verbose_name, application.document_name),
+            (CompanyClaim._meta.get_field("explanation").verbose_name, application.explanation),
+        ]
+    else:
+        rows = [(_sent_label(name), _sent_value(value)) for name, value in application.company.items()]
+    rows += [
+        (CompanyClaim._meta.get_field("contact_name").verbose_name, application.contact_name),
+        (CompanyClaim._meta.get_field("contact_email").verbose_name, application.contact_email),
+        (CompanyClaim._meta.get_field("contact_phone").verbose_name, application.contact_phone),
+    ]
+    return [(str(label), value) for label, value in rows if value not in ("", None)]

@@ -26,6 +26,8 @@ from core.views import refused_for_rate, site_root
 from directory.models import Organisation
 from registrations import services
 from registrations.forms import (
+    ApplicantReplyForm,
+    ClaimForm,
     ContactForm,
     OwnerEraseForm,
     OwnerLoginForm,
@@ -33,7 +35,7 @@ from registrations.forms import (
     OwnerProfileForm,
     RegistrationForm,
 )
-from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
+from registrations.models import ClaimMethod, CompanyClaim, CompanyOwner, CompanyRegistration, ProposedChange
 from staff import two_factor
 from staff.audit import audit_event_record
 from staff.forms import AuthenticatorConfirmForm, SecondFactorForm
@@ -126,10 +128,13 @@ class RegistrationVerifyView(RegistrationTokenMixin, TemplateView):
     template_name = "registrations/registration_verify.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(registration=self.registration, **kwargs)
+        status_url = reverse(
+            "registrations:application", kwargs={"token": services.application_token(self.registration)}
+        )
+        return super().get_context_data(registration=self.registration, status_url=status_url, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        self.registration = services.registration_verify(registration=self.registration)
+        self.registration = services.registration_verify(registration=self.registration, site_root=site_root(request))
         return self.render_to_response(self.get_context_data(verified=True))
 
 
@@ -394,8 +399,13 @@ class AccountView(OwnerRequiredMixin, TemplateView):
         organisations = [owner.organisation for owner in owned]
         changes = ProposedChange.objects.filter(organisation__in=organisations).select_related("organisation")
         registrations = CompanyRegistration.objects.filter(owner=self.request.user)
+        claims = CompanyClaim.objects.filter(owner=self.request.user).select_related("organisation")
         return super().get_context_data(
-            owned=owned, proposed_changes=list(changes[:20]), registrations=list(registrations), **kwargs
+            owned=owned,
+            proposed_changes=list(changes[:20]),
+            registrations=list(registrations),
+            claims=list(claims),
+            **kwargs,
         )
 
 
@@ -526,3 +536,173 @@ class OwnerEraseView(OwnerRequiredMixin, FormView):
         logout(self.request)
         services.owner_erase(user=user)
         return redirect("registrations:erased")
+
+
+# --- Claims of existing entries and the applicant's own view --------------------------------------
+
+CLAIM_SESSION_KEY = "registrations_claim_sent"
+
+
+class ClaimCreateView(PrivacyPagesMixin, FormView):
+    """Is this your company? A claim of a public entry that nobody keeps yet."""
+
+    form_class = ClaimForm
+    template_name = "registrations/claim_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisation = get_object_or_404(
+            Organisation.objects.published().select_related("owner", "municipality"), slug=kwargs["slug"]
+        )
+        if not services.claimable(self.organisation):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.organisation}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
+
+    def get_success_url(self):
+        return reverse("registrations:claim-sent", kwargs={"slug": self.organisation.slug})
+
+    def form_valid(self, form):
+        if form.done_url:
+            return redirect(form.done_url)
+        if form.is_spam:
+            return redirect(self.get_success_url())
+        if rate_limit_hit(
+            scope="registrations:claim",
+            client=client_address(self.request),
+            limit=settings.REGISTRATIONS_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            return refused_for_rate(
+                self, form, gettext("Several claims came from your address in a short time. Try again later.")
+            )
+        try:
+            claim = services.claim_start(
+                organisation=self.organisation,
+                method=form.cleaned_data["method"],
+                identifier=form.cleaned_data["identifier"],
+                contact_name=form.cleaned_data["contact_name"],
+                contact_email=form.cleaned_data["contact_email"],
+                contact_phone=form.cleaned_data["contact_phone"],
+                language=get_language(),
+                explanation=form.cleaned_data["explanation"],
+                document=form.cleaned_data.get("document"),
+                site_root=site_root(self.request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        remember_submission(form.submission_key, self.get_success_url())
+        self.request.session[CLAIM_SESSION_KEY] = {
+            "method": claim.method,
+            "email": claim.contact_email,
+            "masked": services.mask_email(self.organisation.email),
+        }
+        return redirect(self.get_success_url())
+
+
+class ClaimSentView(TemplateView):
+    template_name = "registrations/claim_sent.html"
+
+    def get_context_data(self, **kwargs):
+        organisation = get_object_or_404(Organisation.objects.published(), slug=kwargs["slug"])
+        sent = self.request.session.get(CLAIM_SESSION_KEY) or {}
+        return super().get_context_data(organisation=organisation, sent=sent, email_method=ClaimMethod.EMAIL, **kwargs)
+
+
+class ClaimConfirmView(TemplateView):
+    """The link mailed to the address on record: one button, so that a mail scanner following it grants nothing."""
+
+    template_name = "registrations/claim_confirm.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.claim = services.claim_from_token(kwargs["token"])
+        if self.claim is None:
+            response = TemplateView.as_view(template_name="registrations/link_invalid.html")(request)
+            response.status_code = 404
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(claim=self.claim, organisation=self.claim.organisation, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.claim = services.claim_confirm(claim=self.claim, site_root=site_root(request))
+        except ValidationError:
+            self.claim.refresh_from_db()
+        return self.render_to_response(self.get_context_data(confirmed=True))
+
+
+class ApplicationView(FormView):
+    """The applicant's own view of a registration or a claim: its state, what was sent, what staff asked.
+
+    Reached by the signed link mailed to the applicant (no account needed); they answer
+    staff here. Never kept by a browser or shared cache.
+    """
+
+    form_class = ApplicantReplyForm
+    template_name = "registrations/application_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.application = services.application_from_token(kwargs["token"])
+        if self.application is None:
+            response = TemplateView.as_view(template_name="registrations/link_invalid.html")(request)
+            response.status_code = 404
+        else:
+            response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @property
+    def is_claim(self) -> bool:
+        return isinstance(self.application, CompanyClaim)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "with_document": self.is_claim}
+
+    def get_context_data(self, **kwargs):
+        application = self.application
+        edit_url = ""
+        if not self.is_claim and application.status == CompanyRegistration.Status.CHANGES_REQUESTED:
+            edit_url = reverse("registrations:registration-edit", kwargs={"token": services.edit_token(application)})
+        return super().get_context_data(
+            application=application,
+            is_claim=self.is_claim,
+            sent_rows=services.application_sent_rows(application),
+            replies=list(application.replies.all()),
+            can_reply=services.can_reply(application),
+            edit_url=edit_url,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not services.can_reply(self.application):
+            return self.get(request, *args, **kwargs)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if form.is_spam:
+            return redirect(self.request.path)
+        if rate_limit_hit(
+            scope="registrations:reply",
+            client=f"{type(self.application).__name__}:{self.application.pk}",
+            limit=settings.REGISTRATIONS_CONTACT_RATE_LIMIT,
+            window=settings.REGISTRATIONS_RATE_WINDOW,
+        ):
+            return refused_for_rate(
+                self, form, gettext("You have sent several answers in a short time. Please try again later.")
+            )
+        try:
+            services.application_reply(
+                application=self.application, text=form.cleaned_data["text"], document=form.cleaned_data.get("document")
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("Your answer was sent to the information centre."))
+        return redirect(self.request.path)

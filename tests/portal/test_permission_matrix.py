@@ -76,6 +76,23 @@ def _proposed_change(municipality):
     return ProposedChange.objects.create(organisation=organisation, data={"description_en": "Proposed"})
 
 
+def _company_claim(municipality):
+    from django.utils import timezone
+
+    from registrations.models import CompanyClaim
+
+    return CompanyClaim.objects.create(
+        organisation=OrganisationFactory(municipality=municipality),
+        method=CompanyClaim.Method.EMAIL,
+        document="claim-documents/2026/proof.pdf",  # either proof stays valid when a test changes the method
+        contact_name="Ana",
+        contact_email="ana@example.org",
+        language="en",
+        consented_at=timezone.now(),
+        status=CompanyClaim.Status.PENDING,
+    )
+
+
 def _accessibility_statement(municipality):
     from django.utils import timezone
 
@@ -102,6 +119,7 @@ OBJECTS: dict[str, Callable] = {
     "portal.FeaturedSight": _featured_sight,
     "registrations.CompanyRegistration": _registration,
     "registrations.ProposedChange": _proposed_change,
+    "registrations.CompanyClaim": _company_claim,
     "core.Municipality": lambda municipality: municipality,
     "core.InformationCentre": lambda municipality: municipality.information_centre,
     "auth.User": _staff_member,

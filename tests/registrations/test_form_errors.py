@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from directory.models import Organisation
+from directory.models import Kind, Organisation
 from registrations.models import CompanyOwner, CompanyRegistration, ProposedChange
 from tests.directory.factories import OrganisationFactory
 from tests.markup import flat
@@ -57,7 +57,8 @@ CONSTRAINT_CASES = {
         {"municipality": "", "pib": valid_pib(1234567)},
         "Give Bulgarian (EIK, VAT number) or Serbian (PIB, MB) identifiers, not both.",
     ),
-    # In the directory already: the applicant is told whom to ask.
+    # In the directory already, as an entry nobody can claim (a school): the applicant is told whom to
+    # ask. An unowned company is offered for claiming instead (tests/registrations/test_claims.py).
     "organisation_eik_unique": ("eik", {}, "If it is yours, please contact the information centre"),
 }
 
@@ -66,7 +67,7 @@ CONSTRAINT_CASES = {
 def test_each_constraint_the_registration_can_break_is_a_translated_error_on_its_field(client, staff, constraint):
     field, overrides, message = CONSTRAINT_CASES[constraint]
     if constraint == "organisation_eik_unique":
-        OrganisationFactory(eik=valid_eik(1234567), municipality=staff.home)
+        OrganisationFactory(eik=valid_eik(1234567), municipality=staff.home, kind=Kind.SCHOOL)
     response = client.post("/en/companies/register/", {**application(staff.home), **overrides})
     assert response.status_code == 200
     html = response.content.decode()

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from registrations.models import CompanyRegistration
+from registrations.models import CompanyOwner, CompanyRegistration
 from tests.directory.factories import OrganisationFactory
 from tests.registrations.factories import application, valid_eik
 
@@ -43,7 +43,11 @@ def test_serbian_identifiers_are_refused_for_a_bulgarian_municipality(client, st
 
 
 def test_an_identifier_already_in_the_directory_is_refused_without_showing_the_other_entry(client, staff):
-    OrganisationFactory(eik=valid_eik(1234567), municipality=staff.home, email="secret@example.org")
+    kept = OrganisationFactory(eik=valid_eik(1234567), municipality=staff.home, email="secret@example.org")
+    # Kept by its company: nothing to claim (an unowned entry is offered for claiming, test_claims.py).
+    CompanyOwner.objects.create(
+        user=staff.outsider, organisation=kept, contact_name="O", contact_email="o@example.org", language="en"
+    )
     response = client.post("/en/companies/register/", application(staff.home))
     html = response.content.decode()
     assert "already registered" in html and "information centre" in html
