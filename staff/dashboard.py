@@ -25,6 +25,7 @@ from staff.roles import staff_scope
 PENDING = "pending"
 DRAFTS = "drafts"
 TRANSLATIONS = "translations"
+UPKEEP = "upkeep"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ SECTIONS = {
     PENDING: Section(PENDING, _("Waiting for moderation"), _("Nothing waits for moderation.")),
     DRAFTS: Section(DRAFTS, _("Drafts"), _("No drafts.")),
     TRANSLATIONS: Section(TRANSLATIONS, _("Missing translations"), _("Every entry is translated.")),
+    UPKEEP: Section(UPKEEP, _("Keeping entries true"), _("No reports, stale entries or broken addresses.")),
 }
 
 

@@ -1,0 +1,10 @@
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.filter
+def report_mistake_url(entry) -> str:
+    """The "Report a mistake" page of a public entry (no query: the type and id are on the object)."""
+    return reverse("upkeep:report", kwargs={"label": entry._meta.label_lower, "pk": entry.pk})
