@@ -166,9 +166,9 @@ def test_the_link_confirms_the_entry_with_one_click_and_a_get_changes_nothing(cl
     assert company.confirmed_at is not None
     assert company.stale_since is None
     assert Version.objects.get_for_object(company).exists()
-    page = client.get(company.get_absolute_url()).content.decode()
-    assert "Последно потвърдено на" in page
-    assert "може да е остарял" not in page
+    page = client.get(company.get_absolute_url()).content.decode()  # in the owner's language, sr-latn
+    assert "Poslednji put potvrđeno" in page
+    assert "možda zastareo" not in page
 
 
 def test_an_expired_or_forged_link_is_refused(client, company, settings):
@@ -185,7 +185,9 @@ def test_a_company_that_says_it_closed_is_archived_only_when_staff_agree(client,
     confirmation = ConfirmationRequest.objects.create(
         organisation=company, sent_to="owner@example.org", language="bg", sent_at=timezone.now()
     )
-    client.post(reverse("upkeep:confirm", kwargs={"token": services.confirmation_token(confirmation)}), {"answer": "closed"})
+    client.post(
+        reverse("upkeep:confirm", kwargs={"token": services.confirmation_token(confirmation)}), {"answer": "closed"}
+    )
     confirmation.refresh_from_db()
     assert confirmation.closure == ConfirmationRequest.Closure.WAITING
     assert Organisation.objects.get(pk=company.pk).status == PublicationStatus.PUBLISHED
@@ -209,7 +211,7 @@ def test_entries_unconfirmed_for_18_months_are_marked_and_unmarked_once_confirme
     assert services.entries_mark_stale() == (0, 0)  # idempotent
     page = client.get(old.get_absolute_url()).content.decode()
     assert "Този запис може да е остарял." in page
-    assert "не е потвърден от фирмата" in page
+    assert "все още не е потвърдено от фирмата" in page
     assert "може да е остарял" not in client.get(recent.get_absolute_url()).content.decode()
 
     services.entries_confirm_by_staff(organisations=[Organisation.objects.get(pk=old.pk)], by=staff.editor)
