@@ -1,8 +1,8 @@
 """Keeping entries true through the public pages, the services and the command (docs/DIRECTORY.md)."""
 
 import re
-from io import StringIO
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
