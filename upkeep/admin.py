@@ -87,10 +87,19 @@ class MistakeReportAdmin(ReadOnlyQueueAdmin):
 @admin.register(StaleOrganisation)
 class StaleOrganisationAdmin(ReadOnlyQueueAdmin):
     municipality_lookup = "municipality"
-    list_display = ["name", "stale_since", "confirmed_at", "created_at", "has_owner"]
+    list_display = ["name", "out_of_date_since", "last_confirmed", "created_at", "has_owner"]
     search_fields = ["name"]
     actions = ["confirm_by_staff"]
     fields = ["name", "confirmed_at", "stale_since", "created_at"]
+
+    # Shown, never edited in the list: the dates change only through the services (and history).
+    @admin.display(description=_("may be out of date since"), ordering="stale_since")
+    def out_of_date_since(self, obj):
+        return obj.stale_since
+
+    @admin.display(description=_("last confirmed"), ordering="confirmed_at")
+    def last_confirmed(self, obj):
+        return obj.confirmed_at
 
     def get_queryset(self, request):
         return super().get_queryset(request).published().filter(stale_since__isnull=False).select_related("owner")
