@@ -7,12 +7,13 @@ version history (upkeep.services). The dashboard counts them (one query per queu
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.views import site_root
+from directory.models import Organisation
 from staff import dashboard
-from staff.admin.scoping import MunicipalityScopedAdminMixin
+from staff.admin.scoping import MunicipalityScopedAdminMixin, scope_queryset
 from staff.roles import EDIT_ONLY
 from upkeep import services
 from upkeep.models import ConfirmationRequest, LinkCheck, MistakeReport, StaleOrganisation
@@ -153,34 +154,39 @@ class ConfirmationRequestAdmin(ReadOnlyQueueAdmin):
         self._decide(request, queryset, archive=False)
 
 
+def _changelist(model, query: str = "") -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist") + query
+
+
 def upkeep_queues(request) -> list[dashboard.DashboardItem]:
-    """Open reports, entries that may be out of date, broken addresses and closures to decide: one count each."""
-    items = []
-    for model, label, query in (
-        (MistakeReport, _("Mistake reports"), "?status__exact=open"),
-        (StaleOrganisation, _("Entries that may be out of date"), ""),
-        (LinkCheck, _("Entries with a broken website or e-mail domain"), ""),
-        (ConfirmationRequest, _("Companies that say they have closed"), "?closure__exact=waiting"),
-    ):
-        model_admin = admin.site._registry[model]
-        if not model_admin.has_view_permission(request):
-            continue
-        queryset = model_admin.get_queryset(request)
-        if model is MistakeReport:
-            count = queryset.open().count()
-        elif model is LinkCheck:
-            count = queryset.values("content_type", "object_id").distinct().count()
-        elif model is ConfirmationRequest:
-            count = queryset.closures_waiting().count()
-        else:
-            count = queryset.count()
-        opts = model._meta
-        items.append(
-            dashboard.DashboardItem(
-                str(label), count, reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + query
-            )
-        )
-    return items
+    """The user's municipality: open reports, entries confirmed and out of date, broken addresses,
+    closures to decide. Four queries, whatever the number of entries."""
+    registry = admin.site._registry
+    if not registry[StaleOrganisation].has_view_permission(request):
+        return []
+    counts = services.upkeep_counts(
+        organisations=scope_queryset(Organisation.objects.all(), request.user, "municipality"),
+        link_checks=registry[LinkCheck].get_queryset(request),
+    )
+    reports = registry[MistakeReport].get_queryset(request).open().count()
+    closures = registry[ConfirmationRequest].get_queryset(request).closures_waiting().count()
+    confirmed = gettext("Published entries confirmed in the last 18 months (of %(published)d)") % counts
+    # Each count is shown even at zero: "0 out of date" is the news staff want.
+    return [
+        dashboard.DashboardItem(str(_("Mistake reports")), reports, _changelist(MistakeReport, "?status__exact=open")),
+        dashboard.DashboardItem(str(confirmed), counts["confirmed"], ""),
+        dashboard.DashboardItem(
+            str(_("Entries that may be out of date")), counts["stale"], _changelist(StaleOrganisation)
+        ),
+        dashboard.DashboardItem(
+            str(_("Entries with a broken website or e-mail domain")), counts["broken"], _changelist(LinkCheck)
+        ),
+        dashboard.DashboardItem(
+            str(_("Companies that say they have closed")),
+            closures,
+            _changelist(ConfirmationRequest, "?closure__exact=waiting"),
+        ),
+    ]
 
 
 dashboard.register_counter(dashboard.UPKEEP, upkeep_queues)

@@ -254,14 +254,17 @@ def test_a_broken_website_is_listed_for_staff_and_the_owner_told_once_never_show
 
 
 def test_the_staff_dashboard_counts_each_queue_of_the_municipality(client, staff, company):
+    """Open reports, confirmed and stale entries of the user's municipality only, in a few queries."""
     Organisation.objects.filter(pk=company.pk).update(stale_since=timezone.now())
     services.report_submit(entry=company, message="x", email="", language="bg", site_root="https://most.example.org/")
     other = OrganisationFactory(municipality=staff.other)
     services.report_submit(entry=other, message="y", email="", language="bg", site_root="https://most.example.org/")
+    OrganisationFactory(municipality=staff.home, confirmed_at=ago(30))
     client.force_login(staff.moderator)
     page = client.get("/admin/").content.decode()
     section = page[page.index("Поддръжка на записите") :]
     assert re.search(r"Доклади за грешки\D*1\b", section)
     assert re.search(r"Записи, които може да са остарели\D*1\b", section)
+    assert re.search(r"потвърдени през последните 18 месеца \(от 2\)\D*1\b", section)
     response = client.get(reverse("admin:upkeep_mistakereport_changelist"))
     assert response.context["cl"].result_count == 1  # the other municipality's report is not theirs
