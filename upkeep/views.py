@@ -20,7 +20,8 @@ class MistakeReportView(FormView):
     template_name = "upkeep/mistakereport_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.entry = services.reportable_entry(kwargs["label"], kwargs["pk"])
+        label, pk = request.GET.get("entry", ""), request.GET.get("id", "")
+        self.entry = services.reportable_entry(label, int(pk)) if pk.isdigit() and len(pk) < 19 else None
         if self.entry is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.http import urlencode
 
 register = template.Library()
 
@@ -7,4 +8,4 @@ register = template.Library()
 @register.filter
 def report_mistake_url(entry) -> str:
     """The "Report a mistake" page of a public entry (no query: the type and id are on the object)."""
-    return reverse("upkeep:report", kwargs={"label": entry._meta.label_lower, "pk": entry.pk})
+    return reverse("upkeep:report") + "?" + urlencode({"entry": entry._meta.label_lower, "id": entry.pk})
