@@ -103,7 +103,7 @@ class StaleOrganisationAdmin(ReadOnlyQueueAdmin):
         return obj.confirmed_at
 
     def get_queryset(self, request):
-        return super().get_queryset(request).published().filter(stale_since__isnull=False).select_related("owner")
+        return super().get_queryset(request).select_related("owner")
 
     @admin.display(description=_("has an owner"), boolean=True)
     def has_owner(self, obj):

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ChoiceLabelsModel, ModerationDecision, Municipality
-from directory.models import Organisation
+from directory.models import Organisation, OrganisationQuerySet
 
 
 class EntryReference(models.Model):
@@ -176,8 +176,15 @@ class ConfirmationRequest(ModerationDecision, ChoiceLabelsModel):
         return str(self.organisation)
 
 
+class StaleOrganisationManager(models.Manager.from_queryset(OrganisationQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().published().filter(stale_since__isnull=False)
+
+
 class StaleOrganisation(Organisation):
-    """The directory's entries not confirmed for 18 months: a staff queue, no table of its own."""
+    """The directory's published entries marked as possibly out of date: a staff queue, no table of its own."""
+
+    objects = StaleOrganisationManager()
 
     class Meta:
         proxy = True
