@@ -300,6 +300,19 @@ class Organisation(Coordinates, Publishable):
         default=False,
         help_text=_("A synthetic entry made up for demonstration; not a real organisation."),
     )
+    # Freshness (docs/DIRECTORY.md, "Keeping entries true"): written by upkeep's services.
+    confirmed_at = models.DateTimeField(
+        _("last confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("When the company or staff last said the entry is right."),
+    )
+    stale_since = models.DateTimeField(
+        _("may be out of date since"),
+        null=True,
+        blank=True,
+        help_text=_("Set by the periodic upkeep when the entry has not been confirmed for 18 months."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "civic",
     "registrations",
     "cooperation",
+    # Keeping entries true: mistake reports, yearly confirmations, link checks (above the content apps).
+    "upkeep",
     # Search indexes the content of every app above (their search_indexes.py).
     "search",
     # The read-only public API, /api/v1/ (Django Ninja; its Swagger UI files are served from "ninja"'s static files).
@@ -526,3 +528,16 @@ DIRECTORY_IMPORT_MAX_BYTES = int(os.environ.get("DIRECTORY_IMPORT_MAX_BYTES", 10
 DIRECTORY_IMPORT_MAX_ROWS = int(os.environ.get("DIRECTORY_IMPORT_MAX_ROWS", 20_000))
 # Uploaded files wait here, parsed, between the preview and the confirmation (never served).
 DIRECTORY_IMPORT_ROOT = Path(os.environ.get("DIRECTORY_IMPORT_ROOT", VAR_DIR / "imports"))
+
+# Keeping entries true (upkeep/, docs/DIRECTORY.md "Keeping entries true").
+# How long the link in the yearly confirmation e-mail works.
+UPKEEP_CONFIRMATION_LINK_DAYS = int(os.environ.get("UPKEEP_CONFIRMATION_LINK_DAYS", 30))
+# Mistake reports one address may send an hour (REGISTRATIONS_RATE_WINDOW).
+UPKEEP_REPORT_RATE_LIMIT = int(os.environ.get("UPKEEP_REPORT_RATE_LIMIT", 10))
+# The link check: seconds before a site or DNS server counts as not answering, seconds between two
+# requests to one host (polite to small sites), days before an address is checked again.
+UPKEEP_LINK_CHECK_TIMEOUT = float(os.environ.get("UPKEEP_LINK_CHECK_TIMEOUT", 10))
+UPKEEP_LINK_CHECK_DELAY = float(os.environ.get("UPKEEP_LINK_CHECK_DELAY", 2))
+UPKEEP_LINK_CHECK_EVERY_DAYS = int(os.environ.get("UPKEEP_LINK_CHECK_EVERY_DAYS", 7))
+# DNS servers for the MX look-ups ("host" or "host:port", comma-separated); empty: the system's.
+UPKEEP_DNS_SERVERS = [server for server in os.environ.get("UPKEEP_DNS_SERVERS", "").split(",") if server]

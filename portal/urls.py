@@ -94,6 +94,7 @@ urlpatterns += i18n_patterns(
     path("tourism/", include("tourism.urls")),
     path("", include("registrations.urls")),
     path("", include("cooperation.urls")),
+    path("", include("upkeep.urls")),
 )
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

@@ -31,6 +31,7 @@ ENQUIRIES = "enquiries"
 SCHEDULED = "scheduled"
 DRAFTS = "drafts"
 TRANSLATIONS = "translations"
+UPKEEP = "upkeep"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ SECTIONS = {
     SCHEDULED: Section(SCHEDULED, _("Scheduled"), _("Nothing is scheduled.")),
     DRAFTS: Section(DRAFTS, _("Drafts"), _("No drafts.")),
     TRANSLATIONS: Section(TRANSLATIONS, _("Missing translations"), _("Every entry is translated.")),
+    UPKEEP: Section(UPKEEP, _("Keeping entries true"), _("No reports, stale entries or broken addresses.")),
 }
 
 

@@ -74,6 +74,11 @@ def test_contact_a_company(client, owner):
     assert_errors_described(client.post("/en/companies/sredna-gora-mill/contact/", {"email": "x"}).content.decode())
 
 
+def test_report_a_mistake(client, owner):
+    url = f"/sr-latn/report/?entry=directory.organisation&id={owner.owned_companies.get().organisation_id}"
+    assert_errors_described(client.post(url, {"email": "x"}).content.decode())
+
+
 def test_registration(client, staff):
     html = client.post("/en/companies/register/", {"name": "Мелница", "contact_email": "x"}).content.decode()
     assert_errors_described(html)

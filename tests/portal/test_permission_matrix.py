@@ -113,8 +113,69 @@ def _featured_sight(municipality):
     return FeaturedSight.objects.create(municipality=municipality, sight=SightFactory(municipality=municipality))
 
 
+def _stale_organisation(municipality):
+    from django.utils import timezone
+
+    from upkeep.models import StaleOrganisation
+
+    return StaleOrganisation.objects.get(
+        pk=OrganisationFactory(municipality=municipality, stale_since=timezone.now()).pk
+    )
+
+
+def _entry_reference(municipality) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    organisation = OrganisationFactory(municipality=municipality)
+    return {
+        "content_type": ContentType.objects.get_for_model(organisation),
+        "object_id": organisation.pk,
+        "entry_name": str(organisation),
+        "municipality": municipality,
+    }
+
+
+def _mistake_report(municipality):
+    from upkeep.models import MistakeReport
+
+    return MistakeReport.objects.create(**_entry_reference(municipality), message="Wrong phone", language="en")
+
+
+def _link_check(municipality):
+    from django.utils import timezone
+
+    from upkeep.models import LinkCheck
+
+    now = timezone.now()
+    return LinkCheck.objects.create(
+        **_entry_reference(municipality),
+        kind="website",
+        target="https://x.test/",
+        ok=False,
+        checked_at=now,
+        failing_since=now,
+    )
+
+
+def _confirmation_request(municipality):
+    from django.utils import timezone
+
+    from upkeep.models import ConfirmationRequest
+
+    return ConfirmationRequest.objects.create(
+        organisation=OrganisationFactory(municipality=municipality),
+        sent_to="owner@example.org",
+        language="en",
+        sent_at=timezone.now(),
+    )
+
+
 # One row of each municipality-scoped model in a given municipality.
 OBJECTS: dict[str, Callable] = {
+    "upkeep.MistakeReport": _mistake_report,
+    "upkeep.LinkCheck": _link_check,
+    "upkeep.ConfirmationRequest": _confirmation_request,
+    "upkeep.StaleOrganisation": _stale_organisation,
     "core.AccessibilityStatement": _accessibility_statement,
     "portal.FeaturedSight": _featured_sight,
     "registrations.CompanyRegistration": _registration,

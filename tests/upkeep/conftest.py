@@ -1,0 +1,14 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def upkeep_settings(settings):
+    """Empty rate-limit counters, links to the portal in mail, no pause between test requests."""
+    cache.clear()
+    settings.PORTAL_SITE_URL = "https://most.example.org"
+    settings.UPKEEP_LINK_CHECK_DELAY = 0
+    settings.UPKEEP_LINK_CHECK_TIMEOUT = 3
+    settings.UPKEEP_DNS_SERVERS = []
+    yield
+    cache.clear()
