@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "csp",
     # Background tasks (Django's tasks API, backported) and their table for the database backend.
     "django_tasks",
-    "django_tasks_db",
+    "staff.apps.BackgroundTasksConfig",  # django-tasks' database backend, its name translated
     "staff.apps.LogInRecordsConfig",  # django-axes, its name translated
     "staff.apps.VersionHistoryConfig",  # django-reversion, its name translated
     # The second factor of a log-in (docs/STAFF.md, "Two-factor log-in"): TOTP apps, recovery

@@ -2,6 +2,7 @@ from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 from reversion.apps import ReversionConfig
 
 
@@ -23,6 +24,14 @@ class LogInRecordsConfig(AxesConfig):
 
     default = False
     verbose_name = _("Log-in records")
+
+
+class BackgroundTasksConfig(TasksAppConfig):
+    """django-tasks' database backend (the worker's queue), named in the staff's language where the
+    admin lists permissions ("Tasks Database Backend | …" before)."""
+
+    default = False
+    verbose_name = _("Background tasks")
 
 
 class VersionHistoryConfig(ReversionConfig):

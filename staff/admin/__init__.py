@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
+from django_tasks_db.models import DBTaskResult
 
 from staff.admin import audit, outbox, users  # noqa: F401  (register the audit log, outbox, staff user and group admins)
 from staff.admin.scoping import PortalAdministratorsOnlyAdminMixin
@@ -38,3 +39,10 @@ for axes_model, staff_model, model_admin in (
 for device_model in (TOTPDevice, StaticDevice, WebAuthnCredential):
     if admin.site.is_registered(device_model):
         admin.site.unregister(device_model)
+
+
+# Background tasks (django-tasks' database backend) are the operators' business, not the staff's:
+# `manage.py run_worker` logs them and docs/SCALING.md says how to read their rows. Its own admin
+# is English-only, and editing a task's row by hand would undo the worker's retries.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)

@@ -1,5 +1,9 @@
+import zoneinfo
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from core.models import InformationCentre, Municipality
 from media_library.models import Album
@@ -314,7 +318,11 @@ def test_changing_a_time_another_save_only_truncated_is_no_conflict(staff):
     from civic.models import Event
     from tests.civic.factories import EventFactory
 
-    event = EventFactory(municipality=staff.home)
+    # At 10:00 to 13:00 Sofia time in ten days, so that 07:30 the same day is before its end
+    # whatever the time of day the test runs at (from now, an evening run ended after midnight).
+    sofia = zoneinfo.ZoneInfo("Europe/Sofia")
+    starts = (timezone.now() + timedelta(days=10)).astimezone(sofia).replace(hour=10, minute=0, second=0)
+    event = EventFactory(municipality=staff.home, starts_at=starts, ends_at=starts + timedelta(hours=3))
     Event.objects.filter(pk=event.pk).update(starts_at=event.starts_at.replace(microsecond=654321))
     url = f"/admin/civic/event/{event.pk}/change/"
     first, second = logged_in(staff.superuser), logged_in(staff.moderator)
