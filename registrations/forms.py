@@ -1,13 +1,11 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core.abuse import HoneypotFormMixin, MinimumFillTimeFormMixin
 from core.forms import BoundedUsernameMixin, DescribedErrorsMixin, ModelErrorsOnFieldsMixin
 from core.models import Country, Municipality
-from core.uploads import pdf_runs_script
 from directory import identifiers
 from directory.models import UNIQUE_IDENTIFIER_MESSAGES, Kind, LegalForm, Organisation
 from registrations import images, services
@@ -268,45 +266,13 @@ class OwnerPasswordResetForm(DescribedErrorsMixin, HoneypotFormMixin, forms.Form
 
 # --- Claims and the applicant's own view ----------------------------------------------------------
 
-MAX_CLAIM_DOCUMENT_BYTES = 10 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
-
-
-def validate_claim_document(upload) -> None:
-    """A supporting document is a PDF without scripts, or a scan or photo the media library accepts.
-
-    Checked by content (``core.uploads`` for PDFs, ``media_library.validators`` through
-    ``images.validate_public_image`` for pictures), never by the name it arrives with.
-    """
-    if upload.size > MAX_CLAIM_DOCUMENT_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(size)s."),
-            code="too_large",
-            params={"size": filesizeformat(MAX_CLAIM_DOCUMENT_BYTES)},
-        )
-    upload.seek(0)
-    head = upload.read(len(PDF_MAGIC))
-    upload.seek(0)
-    if head == PDF_MAGIC:
-        data = upload.read()
-        upload.seek(0)
-        if pdf_runs_script(data):
-            raise ValidationError(
-                _("This PDF runs a script when it is opened. Save it again without scripts and upload it."),
-                code="pdf_script",
-            )
-        if not upload.name.lower().endswith(".pdf"):
-            raise ValidationError(_("The file is a PDF but its name does not end in .pdf."), code="extension")
-        return
-    images.validate_public_image(upload)
-
 
 def document_field(required: bool, help_text) -> forms.FileField:
     return forms.FileField(
         label=_("Supporting document"),
         required=required,
         help_text=help_text,
-        validators=[validate_claim_document],
+        validators=[images.validate_claim_document],
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
     )
 

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 
+from core.uploads import pdf_runs_script
 from media_library.renditions import UnreadableImage, renditions_make
 from media_library.validators import MESSAGES, image_check, image_open
 
@@ -56,3 +58,36 @@ def reencode(upload, *, max_width: int) -> ContentFile:
     content.width, content.height = fallback.width, fallback.height
     content.reencoded = True  # stored as it is (CheckedImageField does not encode it again)
     return content
+
+
+MAX_CLAIM_DOCUMENT_BYTES = 10 * 1024 * 1024
+PDF_MAGIC = b"%PDF-"
+
+
+def validate_claim_document(upload) -> None:
+    """A supporting document is a PDF without scripts, or a scan or photo the media library accepts.
+
+    Checked by content (``core.uploads`` for PDFs, ``media_library.validators`` through
+    ``images.validate_public_image`` for pictures), never by the name it arrives with.
+    """
+    if upload.size > MAX_CLAIM_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(size)s."),
+            code="too_large",
+            params={"size": filesizeformat(MAX_CLAIM_DOCUMENT_BYTES)},
+        )
+    upload.seek(0)
+    head = upload.read(len(PDF_MAGIC))
+    upload.seek(0)
+    if head == PDF_MAGIC:
+        data = upload.read()
+        upload.seek(0)
+        if pdf_runs_script(data):
+            raise ValidationError(
+                _("This PDF runs a script when it is opened. Save it again without scripts and upload it."),
+                code="pdf_script",
+            )
+        if not upload.name.lower().endswith(".pdf"):
+            raise ValidationError(_("The file is a PDF but its name does not end in .pdf."), code="extension")
+        return
+    validate_public_image(upload)

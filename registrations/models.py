@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import ChoiceLabelsModel, ModerationDecision, Municipality
 from directory.models import Organisation
 from media_library.fields import CheckedImageField
+from registrations.images import validate_claim_document
 
 IDENTIFIER_FIELDS = ("eik", "vat_number", "pib", "mb")
 
@@ -337,6 +338,8 @@ class CompanyClaim(ModerationDecision, ChoiceLabelsModel):
         storage=claim_documents_storage,
         blank=True,
         max_length=200,
+        # The one strict check, wherever a document comes from (the claim form, an answer, the admin).
+        validators=[validate_claim_document],
     )
     consented_at = models.DateTimeField(_("consent to the privacy notice given"))
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
