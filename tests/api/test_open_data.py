@@ -57,7 +57,7 @@ def test_the_data_page_documents_every_api_field_and_export_column(client, demo_
     expected |= {column.key for column in cooperation_exports.COLUMNS}
     expected |= {each.name for each in (*GEOJSON_FIELDS, *FEED_FIELDS, *ICAL_FIELDS)}
     assert "renditions[].webp" in expected
-    missing = {name for name in expected if f"<code>{name}</code>" not in text}
+    missing = {name for name in expected if f'<code lang="en">{name}</code>' not in text}
     assert not missing
     for resource in RESOURCES:
         assert f"/api/v1/{resource.name}" in text

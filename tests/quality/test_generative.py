@@ -59,8 +59,9 @@ ROUTES = public_routes()
 POST_ROUTES = [route for route in ROUTES if route.accepts_post]
 # Controls whose typed text must come back as it was; a password or a file is never sent back.
 TEXT_CONTROLS = {"text", "email", "tel", "url", "search", "number", "textarea", "date", "time", "datetime-local"}
-# Tables a rejected form may legitimately write to: the session, and axes' record of a failed log-in.
-WRITABLE_ON_REJECTION = ("django_session", "axes_")
+# Tables a rejected form may legitimately write to: the session, and the records of a failed
+# log-in (axes' and the audit log's, docs/STAFF.md).
+WRITABLE_ON_REJECTION = ("django_session", "axes_", "staff_auditevent")
 # Django's own English messages, which the project catalogue does not list.
 DJANGO_ENGLISH = ("This field is required", "Enter a valid", "Select a valid choice", "Ensure this value")
 EXAMPLE_SETTINGS = hypothesis_settings(
