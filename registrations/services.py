@@ -988,8 +988,9 @@ def claim_grant(*, claim: CompanyClaim, by, site_root: str, confirmed: bool = Fa
     organisation, claim = _lock_claim(claim)
     if CompanyOwner.objects.filter(organisation=organisation).exists():
         raise ValidationError(_("This entry already has an owner."), code="owned")
+    now = timezone.now()
     if confirmed:
-        claim.verified_at = timezone.now()
+        claim.verified_at = now
     user = _owner_account(claim)
     CompanyOwner.objects.create(
         user=user,
@@ -999,6 +1000,11 @@ def claim_grant(*, claim: CompanyClaim, by, site_root: str, confirmed: bool = Fa
         contact_phone=claim.contact_phone,
         language=claim.language,
     )
+    # The owner has just proved the entry is theirs: it counts as confirmed now (docs/DIRECTORY.md,
+    # "Keeping entries true"), so the yearly question comes a year from today and it is not out of
+    # date. A queryset update, as upkeep's confirmation does: the entry's updated_at stays.
+    Organisation.objects.filter(pk=organisation.pk).update(confirmed_at=now, stale_since=None)
+    organisation.confirmed_at, organisation.stale_since = now, None
     claim.status = CompanyClaim.Status.GRANTED
     claim.owner = user
     claim.decide(by=by)

@@ -2,6 +2,7 @@
 
 import re
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import RequestFactory
+from django.utils import timezone
 from reversion.models import Version
 
 from core.models import Country
@@ -191,6 +193,30 @@ def test_only_one_of_two_claims_is_granted_and_the_other_is_told(entry, staff, c
         services.claim_grant(claim=first, by=staff.moderator, site_root="http://testserver/")
     with pytest.raises(ValidationError):  # a claim after the grant
         start(entry, committed, method=CompanyClaim.Method.DOCUMENT, document=pdf())
+
+
+def test_a_granted_claim_counts_as_a_confirmation_of_the_entry(client, entry, staff, committed):
+    """The owner has just proved the entry is theirs: it is confirmed now and no longer out of date."""
+    long_ago = timezone.now() - timedelta(days=700)
+    Organisation.objects.filter(pk=entry.pk).update(confirmed_at=None, stale_since=long_ago, updated_at=long_ago)
+    claim = start(entry, committed)
+    before = timezone.now()
+    with committed():
+        client.post(f"/bg/companies/claim/confirm/{services.claim_token(claim)}/")
+    entry.refresh_from_db()
+    assert CompanyClaim.objects.get(pk=claim.pk).status == CompanyClaim.Status.GRANTED
+    assert before <= entry.confirmed_at <= timezone.now()
+    assert entry.stale_since is None
+    assert entry.updated_at == long_ago  # confirming is not an edit of the entry
+
+    # Granted by staff on a document, the same.
+    other = OrganisationFactory(municipality=staff.home, eik=valid_eik(7788990), email="")
+    Organisation.objects.filter(pk=other.pk).update(stale_since=long_ago)
+    by_document = start(other, committed, method=CompanyClaim.Method.DOCUMENT, document=pdf(), identifier=other.eik)
+    with committed():
+        services.claim_grant(claim=by_document, by=staff.moderator, site_root="http://testserver/")
+    other.refresh_from_db()
+    assert other.confirmed_at >= before and other.stale_since is None
 
 
 def pdf():
