@@ -539,5 +539,9 @@ UPKEEP_REPORT_RATE_LIMIT = int(os.environ.get("UPKEEP_REPORT_RATE_LIMIT", 10))
 UPKEEP_LINK_CHECK_TIMEOUT = float(os.environ.get("UPKEEP_LINK_CHECK_TIMEOUT", 10))
 UPKEEP_LINK_CHECK_DELAY = float(os.environ.get("UPKEEP_LINK_CHECK_DELAY", 2))
 UPKEEP_LINK_CHECK_EVERY_DAYS = int(os.environ.get("UPKEEP_LINK_CHECK_EVERY_DAYS", 7))
+# The websites checked are typed by companies: a loopback, private or link-local address (the
+# portal's own network, a cloud's metadata service) is refused unless this is set. Only tests set
+# it: their websites listen on loopback.
+UPKEEP_LINK_CHECK_ALLOW_PRIVATE = env_bool("UPKEEP_LINK_CHECK_ALLOW_PRIVATE")
 # DNS servers for the MX look-ups ("host" or "host:port", comma-separated); empty: the system's.
 UPKEEP_DNS_SERVERS = [server for server in os.environ.get("UPKEEP_DNS_SERVERS", "").split(",") if server]

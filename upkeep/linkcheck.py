@@ -8,8 +8,19 @@ or answers it with an error some servers give only to HEAD; redirects are follow
 RFC 5321 allows, an address record when there is no MX; a "null MX" (RFC 7505) or a name
 that does not exist fails. A time-out or a DNS server failure is *unknown*, not broken: the
 entry is checked again next time and nobody is told.
+
+The addresses are typed by companies, so the check must not become a way to reach the portal's
+own network (SSRF): each host is resolved once, and the request goes to that very address,
+which must be a public one (``public_address``): a loopback, private, link-local (the cloud
+metadata service at 169.254.169.254), shared, reserved or multicast address is refused without
+a request, and so is a redirect to one. ``UPKEEP_LINK_CHECK_ALLOW_PRIVATE`` lifts that for tests,
+whose websites listen on loopback. Proxies from the environment are not used: the check itself
+must connect to the address it checked.
 """
 
+import http.client
+import ipaddress
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -51,6 +62,67 @@ class HostPacer:
         self.last[host] = time.monotonic()
 
 
+class AddressRefused(OSError):
+    """The host resolves to no public address: the check sends nothing there."""
+
+
+def address_is_public(address: str) -> bool:
+    """Whether ``address`` (an IP address) is on the public internet: not loopback, private, link-local…"""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("fe80::1%eth0") is not part of it
+    if ip.version == 6 and ip.ipv4_mapped is not None:  # ::ffff:127.0.0.1 reaches 127.0.0.1
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def public_addresses(host: str, port: int) -> list[str]:
+    """The addresses to connect to for ``host``, resolved once here: its public ones, in DNS order.
+
+    With ``UPKEEP_LINK_CHECK_ALLOW_PRIVATE`` every address will do (tests' servers are on loopback).
+    """
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except UnicodeError as error:  # a name IDNA cannot encode
+        raise OSError(f"bad host name: {error}") from error
+    addresses = list(dict.fromkeys(info[4][0] for info in found))
+    if not settings.UPKEEP_LINK_CHECK_ALLOW_PRIVATE:
+        addresses = [address for address in addresses if address_is_public(address)]
+    if not addresses:
+        raise AddressRefused(f"refused: {host} has no public address")
+    return addresses
+
+
+def _connect(host: str, port: int, timeout) -> socket.socket:
+    """A connection to one of the addresses ``public_addresses`` checked, never to what a second look-up says."""
+    error = None
+    for address in public_addresses(host, port):
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as failure:
+            error = failure
+    raise error
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def connect(self):
+        self.sock = _connect(self.host, self.port, self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self):
+        # The certificate is still checked against the host's name (and sent as SNI).
+        self.sock = self._context.wrap_socket(_connect(self.host, self.port, self.timeout), server_hostname=self.host)
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_PinnedHTTPConnection, req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_PinnedHTTPSConnection, req)
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
@@ -67,7 +139,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 def _request(url: str, method: str, pacer: HostPacer) -> int:
-    opener = urllib.request.build_opener(_Redirects(pacer))
+    # No proxy from the environment: the check connects to the address it checked (above).
+    opener = urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), _PinnedHTTPHandler(), _PinnedHTTPSHandler(), _Redirects(pacer)
+    )
     request = urllib.request.Request(url, method=method, headers={"User-Agent": user_agent(), "Accept": "*/*"})  # noqa: S310 (http/https only, see website_check)
     pacer.wait(url)
     try:

@@ -17,6 +17,7 @@ class Website:
 
     def __init__(self):
         self.requests: list[tuple[str, str, str, float]] = []
+        self.hosts: list[str] = []  # the Host header of each request
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -25,6 +26,7 @@ class Website:
 
             def answer(self, method):
                 site.requests.append((method, self.path, self.headers.get("User-Agent", ""), time.monotonic()))
+                site.hosts.append(self.headers.get("Host", ""))
                 if self.path == "/no-head" and method == "HEAD":
                     status, location = 405, None
                 elif self.path == "/moved":

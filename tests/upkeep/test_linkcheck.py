@@ -6,7 +6,14 @@ from itertools import pairwise
 import pytest
 
 from tests.upkeep.servers import NameServer, Website
-from upkeep.linkcheck import HostPacer, mail_domain_check, resolver, user_agent, website_check
+from upkeep.linkcheck import (
+    HostPacer,
+    address_is_public,
+    mail_domain_check,
+    resolver,
+    user_agent,
+    website_check,
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +59,57 @@ def test_a_missing_page_and_a_closed_port_are_broken(website):
 
 def test_only_web_addresses_are_requested():
     assert website_check("file:///etc/passwd").ok is False
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "127.8.9.10",
+        "::1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",  # a cloud's metadata service
+        "fe80::1%eth0",
+        "fc00::1",
+        "100.64.0.1",  # carrier-grade NAT
+        "0.0.0.0",
+        "::ffff:127.0.0.1",  # loopback written as IPv6
+        "224.0.0.1",
+    ],
+)
+def test_local_and_private_addresses_are_not_public(address):
+    assert not address_is_public(address)
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "2a00:1450:4001:80b::200e", "::ffff:93.184.215.14"])
+def test_addresses_on_the_internet_are_public(address):
+    assert address_is_public(address)
+
+
+def test_a_website_on_a_local_address_is_refused_without_a_request_unless_allowed(website, settings):
+    """The production default: an address typed by a company never reaches the portal's own network."""
+    settings.UPKEEP_LINK_CHECK_ALLOW_PRIVATE = False
+    website.requests.clear()
+    port = website.url.rpartition(":")[2]
+    for url in (f"{website.url}/ok", f"http://localhost:{port}/ok", f"http://[::ffff:127.0.0.1]:{port}/ok"):
+        result = website_check(url)
+        assert result.ok is False, url
+        assert result.detail.startswith("refused:"), result.detail
+    assert website.requests == []
+
+    settings.UPKEEP_LINK_CHECK_ALLOW_PRIVATE = True
+    assert website_check(f"{website.url}/ok").ok is True
+    assert len(website.requests) == 1
+
+
+def test_the_request_goes_to_the_address_resolved_and_names_the_host(website):
+    """The name is resolved once and the connection made to that address; the site still sees its name."""
+    website.hosts.clear()
+    port = website.url.rpartition(":")[2]
+    assert website_check(f"http://localhost:{port}/moved").ok is True
+    assert website.hosts == [f"localhost:{port}", f"localhost:{port}"]
 
 
 def test_requests_to_one_host_are_spaced(website):
