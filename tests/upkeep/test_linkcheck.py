@@ -74,7 +74,7 @@ def test_only_web_addresses_are_requested():
         "fe80::1%eth0",
         "fc00::1",
         "100.64.0.1",  # carrier-grade NAT
-        "0.0.0.0",
+        "0.0.0.0",  # noqa: S104 (an address to refuse, not one to bind)
         "::ffff:127.0.0.1",  # loopback written as IPv6
         "224.0.0.1",
     ],
