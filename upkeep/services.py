@@ -1,8 +1,8 @@
 """Keeping the public entries true: reports, yearly confirmations, staleness, link checks.
 
-Every function is keyword-only and a plain callable, so that the periodic ones can be queued
-on a task worker as they are; ``upkeep_run`` runs them all (``manage.py directory_upkeep``).
-Each periodic job is idempotent: run twice, the second run sends and changes nothing.
+Every function is keyword-only. The periodic ones run as tasks (``upkeep.tasks``, enqueued by
+``manage.py directory_upkeep``); each is idempotent: run twice, even at the same time, the
+second run sends and changes nothing.
 """
 
 from dataclasses import dataclass
@@ -189,6 +189,10 @@ def confirmation_requests_send(*, site_root: str, now: datetime | None = None) -
     sent = 0
     for owner in confirmations_due(now=now):
         with transaction.atomic():
+            # Lock the entry, then ask again: of two runs at once, the second finds the request sent.
+            _lock(Organisation, owner.organisation_id)
+            if not confirmations_due(now=now).filter(pk=owner.pk).exists():
+                continue
             confirmation = ConfirmationRequest.objects.create(
                 organisation=owner.organisation, sent_to=owner.contact_email, language=owner.language, sent_at=now
             )
@@ -206,6 +210,11 @@ def confirmation_requests_send(*, site_root: str, now: datetime | None = None) -
             )
         sent += 1
     return sent
+
+
+def _lock(model, pk: int) -> None:
+    """Hold the entry's row until the transaction ends: one run at a time asks or tells about it."""
+    list(model.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True))
 
 
 def _confirm(organisation: Organisation, *, now: datetime) -> None:
@@ -349,9 +358,7 @@ def links_check(
                 else:
                     result = mail_domain_check(target, using=dns)
                 counts.checked += 1
-                _record_check(
-                    entry, content_type, kind, target, result, check, now=now, site_root=site_root, counts=counts
-                )
+                _record_check(entry, content_type, kind, target, result, now=now, site_root=site_root, counts=counts)
         # Entries that lost their address, or are no longer public, keep no failure.
         gone = [check.pk for key, check in previous.items() if key not in seen]
         LinkCheck.objects.filter(pk__in=gone).delete()
@@ -359,10 +366,14 @@ def links_check(
 
 
 @transaction.atomic
-def _record_check(entry, content_type, kind, target, result: CheckResult, check, *, now, site_root, counts) -> None:
+def _record_check(entry, content_type, kind, target, result: CheckResult, *, now, site_root, counts) -> None:
     if result.ok is None:
         counts.unknown += 1
         return
+    # The entry locked, its check read afresh: a run alongside this one waits, then sees the
+    # owner already told (and the row already made).
+    _lock(type(entry), entry.pk)
+    check = LinkCheck.objects.filter(content_type=content_type, object_id=entry.pk, kind=kind).first()
     if check is None:
         check = LinkCheck(content_type=content_type, object_id=entry.pk, kind=kind)
     check.entry_name, check.municipality_id = str(entry)[:300], entry.municipality_id
@@ -397,19 +408,7 @@ def _record_check(entry, content_type, kind, target, result: CheckResult, check,
             LinkCheck.objects.filter(pk=check.pk).update(owner_told_at=now)
 
 
-# --- All periodic jobs ---------------------------------------------------------------------------
-
-
-def upkeep_run(*, site_root: str, now: datetime | None = None, check_links: bool = True) -> dict[str, int]:
-    """Every periodic job, in order: reminders, stale marking, link checks. Safe to run twice."""
-    now = now or timezone.now()
-    reminders = confirmation_requests_send(site_root=site_root, now=now)
-    marked, unmarked = entries_mark_stale(now=now)
-    result = {"reminders": reminders, "stale_marked": marked, "stale_unmarked": unmarked}
-    if check_links:
-        counts = links_check(site_root=site_root, now=now)
-        result.update(links_checked=counts.checked, links_broken=counts.broken, links_repaired=counts.repaired)
-    return result
+# --- The numbers staff see ----------------------------------------------------------------------
 
 
 def upkeep_counts(*, organisations, link_checks, now: datetime | None = None) -> dict[str, int]:
