@@ -53,6 +53,16 @@ def owner(staff):
     return user
 
 
+def test_the_company_page_shows_its_public_address_never_the_owners_private_one(client, owner):
+    """``Organisation.email`` is the company's public contact address (docs/DIRECTORY.md, "Public and
+    private addresses"); the owner's contact address is private: messages reach it through the form."""
+    organisation = Organisation.objects.get(owner__user=owner)
+    Organisation.objects.filter(pk=organisation.pk).update(email="office@mill.example.bg")
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert 'href="mailto:office@mill.example.bg"' in page
+    assert "ana@example.org" not in page
+
+
 def test_the_owner_downloads_everything_held_about_them(client, owner):
     client.force_login(owner)
     response = client.get("/en/account/my-data.json")
