@@ -7,7 +7,6 @@ from django.utils import timezone
 from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
 from civic.richtext import sanitise_html
 from civic.validators import document_format
-from core.abuse import rate_limit_hit
 from core.models import Country, InformationCentre
 from notifications.services import email_send
 from search.services import index_update
@@ -54,14 +53,6 @@ def document_save(*, document: Document) -> Document:
     document.save()
     index_update(document)
     return document
-
-
-def enquiry_rate_limited(*, client: str) -> bool:
-    """Count one enquiry from ``client``; True once it has sent too many this hour.
-
-    The count lives in the cache, shared by every worker when CACHE_URL points to Redis.
-    """
-    return rate_limit_hit(scope="civic:enquiries", client=client, limit=ENQUIRY_LIMIT, window=ENQUIRY_LIMIT_WINDOW)
 
 
 def _next_reference(centre: InformationCentre) -> str:

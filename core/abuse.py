@@ -9,6 +9,8 @@ registration, contact a company, owner log-in):
 - per-address rate limits counted in the cache, which is Redis in production
   (``REDIS_URL``), so that every worker counts against the same limit; while Redis is away
   nobody is counted (core.cache), rather than everyone refused.
+
+``PublicFormViewMixin`` is the one opening of every public form view that uses them.
 """
 
 import secrets
@@ -18,7 +20,11 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+
+from core.views import refused_for_rate
 
 # Kept from the module's earlier name, so that forms shown before a deploy still verify.
 TIMESTAMP_SALT = "portal.abuse.form-started"
@@ -266,3 +272,53 @@ class MinimumFillTimeFormMixin(HoneypotFormMixin):
             _("The form was sent too quickly or has expired. Please check it and send it again."),
             code="too_fast",
         )
+
+
+class PublicFormViewMixin:
+    """What every public form view does with a valid form before its own work, and after it.
+
+    Before: a retry of a submission already stored leads where the first one did; a script
+    (honeypot filled, form sent too fast) is thanked like a person and nothing is kept; past
+    ``rate_limit`` submissions from one address in ``rate_window`` seconds (in ``rate_scope``)
+    the form comes back with ``rate_message`` and status 429, what was typed kept. Then
+    ``save_submission(form)`` does the view's own work; a ``ValidationError`` it raises is shown
+    above the form. After: the submission is remembered (for a retry) and the visitor is sent
+    to the success URL.
+
+    ``rate_limit`` and ``rate_window`` are numbers or the names of the settings that hold them
+    (read at each request).
+    """
+
+    rate_scope: str
+    rate_limit: int | str
+    rate_window: int | str = "REGISTRATIONS_RATE_WINDOW"
+    rate_message = ""
+
+    def _rate_setting(self, value: int | str) -> int:
+        return getattr(settings, value) if isinstance(value, str) else value
+
+    def rate_limited(self) -> bool:
+        return rate_limit_hit(
+            scope=self.rate_scope,
+            client=client_address(self.request),
+            limit=self._rate_setting(self.rate_limit),
+            window=self._rate_setting(self.rate_window),
+        )
+
+    def form_valid(self, form):
+        if form.done_url:  # a retry of a submission that was stored: the same success page
+            return redirect(form.done_url)
+        if form.is_spam:  # scripts are thanked, nothing is kept or sent
+            return redirect(self.get_success_url())
+        if self.rate_limited():
+            return refused_for_rate(self, form, self.rate_message)
+        try:
+            self.save_submission(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        remember_submission(form.submission_key, self.get_success_url())
+        return redirect(self.get_success_url())
+
+    def save_submission(self, form) -> None:
+        raise NotImplementedError

@@ -16,11 +16,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from django_otp import login as otp_login
 
 from civic.models import Page
-from core.abuse import client_address, login_rate_limited, rate_limit_hit, remember_submission
+from core.abuse import PublicFormViewMixin, client_address, login_rate_limited, rate_limit_hit
 from core.models import Municipality
 from core.views import refused_for_rate, site_root
 from directory.models import Organisation
@@ -56,35 +57,17 @@ class PrivacyPagesMixin:
         )
 
 
-class RegistrationCreateView(PrivacyPagesMixin, FormView):
+class RegistrationCreateView(PrivacyPagesMixin, PublicFormViewMixin, FormView):
     """Register your company: the application waits for email confirmation, then for the moderators."""
 
     form_class = RegistrationForm
     template_name = "registrations/registration_form.html"
     success_url = reverse_lazy("registrations:registration-sent")
+    rate_scope, rate_limit = "registrations:register", "REGISTRATIONS_RATE_LIMIT"
+    rate_message = _("Several applications came from your address in a short time. Try again later.")
 
-    def form_valid(self, form):
-        if form.done_url:  # a retry of a submission that was stored: the same success page
-            return redirect(form.done_url)
-        if form.is_spam:
-            return redirect(self.get_success_url())  # scripts are thanked, nothing is kept
-        if rate_limit_hit(
-            scope="registrations:register",
-            client=client_address(self.request),
-            limit=settings.REGISTRATIONS_RATE_LIMIT,
-            window=settings.REGISTRATIONS_RATE_WINDOW,
-        ):
-            return refused_for_rate(
-                self, form, gettext("Several applications came from your address in a short time. Try again later.")
-            )
-        try:
-            registration = self.submit(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        remember_submission(form.submission_key, self.get_success_url())
-        self.request.session[SENT_SESSION_KEY] = registration.contact_email
-        return redirect(self.get_success_url())
+    def save_submission(self, form):
+        self.request.session[SENT_SESSION_KEY] = self.submit(form).contact_email
 
     def submit(self, form) -> CompanyRegistration:
         return services.registration_submit(
@@ -194,11 +177,13 @@ class RegistrationEditView(RegistrationTokenMixin, RegistrationCreateView):
 # --- The company page: photos and the contact form ------------------------------------------------
 
 
-class CompanyContactView(FormView):
+class CompanyContactView(PublicFormViewMixin, FormView):
     """Write to a published company; its address is never shown."""
 
     form_class = ContactForm
     template_name = "registrations/contact_form.html"
+    rate_scope, rate_limit = "registrations:contact", "REGISTRATIONS_CONTACT_RATE_LIMIT"
+    rate_message = _("You have sent several messages in a short time. Please try again later.")
 
     def dispatch(self, request, *args, **kwargs):
         self.organisation = get_object_or_404(
@@ -211,20 +196,7 @@ class CompanyContactView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(organisation=self.organisation, **kwargs)
 
-    def form_valid(self, form):
-        if form.done_url:
-            return redirect(form.done_url)
-        if form.is_spam:
-            return redirect(self.get_success_url())
-        if rate_limit_hit(
-            scope="registrations:contact",
-            client=client_address(self.request),
-            limit=settings.REGISTRATIONS_CONTACT_RATE_LIMIT,
-            window=settings.REGISTRATIONS_RATE_WINDOW,
-        ):
-            return refused_for_rate(
-                self, form, gettext("You have sent several messages in a short time. Please try again later.")
-            )
+    def save_submission(self, form):
         services.company_contact(
             organisation=self.organisation,
             name=form.cleaned_data["name"],
@@ -233,8 +205,6 @@ class CompanyContactView(FormView):
             message=form.cleaned_data["message"],
             language=get_language(),
         )
-        remember_submission(form.submission_key, self.get_success_url())
-        return redirect(self.get_success_url())
 
     def get_success_url(self):
         return reverse("registrations:company-contact-sent", kwargs={"slug": self.organisation.slug})
@@ -543,11 +513,13 @@ class OwnerEraseView(OwnerRequiredMixin, FormView):
 CLAIM_SESSION_KEY = "registrations_claim_sent"
 
 
-class ClaimCreateView(PrivacyPagesMixin, FormView):
+class ClaimCreateView(PrivacyPagesMixin, PublicFormViewMixin, FormView):
     """Is this your company? A claim of a public entry that nobody keeps yet."""
 
     form_class = ClaimForm
     template_name = "registrations/claim_form.html"
+    rate_scope, rate_limit = "registrations:claim", "REGISTRATIONS_RATE_LIMIT"
+    rate_message = _("Several claims came from your address in a short time. Try again later.")
 
     def dispatch(self, request, *args, **kwargs):
         self.organisation = get_object_or_404(
@@ -566,43 +538,24 @@ class ClaimCreateView(PrivacyPagesMixin, FormView):
     def get_success_url(self):
         return reverse("registrations:claim-sent", kwargs={"slug": self.organisation.slug})
 
-    def form_valid(self, form):
-        if form.done_url:
-            return redirect(form.done_url)
-        if form.is_spam:
-            return redirect(self.get_success_url())
-        if rate_limit_hit(
-            scope="registrations:claim",
-            client=client_address(self.request),
-            limit=settings.REGISTRATIONS_RATE_LIMIT,
-            window=settings.REGISTRATIONS_RATE_WINDOW,
-        ):
-            return refused_for_rate(
-                self, form, gettext("Several claims came from your address in a short time. Try again later.")
-            )
-        try:
-            claim = services.claim_start(
-                organisation=self.organisation,
-                method=form.cleaned_data["method"],
-                identifier=form.cleaned_data["identifier"],
-                contact_name=form.cleaned_data["contact_name"],
-                contact_email=form.cleaned_data["contact_email"],
-                contact_phone=form.cleaned_data["contact_phone"],
-                language=get_language(),
-                explanation=form.cleaned_data["explanation"],
-                document=form.cleaned_data.get("document"),
-                site_root=site_root(self.request),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        remember_submission(form.submission_key, self.get_success_url())
+    def save_submission(self, form):
+        claim = services.claim_start(
+            organisation=self.organisation,
+            method=form.cleaned_data["method"],
+            identifier=form.cleaned_data["identifier"],
+            contact_name=form.cleaned_data["contact_name"],
+            contact_email=form.cleaned_data["contact_email"],
+            contact_phone=form.cleaned_data["contact_phone"],
+            language=get_language(),
+            explanation=form.cleaned_data["explanation"],
+            document=form.cleaned_data.get("document"),
+            site_root=site_root(self.request),
+        )
         self.request.session[CLAIM_SESSION_KEY] = {
             "method": claim.method,
             "email": claim.contact_email,
             "masked": services.mask_email(self.organisation.email),
         }
-        return redirect(self.get_success_url())
 
 
 class ClaimSentView(TemplateView):

@@ -1,23 +1,24 @@
 """Public pages: report a mistake in an entry, and the owner's yearly confirmation."""
 
-from django.conf import settings
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from core.abuse import client_address, rate_limit_hit, remember_submission
-from core.views import refused_for_rate, site_root
+from core.abuse import PublicFormViewMixin
+from core.views import site_root
 from upkeep import services
 from upkeep.forms import MistakeReportForm
 
 
-class MistakeReportView(FormView):
+class MistakeReportView(PublicFormViewMixin, FormView):
     """A short form under any public entry: what is wrong, and optionally where to say it is fixed."""
 
     form_class = MistakeReportForm
     template_name = "upkeep/mistakereport_form.html"
+    rate_scope, rate_limit = "upkeep:report", "UPKEEP_REPORT_RATE_LIMIT"
+    rate_message = _("You have sent several reports in a short time. Please try again later.")
 
     def dispatch(self, request, *args, **kwargs):
         label, pk = request.GET.get("entry", ""), request.GET.get("id", "")
@@ -32,20 +33,7 @@ class MistakeReportView(FormView):
     def get_success_url(self):
         return reverse("upkeep:report-sent")
 
-    def form_valid(self, form):
-        if form.done_url:  # a retry of a stored report: the same thanks
-            return redirect(form.done_url)
-        if form.is_spam:
-            return redirect(self.get_success_url())
-        if rate_limit_hit(
-            scope="upkeep:report",
-            client=client_address(self.request),
-            limit=settings.UPKEEP_REPORT_RATE_LIMIT,
-            window=settings.REGISTRATIONS_RATE_WINDOW,
-        ):
-            return refused_for_rate(
-                self, form, gettext("You have sent several reports in a short time. Please try again later.")
-            )
+    def save_submission(self, form):
         services.report_submit(
             entry=self.entry,
             message=form.cleaned_data["message"],
@@ -53,8 +41,6 @@ class MistakeReportView(FormView):
             language=get_language(),
             site_root=site_root(self.request),
         )
-        remember_submission(form.submission_key, self.get_success_url())
-        return redirect(self.get_success_url())
 
 
 class MistakeReportSentView(TemplateView):
