@@ -275,6 +275,19 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
+def no_request_in_progress():
+    """Each test starts outside any web request, as far as the outbox knows.
+
+    (A test-client response that is never closed, a streamed file, sends no ``request_finished``:
+    the thread would go on collecting the mail of later tests for a response that never ends,
+    and a command run by a later test would send nothing.)
+    """
+    from notifications import services
+
+    services._request.emails = None
+
+
+@pytest.fixture(autouse=True)
 def fresh_content_version():
     """Each test starts from a database state of its own, so no page or fragment cached by another is read.
 
