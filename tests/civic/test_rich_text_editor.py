@@ -9,6 +9,7 @@ speaks the staff member's language. The browser journey is tests/civic/test_rich
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -52,7 +53,8 @@ LIBREOFFICE_PASTE = (
     "@page { size: 21cm 29.7cm; margin: 2cm } p { line-height: 115%; margin-bottom: 0.25cm; background: transparent }"
     '</style><p style="line-height: 100%; margin-bottom: 0cm"><font face="Liberation Serif, serif">'
     '<font size="3" style="font-size: 12pt"><strong>Open days</strong> at the '
-    '<a href="https://example.org/museum" target="_blank"><span style="color: #000080">museum</span></a></font></font></p>'
+    '<a href="https://example.org/museum" target="_blank"><span style="color: #000080">museum</span></a>'
+    "</font></font></p>"
     '<h2 class="western" style="font-family: Liberation Sans"><font size="4">Opening hours</font></h2>'
 )
 LIBREOFFICE_CLEAN = (
@@ -141,7 +143,7 @@ def test_the_editor_files_load_nothing_from_elsewhere():
     for name in files:
         path = finders.find(name)
         assert path, name
-        text = open(path, encoding="utf-8").read()
+        text = Path(path).read_text(encoding="utf-8")
         urls.update(re.findall(r"""https?://[^\s"'`)]+""", text))
         assert not re.findall(r"""["'`(]//[\w-]+\.[\w.-]+""", text), name  # no protocol-relative address
         assert "@import" not in text
@@ -179,7 +181,7 @@ def test_a_body_typed_as_html_without_javascript_is_saved_sanitised(editor_clien
     response = editor_client.post(url, change_form_data(editor_client.get(url), body_sr=typed))
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.body_sr == "<p>Open daily <strong>9–17</strong> <a rel=\"noopener noreferrer\">here</a></p>"
+    assert article.body_sr == '<p>Open daily <strong>9–17</strong> <a rel="noopener noreferrer">here</a></p>'
 
 
 # What the toolbar and the link dialog of EDITOR_EXTENSIONS show (static/js/admin-rich-text.js translates
@@ -205,7 +207,7 @@ def test_the_editors_toolbar_and_dialogs_speak_the_staff_language(client, staff,
 
 def test_the_editors_messages_are_those_its_script_shows():
     """The messages above are the names of the toolbar's items and the link dialog's texts in the library."""
-    script = open(finders.find("django_prose_editor/editor.js"), encoding="utf-8").read()
+    script = Path(finders.find("django_prose_editor/editor.js")).read_text(encoding="utf-8")
     names = set(re.findall(r'\.material\("[^"]*","([^"]*)"\)', script))
     options = set(re.findall(r'textContent:"([^"]+)"', script))
     dialog = set(re.findall(r'\b[a-zA-Z]{2}\("([^"]+)"\)', script))
