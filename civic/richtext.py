@@ -50,7 +50,13 @@ def sanitise_html(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_drop_empty,
     ).strip()
+
+
+def _drop_empty(element: str, attribute: str, value: str) -> str | None:
+    """The editor writes a link's title even when left blank (``title=""``); an empty attribute says nothing."""
+    return value or None
 
 
 class RichTextEditor(ProseEditorWidget):

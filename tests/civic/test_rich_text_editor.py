@@ -184,6 +184,17 @@ def test_a_body_typed_as_html_without_javascript_is_saved_sanitised(editor_clien
     assert article.body_sr == '<p>Open daily <strong>9–17</strong> <a rel="noopener noreferrer">here</a></p>'
 
 
+def test_a_links_title_from_the_editors_dialog_is_kept_and_a_blank_one_dropped():
+    from civic.richtext import sanitise_html
+
+    assert sanitise_html(
+        '<p><a href="https://example.org" title="">a</a> <a href="https://example.org" title="Map">b</a>'
+    ) == (
+        '<p><a href="https://example.org" rel="noopener noreferrer">a</a> '
+        '<a href="https://example.org" title="Map" rel="noopener noreferrer">b</a></p>'
+    )
+
+
 # What the toolbar and the link dialog of EDITOR_EXTENSIONS show (static/js/admin-rich-text.js translates
 # the toolbar's English names; django-prose-editor's dialogs call gettext themselves).
 EDITOR_MESSAGES = {
