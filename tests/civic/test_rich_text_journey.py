@@ -143,3 +143,21 @@ def test_a_word_processors_paste_becomes_clean_markup_in_the_editor_in_bulgarian
         "href", "https://example.org/fair"
     )
     assert errors == []
+
+
+def test_without_javascript_the_body_is_a_textarea_that_takes_html(browser, live_server, staff, article):
+    base = live_server.url
+    page = browser.new_context(locale="en-GB", java_script_enabled=False).new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", staff.editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.goto(f"{base}/admin/civic/newsarticle/{article.pk}/change/")
+    expect(page.locator(".prose-editor")).to_have_count(0)
+    body = page.locator("textarea[name=body_en]")
+    expect(body).to_be_visible()
+    body.fill('<p>Open <strong>daily</strong> <span style="color:red">from 9</span><script>alert(1)</script></p>')
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+    expect(page.locator("textarea[name=body_en]")).to_have_value("<p>Open <strong>daily</strong> from 9</p>")
