@@ -5,22 +5,34 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from civic.richtext import sanitise_html
+from civic.richtext import RichTextEditor, sanitise_html
 from civic.validators import document_format
 from core.abuse import HoneypotFormMixin, IdempotentFormMixin
 
 
 class RichTextFormMixin:
-    """Sanitises the rich-text fields (every language of each) when the form is cleaned."""
+    """The rich-text fields (every language of each) are edited in the rich-text editor and
+    sanitised when the form is cleaned: the sanitiser, not the editor, decides what is saved."""
 
     rich_text_fields: tuple[str, ...] = ()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self._rich_text_names():
+            if name in self.fields:
+                # Keep the textarea's attributes: modeltranslation's classes group the language tabs.
+                self.fields[name].widget = RichTextEditor(attrs=self.fields[name].widget.attrs)
+
+    def _rich_text_names(self):
+        for field in self.rich_text_fields:
+            yield field
+            yield from (f"{field}_{language}" for language in settings.MODELTRANSLATION_LANGUAGES)
+
     def clean(self):
         cleaned = super().clean()
-        for field in self.rich_text_fields:
-            for name in (field, *(f"{field}_{language}" for language in settings.MODELTRANSLATION_LANGUAGES)):
-                if cleaned.get(name):
-                    cleaned[name] = sanitise_html(cleaned[name])
+        for name in self._rich_text_names():
+            if cleaned.get(name):
+                cleaned[name] = sanitise_html(cleaned[name])
         return cleaned
 
 

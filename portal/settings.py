@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    # The rich-text editor of news bodies and pages (civic/richtext.py): its scripts and styles
+    # are served from our static files, no CDN.
+    "django_prose_editor",
     "core",
     # After axes: the staff workspace re-registers its log-in records for portal administrators only.
     "staff",

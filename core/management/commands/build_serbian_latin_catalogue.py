@@ -31,8 +31,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for locale_dir in settings.LOCALE_PATHS:
-            source = locale_dir / "sr" / "LC_MESSAGES" / "django.po"
-            target = locale_dir / "sr_Latn" / "LC_MESSAGES" / "django.po"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            serbian_latin_catalogue(polib.pofile(str(source))).save(str(target))
-            self.stdout.write(f"Wrote {target}")
+            # django: the templates and code; djangojs: the admin scripts' (the rich-text editor, passkeys).
+            for domain in ("django", "djangojs"):
+                source = locale_dir / "sr" / "LC_MESSAGES" / f"{domain}.po"
+                if not source.exists():
+                    continue
+                target = locale_dir / "sr_Latn" / "LC_MESSAGES" / f"{domain}.po"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                serbian_latin_catalogue(polib.pofile(str(source))).save(str(target))
+                self.stdout.write(f"Wrote {target}")
