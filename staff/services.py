@@ -1,4 +1,5 @@
-"""Writes of the staff workspace that span several models: staff roles and memberships, and the review step."""
+"""Writes of the staff workspace that span several models: staff roles and memberships, the review step,
+and which translations went out of date."""
 
 import json
 
@@ -6,13 +7,16 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from core.models import VISIBLE_STATUSES, Municipality, PublicationStatus, ReviewState
+from core.translation_status import LANGUAGES, translated_fields
 from staff.history import recorded_changes
-from staff.models import StaffMembership, StaffRole
+from staff.models import OutdatedTranslation, StaffMembership, StaffRole
 from staff.roles import PORTAL_ADMINISTRATORS_GROUP, ROLE_GROUPS
 
 
@@ -129,3 +133,56 @@ def review_publish(*, obj: models.Model, by) -> None:
     obj.review_state = ReviewState.NONE
     obj.review_comment = ""
     _review_save(obj, by=by, action="published")
+
+
+@transaction.atomic
+def translations_freshness_record(
+    *,
+    obj: models.Model,
+    before: dict[str, str | None],
+    source_language: str,
+    marked_current: set[tuple[str, str]] = frozenset(),
+    by=None,
+) -> list[OutdatedTranslation]:
+    """After a save of ``obj``: mark its translations that the source change left behind, clear the updated ones.
+
+    ``before`` holds the stored values of ``obj``'s language columns before the save. For each
+    translated field, a translation (a non-empty value in another language than
+    ``source_language``) goes outdated when the source changed and the translation did not; it
+    keeps the source it was made from, however often the source changes again. It is current
+    again when it is changed, emptied (then it is missing, not outdated), named in
+    ``marked_current`` (``(field, language)`` pairs staff confirmed), or when the source comes
+    back to the text it was made from. Returns the entry's outdated translations.
+    """
+    stored = {(row.field, row.language): row for row in OutdatedTranslation.objects.for_object(obj)}
+    content_type = ContentType.objects.get_for_model(obj)
+    for field in translated_fields(type(obj)):
+        source_before = before.get(build_localized_fieldname(field, source_language)) or ""
+        source_now = getattr(obj, build_localized_fieldname(field, source_language)) or ""
+        for language in LANGUAGES:
+            if language == source_language:
+                continue
+            name = build_localized_fieldname(field, language)
+            translation = getattr(obj, name) or ""
+            row = stored.get((field, language))
+            current = (
+                not translation
+                or translation != (before.get(name) or "")
+                or (field, language) in marked_current
+                or (row is not None and row.source_text == source_now)
+            )
+            if current:
+                if row is not None:
+                    row.delete()
+                    del stored[(field, language)]
+            elif row is None and source_before and source_now != source_before:
+                stored[(field, language)] = OutdatedTranslation.objects.create(
+                    content_type=content_type,
+                    object_id=str(obj.pk),
+                    field=field,
+                    language=language,
+                    source_language=source_language,
+                    source_text=source_before,
+                    outdated_by=by,
+                )
+    return list(stored.values())
