@@ -138,7 +138,7 @@ def test_the_change_form_marks_the_outdated_field_with_the_old_and_new_source(st
 def test_the_outdated_translations_panel_speaks_the_staff_language(staff, article, language, foreign):
     save(logged_in(staff.editor), article, title_bg="Голям панаир на занаятите")
     html = logged_in(staff.editor, language).get(f"/admin/civic/newsarticle/{article.pk}/change/").content.decode()
-    panel = html[html.index('class="module outdated-translations"') :]
+    panel = html[html.index('<div class="module outdated-translations"') :]
     panel = panel[: panel.index("</table>")]
     text = staff_visible_text(panel, language)
     content = {"Crafts", "fair", "Панаир", "занаятите", "Голям", "Сајам", "заната"}
