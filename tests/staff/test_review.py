@@ -209,7 +209,9 @@ def test_a_moderator_publishing_from_the_form_ends_the_review(reviewed, draft):
     assert draft.is_public and draft.review_state == ReviewState.NONE
 
 
-def test_moderators_are_mailed_on_submit_and_the_editor_on_send_back(reviewed, draft, django_capture_on_commit_callbacks):
+def test_moderators_are_mailed_on_submit_and_the_editor_on_send_back(
+    reviewed, draft, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     editor, moderator = logged_in(reviewed.editor), logged_in(reviewed.moderator)
