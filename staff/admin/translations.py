@@ -141,6 +141,16 @@ class TranslationCompletenessAdminMixin:
                 by=request.user,
             )
 
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        OutdatedTranslation.objects.for_model(self.model).filter(object_id=str(pk)).delete()
+
+    def delete_queryset(self, request, queryset):
+        object_ids = [str(pk) for pk in queryset.values_list("pk", flat=True)]
+        super().delete_queryset(request, queryset)
+        OutdatedTranslation.objects.for_model(self.model).filter(object_id__in=object_ids).delete()
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
         for row in self._outdated(obj):

@@ -189,3 +189,11 @@ def test_the_missing_translations_page_names_the_missing_fields(staff, article):
     assert '<span class="missing-fields">lead</span>' in response.content.decode()
     bulgarian = logged_in(staff.editor).get("/admin/translations/?language=sr").context["groups"]
     assert [[str(name) for name in row["fields"]] for group in bulgarian for row in group["rows"]] == [["body"]]
+
+
+def test_deleting_an_entry_forgets_its_outdated_translations(staff, article):
+    editor = logged_in(staff.editor)
+    save(editor, article, title_bg="Голям панаир на занаятите")
+    url = f"/admin/civic/newsarticle/{article.pk}/delete/"
+    assert editor.post(url, {"post": "yes"}).status_code == 302
+    assert not OutdatedTranslation.objects.exists()
