@@ -7,14 +7,12 @@ from django.utils import timezone
 from civic.models import Document, Enquiry, EnquiryReply, NewsArticle, Page
 from civic.richtext import sanitise_html
 from civic.validators import document_format
-from core.models import Country, InformationCentre
+from core.models import InformationCentre
 from notifications.services import email_send
 from search.services import index_update
 
 ENQUIRY_LIMIT = 5  # enquiries per client address…
 ENQUIRY_LIMIT_WINDOW = 60 * 60  # …per hour
-# A centre reads its mail in its country's language.
-CENTRE_LANGUAGES = {Country.BULGARIA: "bg", Country.SERBIA: "sr"}
 
 
 def _sanitise_translations(instance, field: str) -> None:
@@ -86,7 +84,7 @@ def enquiry_submit(
             to=[centre.email],
             template="civic/email/enquiry_notification",
             context={"enquiry": enquiry},
-            language=CENTRE_LANGUAGES.get(centre.municipality.country, "en"),
+            language=centre.municipality.language,  # a centre reads its mail in its own language
         )
     return enquiry
 

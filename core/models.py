@@ -356,6 +356,9 @@ class PageLanguage(models.TextChoices):
 # Each country has one time zone and one currency; they follow from the country.
 COUNTRY_TIME_ZONES = {Country.BULGARIA: "Europe/Sofia", Country.SERBIA: "Europe/Belgrade"}
 COUNTRY_CURRENCIES = {Country.BULGARIA: Currency.EUR, Country.SERBIA: Currency.RSD}
+# The language each municipality's information centre writes in: its entries' source language
+# (translations into the others are made from it), its enquiries' replies.
+COUNTRY_LANGUAGES = {Country.BULGARIA: "bg", Country.SERBIA: "sr"}
 # Each zone as people name it; the city is CLDR's exemplar city (tests/core/test_formats.py).
 TIME_ZONE_NAMES = {"Europe/Sofia": _("Sofia time"), "Europe/Belgrade": _("Belgrade time")}
 
@@ -429,6 +432,11 @@ class Municipality(Coordinates, ChoiceLabelsModel):
     @property
     def currency(self) -> str:
         return COUNTRY_CURRENCIES[self.country]
+
+    @property
+    def language(self) -> str:
+        """The language the municipality's centre writes its entries in (``bg`` or ``sr``)."""
+        return COUNTRY_LANGUAGES[self.country]
 
 
 def normalise_phone(value: str, country: str) -> str:

@@ -40,17 +40,19 @@ def missing_translation_q(model, language: str, fields: tuple[str, ...] | None =
     return condition
 
 
+def missing_fields(obj, language: str, fields: tuple[str, ...] | None = None) -> list[str]:
+    """The translated fields ``obj`` lacks in ``language``, from its loaded values (no query)."""
+    missing = []
+    for field in translated_fields(type(obj), fields):
+        values = {other: getattr(obj, build_localized_fieldname(field, other)) for other in LANGUAGES}
+        if not values[language] and any(value for other, value in values.items() if other != language):
+            missing.append(field)
+    return missing
+
+
 def missing_languages(obj, fields: tuple[str, ...] | None = None) -> list[str]:
     """The languages ``obj`` lacks, from its loaded values (no query)."""
-    missing = []
-    names = translated_fields(type(obj), fields)
-    for language in LANGUAGES:
-        for field in names:
-            values = {other: getattr(obj, build_localized_fieldname(field, other)) for other in LANGUAGES}
-            if not values[language] and any(value for other, value in values.items() if other != language):
-                missing.append(language)
-                break
-    return missing
+    return [language for language in LANGUAGES if missing_fields(obj, language, fields)]
 
 
 def missing_translation_counts(queryset, fields: tuple[str, ...] | None = None) -> dict[str, int]:

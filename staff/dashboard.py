@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
+from django.db.models import CharField, Count, Q
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from reversion.models import Version
 
 from core.models import PublicationStatus, Publishable, ReviewState
 from core.translation_status import LANGUAGES, missing_translation_counts, translated_fields
-from staff.models import StaffRole
+from staff.models import OutdatedTranslation, StaffRole
 from staff.roles import staff_role, staff_scope
 
 WAITING_FOR_ME = "waiting-for-me"
@@ -31,6 +31,7 @@ ENQUIRIES = "enquiries"
 SCHEDULED = "scheduled"
 DRAFTS = "drafts"
 TRANSLATIONS = "translations"
+OUTDATED = "outdated-translations"
 UPKEEP = "upkeep"
 
 
@@ -56,6 +57,7 @@ SECTIONS = {
     SCHEDULED: Section(SCHEDULED, _("Scheduled"), _("Nothing is scheduled.")),
     DRAFTS: Section(DRAFTS, _("Drafts"), _("No drafts.")),
     TRANSLATIONS: Section(TRANSLATIONS, _("Missing translations"), _("Every entry is translated.")),
+    OUTDATED: Section(OUTDATED, _("Outdated translations"), _("Every translation is up to date.")),
     UPKEEP: Section(UPKEEP, _("Keeping entries true"), _("No reports, stale entries or broken addresses.")),
 }
 
@@ -149,10 +151,33 @@ def missing_translations(request) -> list[DashboardItem]:
     return items
 
 
+def outdated_translations(request) -> list[DashboardItem]:
+    """Entries with a translation outdated in each language, per model: one aggregate query per translated model."""
+    items = []
+    for model, model_admin in _viewable_admins(request):
+        if not hasattr(model_admin, "missing_translations") or not translated_fields(model):
+            continue
+        object_ids = model_admin.get_queryset(request).order_by().values_list(Cast("pk", CharField()))
+        counts = dict(
+            OutdatedTranslation.objects.for_model(model)
+            .filter(object_id__in=object_ids)
+            .values_list("language")
+            .annotate(entries=Count("object_id", distinct=True))
+            .order_by()
+        )
+        for language in LANGUAGES:
+            if counts.get(language):
+                url = _admin_url(model_admin, "changelist") + "?" + urlencode({"outdated_translation": language})
+                label = f"{model._meta.verbose_name_plural} · {language}"
+                items.append(DashboardItem(label, counts[language], url))
+    return items
+
+
 register_counter(WAITING_FOR_ME, waiting_for_me)
 register_counter(SCHEDULED, scheduled)
 register_counter(DRAFTS, drafts)
 register_counter(TRANSLATIONS, missing_translations)
+register_counter(OUTDATED, outdated_translations)
 
 
 def dashboard_sections(request) -> list[dict]:

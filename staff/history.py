@@ -91,6 +91,9 @@ def revision_action(revision) -> str:
     review = next((part["review"] for part in message if isinstance(part, dict) and "review" in part), None)
     if isinstance(review, dict):
         return review_action(review.get("action", ""), review.get("comment", ""))
+    share = next((part["share"] for part in message if isinstance(part, dict) and "share" in part), None)
+    if isinstance(share, dict):
+        return share_action(share.get("action", ""), share.get("expires", ""))
     kinds = {kind for part in message if isinstance(part, dict) for kind in part}
     for kind, action in (("added", _("Added.")), ("deleted", _("Deleted.")), ("changed", _("Changed."))):
         if kind in kinds:
@@ -107,6 +110,27 @@ def review_action(action: str, comment: str = "") -> str:
     if action == "sent_back":
         return _("Sent back for changes: %(comment)s") % {"comment": comment}
     return _("Review.")
+
+
+def share_history_comment(action: str, expires_at: datetime.datetime | None = None) -> str:
+    """The revision comment of a share link made (``created``) or revoked (``revoked``), read by ``share_action``."""
+    share = {"action": action, "expires": expires_at.isoformat() if expires_at else ""}
+    return json.dumps([{"share": share}])
+
+
+def share_action(action: str, expires: str = "") -> str:
+    """A share link made or revoked (``staff.preview``) in the reader's language, the expiry in their local time."""
+    if action == "created":
+        try:
+            moment = timezone.localtime(datetime.datetime.fromisoformat(expires))
+        except (TypeError, ValueError):
+            return _("Share link created.")
+        return _("Share link created, valid until %(time)s.") % {
+            "time": formats.date_format(moment, "SHORT_DATETIME_FORMAT")
+        }
+    if action == "revoked":
+        return _("Every share link revoked.")
+    return _("Share link.")
 
 
 def field_changes(model: type[models.Model], old: dict, new: dict) -> list[FieldChange]:

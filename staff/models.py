@@ -205,3 +205,57 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.actor_name or '—'} · {self.get_action_display()} · {self.object_repr}".rstrip(" ·")
+
+
+class OutdatedTranslationQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        """The outdated translations of one entry."""
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+    def for_model(self, model):
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+class OutdatedTranslation(models.Model):
+    """A translation of one field of one entry whose source text changed after it was made
+    (docs/STAFF.md, "Outdated translations").
+
+    A row exists while the translation is outdated: it is written when the source changes and
+    the translation does not, and deleted when staff update the translation or mark it current
+    (``staff.services.translations_freshness_record``). ``source_text`` is the source as it was
+    when the translation was last made, shown beside the source as it is now.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
+    object_id = models.CharField(_("object id"), max_length=64)
+    field = models.CharField(_("field"), max_length=100)
+    language = models.CharField(_("language"), max_length=10)
+    source_language = models.CharField(_("source language"), max_length=10)
+    source_text = models.TextField(_("source when translated"), blank=True)
+    outdated_at = models.DateTimeField(_("outdated since"), default=timezone.now)
+    outdated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source changed by"),
+    )
+
+    objects = OutdatedTranslationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outdated translation")
+        verbose_name_plural = _("outdated translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"], name="outdated_translation_one_per_field"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(language=models.F("source_language")),
+                name="outdated_translation_not_its_own_source",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id} · {self.field} [{self.language}]"

@@ -3,7 +3,8 @@
 A link carries the item (content type and id), the version of the item's links when it was
 made and its expiry, signed with ``SECRET_KEY`` and a timestamp (``django.core.signing``).
 It opens the item's preview page until it expires (``PREVIEW_LINK_SECONDS``) or until staff
-revoke the item's links, which raises the version stored for it (``SharedPreview``).
+revoke the item's links, which raises the version stored for it (``SharedPreview``). Both are
+recorded in the item's history, by whom and when (a revision of the item as it is).
 """
 
 import datetime
@@ -16,6 +17,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from staff.history import record_objects, recorded_changes, share_history_comment
 from staff.models import SharedPreview
 
 SALT = "staff.preview.share-link"
@@ -39,20 +41,27 @@ def _shared_preview(obj: models.Model) -> SharedPreview:
     return shared
 
 
+def _record(obj: models.Model, *, by, comment: str) -> None:
+    with recorded_changes(user=by, comment=comment):
+        record_objects([obj])
+
+
 @transaction.atomic
-def share_link_create(*, obj: models.Model) -> ShareLink:
-    """A new share link to ``obj``'s preview, valid for ``PREVIEW_LINK_SECONDS`` from now."""
+def share_link_create(*, obj: models.Model, by) -> ShareLink:
+    """A new share link to ``obj``'s preview, valid for ``PREVIEW_LINK_SECONDS`` from now, made by ``by``."""
     shared = _shared_preview(obj)
     expires_at = timezone.now() + datetime.timedelta(seconds=settings.PREVIEW_LINK_SECONDS)
     payload = [shared.content_type_id, shared.object_id, shared.version, int(expires_at.timestamp())]
+    _record(obj, by=by, comment=share_history_comment("created", expires_at))
     return ShareLink(token=signing.dumps(payload, salt=SALT), expires_at=expires_at)
 
 
 @transaction.atomic
-def share_links_revoke(*, obj: models.Model) -> None:
+def share_links_revoke(*, obj: models.Model, by) -> None:
     """Every share link made for ``obj`` so far stops opening its preview; links made later work."""
     shared = _shared_preview(obj)
     SharedPreview.objects.filter(pk=shared.pk).update(version=F("version") + 1, revoked_at=timezone.now())
+    _record(obj, by=by, comment=share_history_comment("revoked"))
 
 
 def share_link_read(token: str) -> SharedItem | None:

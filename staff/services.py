@@ -1,19 +1,27 @@
-"""Writes of the staff workspace that span several models: staff roles and memberships, and the review step."""
+"""Writes of the staff workspace that span several models: staff roles and memberships, the review step,
+and which translations went out of date."""
 
 import json
 
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.utils import quote
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+from reversion.models import Version
 
 from core.models import VISIBLE_STATUSES, Municipality, PublicationStatus, ReviewState
+from core.translation_status import LANGUAGES, translated_fields
+from notifications.services import email_send
 from staff.history import recorded_changes
-from staff.models import StaffMembership, StaffRole
-from staff.roles import PORTAL_ADMINISTRATORS_GROUP, ROLE_GROUPS
+from staff.models import OutdatedTranslation, StaffMembership, StaffRole
+from staff.roles import PORTAL_ADMINISTRATORS_GROUP, ROLE_GROUPS, municipality_ids_of
 
 
 def role_permission_codenames() -> dict[str, set[tuple[str, str]]]:
@@ -96,28 +104,104 @@ def _review_save(obj: models.Model, *, by, action: str, comment: str = "") -> No
         obj.save()
 
 
+def _review_municipality(obj: models.Model) -> Municipality | None:
+    """The one municipality an entry belongs to, through its admin's ``municipality_lookup``."""
+    model_admin = admin.site._registry.get(type(obj))
+    lookup = getattr(model_admin, "municipality_lookup", None)
+    ids = municipality_ids_of(obj, lookup) if lookup else set()
+    return Municipality.objects.filter(pk=next(iter(ids))).first() if len(ids) == 1 else None
+
+
+def _review_mail(
+    obj: models.Model, *, to: list[str], template: str, page: str, by, municipality, site_root: str, **context
+):
+    """One message to the staff ``to``, in their municipality's language, linking the entry's admin ``page``."""
+    opts = obj._meta
+    path = reverse(f"admin:{opts.app_label}_{opts.model_name}_{page}", args=[quote(obj.pk)])
+    email_send(
+        to=to,
+        template=f"staff/email/{template}",
+        context={
+            "entry": str(obj),
+            "kind": opts.verbose_name,
+            "by": by.get_full_name() or by.get_username(),
+            "url": site_root.rstrip("/") + path,
+            **context,
+        },
+        language=municipality.language,
+    )
+
+
+def _submitter(obj: models.Model):
+    """Who last submitted ``obj`` for review (from its history), or None."""
+    for version in Version.objects.get_for_object(obj).select_related("revision__user"):
+        try:
+            message = json.loads(version.revision.comment)
+        except ValueError:
+            continue
+        if isinstance(message, list) and any(
+            isinstance(part, dict) and part.get("review", {}).get("action") == "submitted" for part in message
+        ):
+            return version.revision.user
+    return None
+
+
 @transaction.atomic
-def review_submit(*, obj: models.Model, by) -> None:
-    """An editor hands a draft to the municipality's moderators; it waits for them."""
+def review_submit(*, obj: models.Model, by, site_root: str = "") -> None:
+    """An editor hands a draft to the municipality's moderators; it waits for them, and they are told by e-mail."""
     if obj.status in VISIBLE_STATUSES:
         raise ValidationError(_("Only a draft or an archived entry is submitted for review."))
     if obj.review_state == ReviewState.SUBMITTED:
         raise ValidationError(_("This entry already waits for review."))
     obj.review_state = ReviewState.SUBMITTED
     _review_save(obj, by=by, action="submitted")
+    municipality = _review_municipality(obj)
+    if municipality is None:
+        return
+    moderators = (
+        StaffMembership.objects.filter(municipality=municipality, role=StaffRole.MODERATOR, user__is_active=True)
+        .exclude(user__email="")
+        .exclude(user=by)
+        .values_list("user__email", flat=True)
+        .order_by("user__email")
+    )
+    for address in moderators:  # one message each: no moderator sees the others' addresses
+        _review_mail(
+            obj,
+            to=[address],
+            template="review_submitted",
+            page="review",
+            by=by,
+            municipality=municipality,
+            site_root=site_root,
+        )
 
 
 @transaction.atomic
-def review_send_back(*, obj: models.Model, by, comment: str) -> None:
-    """A moderator returns a submitted entry to its editors, saying what to change."""
+def review_send_back(*, obj: models.Model, by, comment: str, site_root: str = "") -> None:
+    """A moderator returns a submitted entry to its editors, saying what to change; the editor who
+    submitted it is told by e-mail."""
     comment = comment.strip()
     if obj.review_state != ReviewState.SUBMITTED:
         raise ValidationError(_("This entry does not wait for review."))
     if not comment:
         raise ValidationError({"comment": _("Say what should change before it can be published.")})
+    editor = _submitter(obj)
     obj.review_state = ReviewState.SENT_BACK
     obj.review_comment = comment
     _review_save(obj, by=by, action="sent_back", comment=comment)
+    municipality = _review_municipality(obj)
+    if editor is not None and editor.is_active and editor.email and editor != by and municipality is not None:
+        _review_mail(
+            obj,
+            to=[editor.email],
+            template="review_sent_back",
+            page="change",
+            by=by,
+            municipality=municipality,
+            site_root=site_root,
+            comment=comment,
+        )
 
 
 @transaction.atomic
@@ -129,3 +213,56 @@ def review_publish(*, obj: models.Model, by) -> None:
     obj.review_state = ReviewState.NONE
     obj.review_comment = ""
     _review_save(obj, by=by, action="published")
+
+
+@transaction.atomic
+def translations_freshness_record(
+    *,
+    obj: models.Model,
+    before: dict[str, str | None],
+    source_language: str,
+    marked_current: set[tuple[str, str]] = frozenset(),
+    by=None,
+) -> list[OutdatedTranslation]:
+    """After a save of ``obj``: mark its translations that the source change left behind, clear the updated ones.
+
+    ``before`` holds the stored values of ``obj``'s language columns before the save. For each
+    translated field, a translation (a non-empty value in another language than
+    ``source_language``) goes outdated when the source changed and the translation did not; it
+    keeps the source it was made from, however often the source changes again. It is current
+    again when it is changed, emptied (then it is missing, not outdated), named in
+    ``marked_current`` (``(field, language)`` pairs staff confirmed), or when the source comes
+    back to the text it was made from. Returns the entry's outdated translations.
+    """
+    stored = {(row.field, row.language): row for row in OutdatedTranslation.objects.for_object(obj)}
+    content_type = ContentType.objects.get_for_model(obj)
+    for field in translated_fields(type(obj)):
+        source_before = before.get(build_localized_fieldname(field, source_language)) or ""
+        source_now = getattr(obj, build_localized_fieldname(field, source_language)) or ""
+        for language in LANGUAGES:
+            if language == source_language:
+                continue
+            name = build_localized_fieldname(field, language)
+            translation = getattr(obj, name) or ""
+            row = stored.get((field, language))
+            current = (
+                not translation
+                or translation != (before.get(name) or "")
+                or (field, language) in marked_current
+                or (row is not None and row.source_text == source_now)
+            )
+            if current:
+                if row is not None:
+                    row.delete()
+                    del stored[(field, language)]
+            elif row is None and source_before and source_now != source_before:
+                stored[(field, language)] = OutdatedTranslation.objects.create(
+                    content_type=content_type,
+                    object_id=str(obj.pk),
+                    field=field,
+                    language=language,
+                    source_language=source_language,
+                    source_text=source_before,
+                    outdated_by=by,
+                )
+    return list(stored.values())

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from core.abuse import login_rate_limited
-from core.translation_status import LANGUAGES, missing_translation_q, translated_fields
+from core.translation_status import LANGUAGES, missing_fields, missing_translation_q, translated_fields
 from staff import dashboard, two_factor, views
 from staff.forms import StaffAuthenticationForm
 from staff.roles import staff_scope
@@ -149,7 +149,7 @@ class PortalAdminSite(admin.AdminSite):
         return super().index(request, context)
 
     def translations_view(self, request):
-        """Entries lacking a language, per model, within the user's municipality."""
+        """Entries lacking a language, per model, within the user's municipality, with the fields each lacks."""
         language = request.GET.get("language")
         if language not in LANGUAGES:
             language = LANGUAGES[0]
@@ -169,7 +169,13 @@ class PortalAdminSite(admin.AdminSite):
                 {
                     "title": opts.verbose_name_plural,
                     "rows": [
-                        {"object": row, "url_name": f"{self.name}:{opts.app_label}_{opts.model_name}_change"}
+                        {
+                            "object": row,
+                            "url_name": f"{self.name}:{opts.app_label}_{opts.model_name}_change",
+                            "fields": [
+                                opts.get_field(name).verbose_name for name in missing_fields(row, language, fields)
+                            ],
+                        }
                         for row in rows[:TRANSLATIONS_PAGE_ROWS]
                     ],
                     "more": len(rows) > TRANSLATIONS_PAGE_ROWS,

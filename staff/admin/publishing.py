@@ -188,14 +188,19 @@ class PublishingAdminMixin:
             action = request.POST.get("action")
             try:
                 if action == "submit":
-                    review_submit(obj=obj, by=request.user)
+                    review_submit(obj=obj, by=request.user, site_root=request.build_absolute_uri("/"))
                     done = gettext("Submitted for review: it waits on the dashboard of the municipality's moderators.")
                 elif action == "publish" and reviewer:
                     with self._reindexed(obj):
                         review_publish(obj=obj, by=request.user)
                     done = gettext("Published.") if obj.is_public else gettext("Scheduled for its publication time.")
                 elif action == "send_back" and reviewer and form.is_valid():
-                    review_send_back(obj=obj, by=request.user, comment=form.cleaned_data["comment"])
+                    review_send_back(
+                        obj=obj,
+                        by=request.user,
+                        comment=form.cleaned_data["comment"],
+                        site_root=request.build_absolute_uri("/"),
+                    )
                     done = gettext("Sent back to the editors with your comment.")
                 elif action in ("publish", "send_back") and not reviewer:
                     raise PermissionDenied
@@ -235,13 +240,13 @@ class PublishingAdminMixin:
         expires_at = None
         if request.method == "POST":
             if request.POST.get("action") == "revoke":
-                share_links_revoke(obj=obj)
+                share_links_revoke(obj=obj, by=request.user)
                 self.message_user(
                     request, gettext("Every share link made so far no longer opens the preview."), messages.SUCCESS
                 )
                 return redirect(self._route("share"), quote(obj.pk))
             if request.POST.get("action") == "create":
-                link = share_link_create(obj=obj)
+                link = share_link_create(obj=obj, by=request.user)
                 expires_at = link.expires_at
                 links = [
                     {

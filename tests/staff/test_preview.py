@@ -142,7 +142,7 @@ def test_revoking_closes_every_link_made_before_and_not_those_made_after(staff, 
 
 def test_a_share_link_expires(staff, draft, settings, monkeypatch):
     settings.PREVIEW_LINK_SECONDS = 3600
-    link = share_link_create(obj=draft)
+    link = share_link_create(obj=draft, by=staff.editor)
     assert share_link_read(link.token).obj == draft
     # An hour and a minute later (the signature's clock and the portal's move together).
     later = timezone.now() + datetime.timedelta(minutes=61)
@@ -153,11 +153,11 @@ def test_a_share_link_expires(staff, draft, settings, monkeypatch):
 
 
 def test_forged_and_foreign_tokens_open_nothing(staff, draft):
-    link = share_link_create(obj=draft)
+    link = share_link_create(obj=draft, by=staff.editor)
     forged = link.token[:-2] + ("AA" if not link.token.endswith("AA") else "BB")
     assert share_link_read(forged) is None
     assert share_link_read("not-a-token") is None
-    share_links_revoke(obj=draft)
+    share_links_revoke(obj=draft, by=staff.editor)
     assert share_link_read(link.token) is None
 
 
@@ -196,3 +196,17 @@ def test_a_preview_costs_a_few_queries_more_than_the_public_page(staff, draft):
     with CaptureQueriesContext(connection) as public:
         assert editor.get(draft.get_absolute_url()).status_code == 200
     assert len(preview) <= len(public) + 5
+
+
+def test_making_and_revoking_share_links_is_in_the_entrys_history(staff, draft):
+    editor = logged_in(staff.editor)
+    editor.post(f"/admin/civic/newsarticle/{draft.pk}/share/", {"action": "create"})
+    logged_in(staff.moderator).post(f"/admin/civic/newsarticle/{draft.pk}/share/", {"action": "revoke"})
+    history = editor.get(f"/admin/civic/newsarticle/{draft.pk}/history/", headers={"accept-language": "en"})
+    entries = [(entry["revision"].user.username, entry["action"]) for entry in history.context["history_entries"]]
+    assert entries[0] == ("moderator-home", "Every share link revoked.")
+    assert entries[1][0] == "editor-home"
+    # The expiry in the reader's local time and format, never as stored (ISO, UTC).
+    assert entries[1][1].startswith("Share link created, valid until ") and "+00:00" not in entries[1][1]
+    bulgarian = editor.get(f"/admin/civic/newsarticle/{draft.pk}/history/", headers={"accept-language": "bg"})
+    assert "Share link" not in bulgarian.content.decode()

@@ -207,3 +207,51 @@ def test_a_moderator_publishing_from_the_form_ends_the_review(reviewed, draft):
     assert moderator.post(url, change_form_data(moderator, url) | {"status": "published"}).status_code == 302
     draft.refresh_from_db()
     assert draft.is_public and draft.review_state == ReviewState.NONE
+
+
+def test_moderators_are_mailed_on_submit_and_the_editor_on_send_back(
+    reviewed, draft, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    editor, moderator = logged_in(reviewed.editor), logged_in(reviewed.moderator)
+    review = f"/admin/civic/newsarticle/{draft.pk}/review/"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(review, {"action": "submit"}).status_code == 302
+    # The moderators of Koprivshtitsa only, in Bulgarian, linking the review page.
+    assert [message.to for message in mail.outbox] == [["moderator-home@example.org"]]
+    message = mail.outbox[0]
+    assert message.subject == f"Изпратено за преглед: {draft}"
+    assert f"http://testserver/admin/civic/newsarticle/{draft.pk}/review/" in message.body
+    assert "editor-home" in message.body and "новина" in message.body
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator.post(review, {"action": "send_back", "comment": "Добави часовете на панаира."})
+    assert [message.to for message in mail.outbox] == [["editor-home@example.org"]]
+    message = mail.outbox[0]
+    assert message.subject == f"Върнато за промени: {draft}"
+    assert "Добави часовете на панаира." in message.body
+    assert f"http://testserver/admin/civic/newsarticle/{draft.pk}/change/" in message.body
+
+    # Publishing mails nobody (the dashboard and the public page say it).
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(review, {"action": "submit"})
+        moderator.post(review, {"action": "publish"})
+    assert [message.to for message in mail.outbox] == [["moderator-home@example.org"]]
+
+
+def test_medijanas_moderators_read_the_mail_in_serbian(reviewed, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    reviewed.other.review_required = True
+    reviewed.other.save()
+    draft = NewsArticleFactory(municipality=reviewed.other, status=PublicationStatus.DRAFT)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        review_submit(obj=draft, by=reviewed.other_editor, site_root="https://most.example.org/")
+    assert [message.to for message in mail.outbox] == [["moderator-other@example.org"]]
+    assert mail.outbox[0].subject == f"Послато на преглед: {draft}"
+    assert f"https://most.example.org/admin/civic/newsarticle/{draft.pk}/review/" in mail.outbox[0].body
