@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from core.worker import RetryingWorker
 from media_library import services
 from media_library.models import Album, Photo
 from media_library.tasks import make_renditions
 from tests.media_library.factories import ALT_TEXT, AlbumFactory, image_bytes, jpeg_upload, photo_make, upload
+from tests.tasks import DATABASE_TASKS, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def database_tasks(settings):
     """Tasks as rows in PostgreSQL, run by a worker, as in production (the tests' default runs them at once)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def run_worker() -> None:
-    """What ``manage.py run_worker`` does with the tasks waiting now, in this process."""
-    worker = RetryingWorker(
-        queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-        max_tasks=None, worker_id="test-worker", excluded_queue_names=[],
-    )  # fmt: skip
-    for result in DBTaskResult.objects.ready():
-        result.claim("test-worker")
-        worker.run_task(result)
+    settings.TASKS = DATABASE_TASKS
 
 
 def rendition_files(settings) -> list[Path]:

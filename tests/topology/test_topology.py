@@ -26,6 +26,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -318,10 +319,19 @@ class Topology:
         command = exec_start(DEPLOY / "most-web@.service", **{"%i": port})
         return Process(f"app-{name}", command, self.environ(), self.folder)
 
-    def start_app_server(self, name: str) -> None:
-        process = self.processes[name] = self.app_server(name).start()
-        health = self.url(name, "/healthz")
-        wait_for(lambda: self.healthy(health), seconds=60, what=f"app {name}", process=process.popen, log=process.log)
+    def start_app_servers(self, *names: str) -> None:
+        """Start them together (each takes seconds to import Django), then wait for each to be healthy."""
+        for name in names:
+            self.processes[name] = self.app_server(name).start()
+        for name in names:
+            process, health = self.processes[name], self.url(name, "/healthz")
+            wait_for(
+                lambda health=health: self.healthy(health),
+                seconds=60,
+                what=f"app {name}",
+                process=process.popen,
+                log=process.log,
+            )
 
     def start_worker(self) -> Process:
         command = exec_start(DEPLOY / "most-worker.service")
@@ -386,6 +396,10 @@ class Topology:
 
 
 SETUP = """
+import io
+from django.core.management import call_command
+# Production settings as deployed: Django's deployment checks pass.
+call_command("check", deploy=True, fail_level="WARNING", stdout=io.StringIO())
 from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from core.models import PublicationStatus
@@ -456,16 +470,15 @@ def topology(django_db_setup, django_db_blocker, tmp_path_factory, collected_sta
     try:
         topology.redis.start()
         topology.smtp.start()
-        topology.s3.start()
-        # Production settings as deployed: Django's deployment checks pass.
-        topology.manage("check", "--deploy", "--fail-level", "WARNING")
+        # SeaweedFS takes seconds to be ready: meanwhile, the rows the tests start from.
+        s3_started = ThreadPoolExecutor(1).submit(topology.s3.start)
         setup = SETUP.format(email=ADMIN_EMAIL, password=PASSWORD, totp_key=TOTP_KEY.hex())
         page_pk, page_path, album_pk, album_path = topology.manage("shell", "-v0", "-c", setup).split()
         topology.page = (int(page_pk), page_path)
         topology.album = (int(album_pk), album_path)
-        for name in ("a", "b"):
-            topology.start_app_server(name)
+        s3_started.result()
         topology.start_worker()
+        topology.start_app_servers("a", "b")
         topology.start_varnish()
         yield topology
     finally:
