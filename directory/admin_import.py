@@ -192,8 +192,8 @@ def _imported(request, result, file_name: str):
     """Where a finished import task leads: the import's page or the upload; None when its rows were refused."""
     outcome = result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None
     if outcome is None or "errors" in outcome:
-        detail = " ".join(outcome["errors"]) if outcome else ""
-        messages.error(request, f"{gettext('The import failed; nothing was written.')} {detail}".strip())
+        failed = gettext("The import failed; nothing was written.")
+        messages.error(request, " ".join([failed, *(outcome["errors"] if outcome else [])]))
         return redirect("admin:directory_organisation_import")
     if "refused" in outcome:  # the check page lists the errors
         return None
