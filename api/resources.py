@@ -589,7 +589,7 @@ class Resource:
 
 
 def photos() -> QuerySet:
-    return Photo.objects.filter(album__in=Album.objects.published()).select_related("album")
+    return Photo.objects.ready().filter(album__in=Album.objects.published()).select_related("album")
 
 
 RESOURCES = [

@@ -103,6 +103,9 @@ class OrganisationAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, Tabbe
         return [
             path("import/", view(admin_import.upload_view), name="directory_organisation_import"),
             path("import/check/", view(admin_import.preview_view), name="directory_organisation_import_preview"),
+            path(
+                "import/wait/<str:result_id>/", view(admin_import.wait_view), name="directory_organisation_import_wait"
+            ),
             path("imports/", view(admin_import.history_view), name="directory_organisation_import_history"),
             path("imports/<int:pk>/", view(admin_import.detail_view), name="directory_organisation_import_detail"),
             path("imports/<int:pk>/undo/", view(admin_import.undo_view), name="directory_organisation_import_undo"),

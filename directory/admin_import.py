@@ -27,9 +27,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
+from django_tasks import TaskResultStatus
 
 from core.models import Country, Direction, Municipality
-from directory import importing, services
+from directory import importing, services, tasks
 from directory.forms import ImportUploadForm
 from directory.models import Organisation, OrganisationImport
 from staff.history import field_changes
@@ -129,37 +130,22 @@ def preview_view(model_admin, request):
         return redirect("admin:directory_organisation_import")
     table, file_name, municipality = pending
     if request.method == "POST":
-        try:
-            plan = services.organisations_import(
-                rows=table, municipality=municipality, by=request.user, file_name=file_name
-            )
-        except services.ImportRefused as refused:
-            plan = refused.plan
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("admin:directory_organisation_import")
-        else:
-            _discard(request)
-            messages.success(
-                request,
-                gettext("Imported %(file)s: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.")
-                % {
-                    "file": file_name,
-                    "created": len(plan.created),
-                    "updated": len(plan.updated),
-                    "unchanged": plan.unchanged,
-                },
-            )
-            if plan.record is None:  # nothing to write
-                return redirect("admin:directory_organisation_changelist")
-            detail = reverse("admin:directory_organisation_import_detail", kwargs={"pk": plan.record.pk})
-            return redirect(f"{detail}?imported=1")
-    else:
-        try:
-            plan = importing.plan(table, municipality=municipality)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("admin:directory_organisation_import")
+        pending = request.session[SESSION_KEY]
+        result = tasks.import_organisations.enqueue(
+            token=pending["token"], municipality_id=municipality.pk, user_id=request.user.pk, file_name=file_name
+        )
+        if not result.is_finished:  # a worker imports it (TASKS_BACKEND=database)
+            request.session[SESSION_KEY] = {**pending, "task": result.id}
+            return redirect("admin:directory_organisation_import_wait", result_id=result.id)
+        imported = _imported(request, result, file_name)
+        if imported is not None:
+            return imported
+        # Refused: the check page below lists the errors.
+    try:
+        plan = importing.plan(table, municipality=municipality)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("admin:directory_organisation_import")
     show = request.GET.get("show")
     show = show if show in ROW_FILTERS else "all"
     listed = [row for row in plan.rows if row.outcome in ROW_FILTERS[show]]
@@ -181,6 +167,49 @@ def preview_view(model_admin, request):
         "clear_marker": importing.CLEAR_MARKER,
     }
     return TemplateResponse(request, "admin/directory/organisation/import_preview.html", context)
+
+
+def wait_view(model_admin, request, result_id: str):
+    """While a worker imports the confirmed file: a page that says so; once it is done, where the import leads."""
+    own_municipality(model_admin, request)
+    pending = request.session.get(SESSION_KEY) or {}
+    if pending.get("user") != request.user.pk or pending.get("task") != result_id:
+        return redirect("admin:directory_organisation_import")
+    result = tasks.import_organisations.get_result(result_id)
+    if result.is_finished:
+        return _imported(request, result, pending["file_name"]) or redirect(
+            "admin:directory_organisation_import_preview"
+        )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Importing %(file)s") % {"file": pending["file_name"]},
+    }
+    return TemplateResponse(request, "admin/directory/organisation/import_wait.html", context)
+
+
+def _imported(request, result, file_name: str):
+    """Where a finished import task leads: the import's page or the upload; None when its rows were refused."""
+    outcome = result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None
+    if outcome is None or "errors" in outcome:
+        failed = gettext("The import failed; nothing was written.")
+        messages.error(request, " ".join([failed, *(outcome["errors"] if outcome else [])]))
+        return redirect("admin:directory_organisation_import")
+    if "refused" in outcome:  # the check page lists the errors
+        return None
+    if "gone" in outcome:
+        messages.warning(request, gettext("Nothing waits to be imported: upload the file again."))
+        return redirect("admin:directory_organisation_import")
+    _discard(request)
+    messages.success(
+        request,
+        gettext("Imported %(file)s: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.")
+        % {"file": file_name, **{key: outcome[key] for key in ("created", "updated", "unchanged")}},
+    )
+    if outcome["record"] is None:  # nothing to write
+        return redirect("admin:directory_organisation_changelist")
+    detail = reverse("admin:directory_organisation_import_detail", kwargs={"pk": outcome["record"]})
+    return redirect(f"{detail}?imported=1")
 
 
 def _shown_rows(plan: importing.Plan, rows: list[importing.PlannedRow]) -> list[ShownRow]:
@@ -417,13 +446,9 @@ def _load(request, own: Municipality | None):
         return None
     if own is not None and pending["municipality"] != own.pk:
         raise PermissionDenied
-    try:
-        with storages["imports"].open(f"{pending['token']}.json") as file:
-            stored = json.loads(file.read().decode())
-    except FileNotFoundError:
+    table = services.import_pending_read(pending["token"])
+    if table is None:
         return None
-    columns = stored["columns"]
-    table = importing.Table(columns=columns, rows=[dict(zip(columns, row, strict=True)) for row in stored["rows"]])
     municipality = Municipality.objects.get(pk=pending["municipality"])
     return table, pending["file_name"], municipality
 

@@ -1,9 +1,11 @@
 """Writes to the directory that span several models: an organisation with its directions."""
 
+import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from operator import attrgetter
 
+from django.core.files.storage import storages
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -137,6 +139,36 @@ def organisations_import(
     index_objects(model=Organisation, objects=plan.created + plan.updated)
     # COPY passes no query observer: the tables it wrote get new versions, no other page goes stale.
     tables_changed(Organisation._meta.db_table, Organisation.directions.through._meta.db_table)
+    return plan
+
+
+def import_pending_read(token: str) -> importing.Table | None:
+    """The rows of the upload waiting under ``token`` in the ``imports`` storage; None once it is gone."""
+    try:
+        with storages["imports"].open(f"{token}.json") as file:
+            stored = json.loads(file.read().decode())
+    except FileNotFoundError:
+        return None
+    columns = stored["columns"]
+    return importing.Table(columns=columns, rows=[dict(zip(columns, row, strict=True)) for row in stored["rows"]])
+
+
+@transaction.atomic
+def organisations_import_pending(
+    *, token: str, municipality: Municipality, by, file_name: str
+) -> importing.Plan | None:
+    """``organisations_import`` of the upload waiting under ``token``, which is removed once it is imported.
+
+    What ``directory.tasks.import_organisations`` runs. None when the upload is gone (imported
+    by an earlier run of the task, or discarded). A run again after a commit whose removal did
+    not happen imports the same rows again, which writes nothing (``organisations_import``).
+    Raises ``ImportRefused`` (the upload stays, for the check page to list its errors).
+    """
+    table = import_pending_read(token)
+    if table is None:
+        return None
+    plan = organisations_import(rows=table, municipality=municipality, by=by, file_name=file_name)
+    transaction.on_commit(lambda: storages["imports"].delete(f"{token}.json"))
     return plan
 
 

@@ -211,7 +211,7 @@ class AlbumAdmin(SearchIndexedAdminMixin, MunicipalityContentAdmin, TabbedTransl
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "cover":
             album_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Photo.objects.filter(album_id=album_id).order_by("order", "pk")
+            kwargs["queryset"] = Photo.objects.ready().filter(album_id=album_id).order_by("order", "pk")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_urls(self):

@@ -92,7 +92,7 @@ class ResponsiveImage:
 class AlbumQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Albums with what a card shows (municipality, direction, cover, counts) in one query."""
-        photos = Photo.objects.filter(album=models.OuterRef("pk")).order_by().values("album")
+        photos = Photo.objects.ready().filter(album=models.OuterRef("pk")).order_by().values("album")
         videos = Video.objects.filter(album=models.OuterRef("pk")).order_by().values("album")
         return self.select_related("municipality", "direction", "cover").annotate(
             photo_count=Coalesce(models.Subquery(photos.annotate(n=models.Count("pk")).values("n")), 0),
@@ -159,8 +159,12 @@ class Album(Publishable):
 
 
 class PhotoQuerySet(models.QuerySet):
+    def ready(self):
+        """Photos whose renditions are made: a photo just uploaded waits for its task (``tasks.make_renditions``)."""
+        return self.exclude(renditions=[])
+
     def for_album(self, album: Album):
-        return self.filter(album=album).order_by("order", "pk")
+        return self.ready().filter(album=album).order_by("order", "pk")
 
 
 class Photo(ChoiceLabelsModel):

@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -20,11 +21,12 @@ from django.core.files.storage import Storage, default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
+from PIL import Image
 
 from media_library.models import Album, Licence, Photo, Video
-from media_library.renditions import UnreadableImage, date_taken, renditions_make, upright_size
+from media_library.renditions import UnreadableImage, date_taken, has_alpha, renditions_make, upright_size
 from media_library.storage import originals_storage
-from media_library.validators import MESSAGES, image_open
+from media_library.validators import MESSAGES, image_check, image_open
 from search.services import index_remove
 
 LANGUAGES = ("bg", "sr", "en")
@@ -63,6 +65,16 @@ def _delete_on_commit(storage: Storage, names: list[str]) -> None:
 def _image_renditions(upload: File, *, stem: str, written: _WrittenFiles):
     """Check an uploaded image, make its renditions and write them; returns (entries, image, fallback format)."""
     image = image_open(upload)
+    entries, fallback_format = _renditions_write(image, stem=stem, written=written)
+    return entries, image, fallback_format
+
+
+def _renditions_write(image, *, stem: str, written: _WrittenFiles, replace: bool = False):
+    """Make the renditions of an opened image and write them under ``stem``; returns (entries, fallback format).
+
+    ``replace``: a rendition already stored under its name (left by an earlier run of the same
+    task, killed before it committed) is written over instead of kept beside.
+    """
     try:
         renditions = renditions_make(image)
     except UnreadableImage as error:
@@ -71,11 +83,12 @@ def _image_renditions(upload: File, *, stem: str, written: _WrittenFiles):
     for rendition in renditions:
         entry = entries.setdefault(rendition.width, {"width": rendition.width, "height": rendition.height})
         key = "webp" if rendition.format == "webp" else "fallback"
-        entry[key] = written.save(
-            default_storage, f"{stem}-{rendition.width}.{rendition.extension}", ContentFile(rendition.data)
-        )
+        name = f"{stem}-{rendition.width}.{rendition.extension}"
+        if replace and default_storage.exists(name):
+            default_storage.delete(name)
+        entry[key] = written.save(default_storage, name, ContentFile(rendition.data))
     fallback_format = next(r.format for r in renditions if r.format != "webp")
-    return list(entries.values()), image, fallback_format
+    return list(entries.values()), fallback_format
 
 
 @transaction.atomic
@@ -90,17 +103,24 @@ def photo_create(
     taken_on: date | None = None,
     order: int | None = None,
 ) -> Photo:
-    """Add a photo to an album: check it, make its renditions, keep the original privately.
+    """Add a photo to an album: check it, keep the original privately, have its renditions made.
 
     Raises ``ValidationError`` (with a message for the editor) when the file
-    is refused or a field is invalid; then no file and no row is left.
-    The album's first photo becomes its cover.
+    is refused or a field is invalid; then no file and no row is left. Every
+    pixel is decoded once here (``image_check``), so a damaged photo is
+    refused at once; the renditions are made by a task
+    (``tasks.make_renditions``, enqueued with the row): at once in this
+    process with the immediate backend, by a worker with the database one.
+    Until then the photo is not shown (``Photo.objects.ready()``). The
+    album's first photo with renditions becomes its cover.
     """
+    from media_library.tasks import make_renditions  # the task module imports these services
+
     token = uuid.uuid4().hex[:16]
     caption = caption or {}
+    image_check(upload)
+    image = image_open(upload)
     with _WrittenFiles() as written:
-        entries, image, fallback_format = _image_renditions(upload, stem=f"photos/{album.pk}/{token}", written=written)
-        upload.seek(0)
         extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[image.format]
         original = written.save(originals_storage(), f"{album.pk}/{token}.{extension}", upload)
         width, height = upright_size(image)
@@ -111,8 +131,8 @@ def photo_create(
             original=original,
             width=width,
             height=height,
-            renditions=entries,
-            fallback_format=fallback_format,
+            renditions=[],
+            fallback_format="png" if has_alpha(image) else "jpeg",
             credit=credit,
             licence=licence,
             taken_on=taken_on or date_taken(image),
@@ -122,10 +142,34 @@ def photo_create(
         )
         photo.full_clean()
         photo.save()
-        if album.cover_id is None:
-            album.cover = photo
-            album.save(update_fields=["cover"])
+        # In this transaction: with the database backend the task's row commits with the photo's.
+        make_renditions.enqueue(photo.pk)
+    # With the immediate backend the renditions are made by now.
+    photo.refresh_from_db(fields=["renditions", "fallback_format"])
+    album.refresh_from_db(fields=["cover"])
     return photo
+
+
+@transaction.atomic
+def photo_renditions_make(*, photo_id: int) -> bool:
+    """Make the renditions of a photo from its original; False when there is nothing to do.
+
+    Idempotent, as a task must be (core.worker): the photo's row is locked while its renditions
+    are made, a photo that has them already (an earlier run) or is gone (deleted meanwhile) is
+    left alone, and files of an earlier run killed before it committed are written over.
+    """
+    photo = Photo.objects.select_for_update().filter(pk=photo_id).first()
+    if photo is None or photo.renditions:
+        return False
+    with photo.original.open("rb") as stored:
+        data = stored.read()
+    image = Image.open(BytesIO(data))
+    stem = f"photos/{photo.album_id}/{PurePosixPath(photo.original.name).stem}"
+    with _WrittenFiles() as written:
+        photo.renditions, photo.fallback_format = _renditions_write(image, stem=stem, written=written, replace=True)
+        photo.save(update_fields=["renditions", "fallback_format"])
+        Album.objects.filter(pk=photo.album_id, cover__isnull=True).update(cover=photo)
+    return True
 
 
 @transaction.atomic

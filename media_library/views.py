@@ -72,7 +72,7 @@ class AlbumItemMixin:
 
     def get_object(self, queryset=None):
         self.album = get_object_or_404(Album.objects.published().for_detail(), slug=self.kwargs["album_slug"])
-        return get_object_or_404(self.model, album=self.album, pk=self.kwargs["pk"])
+        return get_object_or_404(self.get_queryset(), album=self.album, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(album=self.album, **kwargs)
@@ -80,6 +80,7 @@ class AlbumItemMixin:
 
 class PhotoDetailView(AlbumItemMixin, DetailView):
     model = Photo
+    queryset = Photo.objects.ready()
 
     def get_context_data(self, **kwargs):
         ids = list(Photo.objects.for_album(self.album).values_list("pk", flat=True))

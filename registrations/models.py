@@ -8,17 +8,16 @@ owner's edits wait the same way in a ``ProposedChange`` while the published
 profile stays as it is.
 """
 
-import os
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ChoiceLabelsModel, ModerationDecision, Municipality
+from core.storage import storage_alias
 from directory.models import Organisation
 from media_library.fields import CheckedImageField
 from registrations.images import validate_claim_document
@@ -260,27 +259,16 @@ class ProposedChange(ModerationDecision, ChoiceLabelsModel):
 CLAIMABLE_KINDS = ("company", "accommodation", "food-service")
 
 
-class ClaimDocumentsStorage(FileSystemStorage):
-    """Supporting documents are private: kept with the photo originals, outside MEDIA_ROOT, never served.
+def claim_documents_storage():
+    """Supporting documents are private: kept with the photo originals, never served.
 
-    That root is in the backups (``portal/backups.py``); staff of the entry's municipality
-    read a document through the admin only (``CompanyClaimAdmin``). The location is read
-    from settings on every use, so tests can point it elsewhere.
+    The ``originals`` storage (core.storage): a folder outside MEDIA_ROOT
+    (``MEDIA_LIBRARY_ORIGINALS_ROOT``, in the backups of ``portal/backups.py``) by default, the
+    bucket's ``originals/`` prefix when ``S3_BUCKET`` is set, so every app server reads what
+    another stored. Neither has a URL: staff of the entry's municipality read a document
+    through the admin only (``CompanyClaimAdmin``).
     """
-
-    @property
-    def base_location(self):
-        return settings.MEDIA_LIBRARY_ORIGINALS_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Supporting documents are private: staff open them through the admin.")
-
-
-claim_documents_storage = ClaimDocumentsStorage()
+    return storage_alias("originals")
 
 
 class ClaimQuerySet(models.QuerySet):

@@ -744,7 +744,7 @@ def owner_erase(*, user) -> None:
     documents = [claim.document.name for claim in claims if claim.document]
     for claim in claims:
         claim.delete()
-    transaction.on_commit(lambda: [claim_documents_storage.delete(name) for name in documents])
+    transaction.on_commit(lambda: [claim_documents_storage().delete(name) for name in documents])
     index_remove(model=Organisation, pks=[organisation.pk for organisation in organisations])
     for organisation in organisations:
         organisation.delete()
@@ -898,7 +898,7 @@ def claim_start(
         claim.save()
     except Exception:
         if claim.document:
-            claim_documents_storage.delete(claim.document.name)
+            claim_documents_storage().delete(claim.document.name)
         raise
     if method == CompanyClaim.Method.EMAIL:
         with translation.override(language):
@@ -1099,7 +1099,7 @@ def application_reply(*, application: CompanyRegistration | CompanyClaim, text: 
             application.status = CompanyClaim.Status.PENDING
         application.save()
         if document and old_document:
-            transaction.on_commit(lambda: claim_documents_storage.delete(old_document))
+            transaction.on_commit(lambda: claim_documents_storage().delete(old_document))
     return reply
 
 

@@ -245,6 +245,24 @@ def media_root(request, settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="module")
+def s3_server(tmp_path_factory):
+    """A real S3-compatible server (SeaweedFS, tests/engines/s3.py) for the tests of one module."""
+    from tests.engines.s3 import S3Server
+
+    with S3Server(tmp_path_factory.mktemp("s3")) as server:
+        yield server
+
+
+@pytest.fixture
+def bucket(settings, s3_server, media_root):
+    """The storages of portal/settings.py for the S3_* variables of the module's S3 server."""
+    from core.storage import s3_storages
+
+    settings.STORAGES = {**s3_storages(s3_server.environ), "staticfiles": settings.STORAGES["staticfiles"]}
+    return s3_server
+
+
 @pytest.fixture
 def latest_migrations():
     """The latest migrations of every app, which the database is back at after the test, whatever it did.

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
                 ('language', models.CharField(choices=[('bg', 'Български'), ('sr', 'Српски (ћирилица)'), ('sr-latn', 'Srpski (latinica)'), ('en', 'English')], max_length=10, verbose_name='language')),
                 ('explanation', models.TextField(blank=True, verbose_name='explanation')),
-                ('document', models.FileField(blank=True, max_length=200, storage=registrations.models.ClaimDocumentsStorage(), upload_to='claim-documents/%Y/', verbose_name='supporting document')),
+                ('document', models.FileField(blank=True, max_length=200, storage=registrations.models.claim_documents_storage, upload_to='claim-documents/%Y/', verbose_name='supporting document')),
                 ('consented_at', models.DateTimeField(verbose_name='consent to the privacy notice given')),
                 ('status', models.CharField(choices=[('unverified', 'Waiting for the confirmation from the address on record'), ('pending', 'Waiting for the information centre'), ('changes-requested', 'The information centre asked for more'), ('granted', 'Granted'), ('refused', 'Refused'), ('superseded', 'Another claim was granted')], default='pending', max_length=20, verbose_name='status')),
                 ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed from the address on record')),

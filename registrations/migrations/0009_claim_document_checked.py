@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='companyclaim',
             name='document',
-            field=models.FileField(blank=True, max_length=200, storage=registrations.models.ClaimDocumentsStorage(), upload_to='claim-documents/%Y/', validators=[registrations.images.validate_claim_document], verbose_name='supporting document'),
+            field=models.FileField(blank=True, max_length=200, storage=registrations.models.claim_documents_storage, upload_to='claim-documents/%Y/', validators=[registrations.images.validate_claim_document], verbose_name='supporting document'),
         ),
     ]

@@ -373,6 +373,37 @@ def test_the_check_page_lists_every_row_error_and_offers_no_import(staff):
     assert Organisation.objects.count() == 0
 
 
+def test_with_a_worker_backend_the_confirmed_import_runs_as_a_task_and_the_page_waits_for_it(staff, settings):
+    """TASKS_BACKEND=database: the confirmation enqueues directory.tasks.import_organisations and
+    answers at once; the waiting page says so until a worker has run it, then leads to the import."""
+    from django_tasks_db.models import DBTaskResult
+
+    from directory.tasks import import_organisations
+    from tests.tasks import DATABASE_TASKS, run_worker
+
+    settings.TASKS = DATABASE_TASKS
+    client = logged_in(staff.editor)
+    check = upload(client, csv_bytes([bulgarian_row(1), bulgarian_row(2)]))["Location"]
+    confirmed = client.post(check)
+    assert confirmed.status_code == 302 and "/import/wait/" in confirmed["Location"]
+    assert Organisation.objects.count() == 0
+    [task] = DBTaskResult.objects.filter(task_path="directory.tasks.import_organisations")
+    waiting = client.get(confirmed["Location"])
+    assert waiting.status_code == 200 and 'role="status"' in waiting.content.decode()
+    assert logged_in(staff.other_editor).get(confirmed["Location"]).status_code == 302  # not their import
+    run_worker()
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL" and task.return_value["created"] == 2
+    done = client.get(confirmed["Location"])
+    record = OrganisationImport.objects.get()
+    assert done.status_code == 302 and done["Location"].endswith(f"/imports/{record.pk}/?imported=1")
+    assert set(Organisation.objects.values_list("municipality", flat=True)) == {staff.home.pk}
+    # Run again (a worker killed after its commit): the upload is gone, nothing is imported twice.
+    again = import_organisations.call(**task.args_kwargs["kwargs"])
+    assert again in ({"gone": True}, {"record": None, "created": 0, "updated": 0, "unchanged": 2})
+    assert Organisation.objects.count() == 2 and OrganisationImport.objects.count() == 1
+
+
 def test_a_forged_municipality_is_ignored_and_another_municipality_is_never_touched(staff):
     kept = OrganisationFactory(municipality=staff.home, eik=eik(1), name_en="Kept")
     client = logged_in(staff.other_editor)

@@ -125,6 +125,14 @@ class S3Server:
             config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
         )
 
+    def anonymous_status(self, key: str) -> int:
+        """The status of an unsigned GET of ``key``, straight from the server: 403 for a private object."""
+        try:
+            with urllib.request.urlopen(f"{self.endpoint_url}/{self.bucket}/{key}", timeout=5):  # noqa: S310
+                return 200
+        except urllib.error.HTTPError as error:
+            return error.code
+
     def keys(self, prefix: str = "") -> list[str]:
         """Every object's key under ``prefix``."""
         pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)

@@ -2,8 +2,6 @@
 imports in a private bucket, public files served through the portal with a year's cache.
 Against a real SeaweedFS server that the tests start (tests/engines/s3.py)."""
 
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -12,34 +10,11 @@ from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from core.storage import s3_storages
 from media_library import services
 from media_library.models import Photo
 from tests.directory.test_import import bulgarian_row, csv_bytes
-from tests.engines.s3 import S3Server
 from tests.media_library.factories import AlbumFactory, image_bytes, photo_make, upload
 from tests.portal.factories import MunicipalityFactory
-
-
-@pytest.fixture(scope="module")
-def s3_server(tmp_path_factory):
-    with S3Server(tmp_path_factory.mktemp("s3")) as server:
-        yield server
-
-
-@pytest.fixture
-def bucket(settings, s3_server, media_root):
-    """The storages of portal/settings.py for the S3_* variables of the test's server."""
-    settings.STORAGES = {**s3_storages(s3_server.environ), "staticfiles": settings.STORAGES["staticfiles"]}
-    return s3_server
-
-
-def anonymous_status(server: S3Server, key: str) -> int:
-    try:
-        with urllib.request.urlopen(f"{server.endpoint_url}/{server.bucket}/{key}", timeout=5):  # noqa: S310
-            return 200
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 @pytest.mark.django_db
@@ -53,8 +28,8 @@ def test_a_photo_lives_in_the_bucket_and_nothing_on_disk(bucket, media_root, set
     assert not Path(media_root).exists() or not any(Path(media_root).rglob("*.*"))
     assert not any(Path(settings.MEDIA_LIBRARY_ORIGINALS_ROOT).rglob("*.*"))
     # The bucket is private: no object is readable without the key, originals least of all.
-    assert anonymous_status(bucket, renditions[0]) == 403
-    assert anonymous_status(bucket, f"originals/{photo.original.name}") == 403
+    assert bucket.anonymous_status(renditions[0]) == 403
+    assert bucket.anonymous_status(f"originals/{photo.original.name}") == 403
     with pytest.raises(ValueError, match="private"):
         photo.original.url  # noqa: B018
     stored = bucket.client().head_object(Bucket=bucket.bucket, Key=renditions[0])

@@ -180,6 +180,30 @@ def test_a_claim_by_document_waits_for_staff_of_the_entrys_municipality_only(cli
     assert any("granted by staff" in v.revision.comment for v in Version.objects.get_for_object(entry))
 
 
+def test_with_object_storage_a_supporting_document_is_kept_privately_in_the_bucket(
+    client, entry, staff, bucket, settings
+):
+    """With S3_* set, documents go to the bucket's private originals/ prefix: any app server reads
+    them through the admin, nobody reads them from the bucket without the portal's key, and
+    nothing is written to local disk."""
+    document = SimpleUploadedFile("register-extract.pdf", PDF, "application/pdf")
+    response = client.post(
+        f"/en/companies/{entry.slug}/claim/", {**claim_data(method="document"), "document": document}
+    )
+    assert response.status_code == 302
+    claim = CompanyClaim.objects.get()
+    key = f"originals/{claim.document.name}"
+    assert key in bucket.keys("originals/claim-documents/")
+    assert bucket.client().get_object(Bucket=bucket.bucket, Key=key)["Body"].read() == PDF
+    assert bucket.anonymous_status(key) == 403
+    with pytest.raises(ValueError, match="private"):
+        claim.document.url  # noqa: B018
+    assert not any(Path(settings.MEDIA_LIBRARY_ORIGINALS_ROOT).rglob("*.*"))
+    document_response = logged_in(staff.moderator).get(f"/admin/registrations/companyclaim/{claim.pk}/document/")
+    assert document_response.status_code == 200
+    assert b"".join(document_response.streaming_content) == PDF
+
+
 def test_only_one_of_two_claims_is_granted_and_the_other_is_told(entry, staff, committed):
     first = start(entry, committed, method=CompanyClaim.Method.DOCUMENT, document=pdf(), contact_email="a@example.org")
     second = start(entry, committed, method=CompanyClaim.Method.DOCUMENT, document=pdf(), contact_email="b@example.org")
