@@ -21,7 +21,7 @@ PAGE_SIZE = 20
 
 @dataclass(frozen=True)
 class ResultsPage:
-    """One page of results; ``pages`` is None when only "more than CANDIDATES" is known.
+    """One page of results; ``pages`` is None when more than CANDIDATES match: pages stop at the CANDIDATES-th.
 
     It answers what the one pagination partial (``includes/_pagination.html``) asks a
     Django page and its paginator (``page_obj=page paginator=page``).
@@ -61,9 +61,11 @@ class ResultsPage:
 class SearchView(TemplateView):
     """Results of every type together, with type, municipality and direction filters.
 
-    Five queries whatever the number of hits: the navigation, the search's
-    candidates (facet counts and ranking), the page's entries, the
-    municipalities and the directions; each reads a bounded number of rows.
+    A fixed number of queries whatever the number of hits (docs/SEARCH.md, "Cost"):
+    the navigation, the search's candidates (facet counts and ranking), the
+    page's entries, the municipalities and the directions, and the synonyms,
+    promotions and query log; past CANDIDATES hits, one more counts every hit
+    per type, municipality and directions.
     """
 
     template_name = "search/searchentry_list.html"
@@ -111,25 +113,21 @@ class SearchView(TemplateView):
         return " ".join(shown.get(word, word) for word in found.suggestion.split())
 
     def facet_menus(self, facets, filters: dict, municipalities) -> list[dict]:
-        """Each filter as a menu of links, with the number of results each option gives.
-
-        When the counts are not totals (more than CANDIDATES hits), every
-        option is offered, without a count.
-        """
+        """Each filter as a menu of links, with the number of results each option gives (exact, however many)."""
         kinds = [
-            (kind, label, None if facets.capped else facets.kinds[kind])
+            (kind, label, facets.kinds[kind])
             for kind, label in registry.kind_labels().items()
-            if facets.capped or facets.kinds[kind] or kind == filters["kind"]
+            if facets.kinds[kind] or kind == filters["kind"]
         ]
         municipalities = [
-            (municipality.pk, municipality.name, None if facets.capped else facets.municipalities[municipality.pk])
+            (municipality.pk, municipality.name, facets.municipalities[municipality.pk])
             for municipality in municipalities
-            if facets.capped or facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
+            if facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
         ]
         directions = [
-            (direction.slug, direction.name, None if facets.capped else facets.directions[direction.slug])
+            (direction.slug, direction.name, facets.directions[direction.slug])
             for direction in Direction.objects.all()
-            if facets.capped or facets.directions[direction.slug] or direction.slug == filters["direction"]
+            if facets.directions[direction.slug] or direction.slug == filters["direction"]
         ]
         return [
             self._menu("kind", _("Type"), _("All types"), kinds, filters),

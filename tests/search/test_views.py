@@ -234,18 +234,113 @@ def test_search_entries_render_in_the_reader_language():
 
 
 def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatch, django_assert_num_queries):
-    """Past CANDIDATES hits the page says "more than", offers every filter, and still ranks titles first."""
+    """Past CANDIDATES hits the page gives the exact total and every filter its count, and ranks titles first."""
     monkeypatch.setattr("search.models.CANDIDATES", 5)
     monkeypatch.setattr("search.views.CANDIDATES", 5)
     MunicipalityFactory.create_batch(8, name_en="Town", description_en="A bridge over the river.")
     MunicipalityFactory(slug="the-bridge", name_en="The Bridge")
     index_rebuild()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # one more than below the bound: the counts of every hit
         html = client.get("/en/search/", {"q": "bridge"}).content.decode()
-    assert "More than 5 results" in html
+    assert "9 results for" in html
+    assert "Up to 5 of them are listed, the best matches first." in html
     assert results(html)[0] == "The Bridge"
-    assert "search-facet__count" not in html
-    assert 'href="?q=bridge&amp;kind=information-centre"' in html
+    assert re.search(
+        r'href="\?q=bridge&amp;kind=municipality"[^>]*>Municipalities <span class="search-facet__count">\(9\)', html
+    )
+    assert 'kind=information-centre"' not in html  # no centre holds the word: not offered
+
+
+def facet_counts(html: str, name: str) -> dict[str, int]:
+    """The options of one facet menu of a results page: link's value of ``name`` → the count shown."""
+    return {
+        value: int(count)
+        for value, count in re.findall(
+            rf'href="\?q=[^"]*?&amp;{name}=([^"&]+)"[^>]*>[^<]*<span class="search-facet__count">\((\d+)\)</span>', html
+        )
+    }
+
+
+def heading_total(html: str) -> int:
+    return int(re.search(r'<h2 id="search-results-heading">\s*(\d+) results? for', html).group(1))
+
+
+def many_nis_hits(content, extra: int) -> None:
+    """``extra`` organisations and a sixth as many sights, events and news holding "Niš", in both municipalities."""
+    from core.models import Direction
+    from tests.civic.factories import EventFactory, NewsArticleFactory
+    from tests.directory.factories import create_many
+    from tests.tourism.factories import SightFactory
+
+    medijana = content["bakery"].municipality
+    koprivshtitsa = content["mill"].municipality
+    create_many(extra // 2, municipality=medijana, name_en="Niš trading")
+    create_many(extra - extra // 2, directions=(Direction.Key.BUSINESS, Direction.Key.TOURISM),
+                municipality=koprivshtitsa, name_en="Trading with Niš")  # fmt: skip
+    for number in range(extra // 6):
+        SightFactory(name_en=f"Niš view {number}")
+        EventFactory(title_en=f"Niš fair {number}")
+        NewsArticleFactory(title_en=f"Niš news {number}")
+
+
+def test_past_the_candidates_every_facet_gives_the_exact_count_and_its_link_filters(client, content, monkeypatch):
+    """A query with more hits than are ranked counts them all, per type, municipality and direction.
+
+    Compared with direct counts of the matching entries; each facet's count takes the other
+    filters into account, and following an option's link lists exactly that many results.
+    """
+    monkeypatch.setattr("search.models.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.CANDIDATES", 5)
+    many_nis_hits(content, 24)
+    matching = SearchEntry.objects.matching("Niš")
+    assert matching.count() > 5 * 2  # far more than the candidates
+    html = client.get("/en/search/", {"q": "Ниш"}).content.decode()
+    assert heading_total(html) == matching.count()
+    kinds = facet_counts(html, "kind")
+    assert kinds == {kind: matching.filter(kind=kind).count() for kind in set(matching.values_list("kind", flat=True))}
+    assert kinds["organisation"] == 24 + 1  # the 24 made here and the bakery
+    municipalities = facet_counts(html, "municipality")
+    expected = {
+        str(pk): matching.filter(municipality_id=pk).count()
+        for pk in set(matching.values_list("municipality_id", flat=True))
+        if pk
+    }
+    assert municipalities == expected
+    directions = facet_counts(html, "direction")
+    slugs = {slug for entry_directions in matching.values_list("directions", flat=True) for slug in entry_directions}
+    assert directions == {slug: matching.filter(directions__contains=[slug]).count() for slug in slugs}
+    assert directions["tourism"] >= 12  # the organisations of Koprivshtitsa in two directions are counted in both
+
+    # Each option's link lists as many results as it said, and its other facets count within it.
+    for name, counts in (("kind", kinds), ("municipality", municipalities), ("direction", directions)):
+        for value, count in counts.items():
+            filtered = client.get("/en/search/", {"q": "Ниш", name: value}).content.decode()
+            assert heading_total(filtered) == count, (name, value)
+    business = client.get("/en/search/", {"q": "Ниш", "direction": "business"}).content.decode()
+    assert facet_counts(business, "kind")["organisation"] == 25
+    assert facet_counts(business, "municipality") == {
+        str(pk): matching.filter(directions__contains=["business"], municipality_id=pk).count()
+        for pk in (content["bakery"].municipality_id, content["mill"].municipality_id)
+    }
+    # The organisations of one municipality: the filtered list's heading and a direct count agree.
+    medijana = content["bakery"].municipality_id
+    page = client.get("/en/search/", {"q": "Ниш", "kind": "organisation", "municipality": medijana}).content.decode()
+    assert heading_total(page) == matching.filter(kind="organisation", municipality_id=medijana).count() == 12 + 1
+
+
+@pytest.mark.parametrize("extra", [12, 120])
+def test_exact_counts_past_the_candidates_take_the_same_number_of_queries_as_hits_grow(
+    client, content, monkeypatch, django_assert_num_queries, extra
+):
+    monkeypatch.setattr("search.models.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.CANDIDATES", 5)
+    many_nis_hits(content, extra)
+    # The eight of every search and one GROUP BY count of all the hits.
+    with django_assert_num_queries(9):
+        html = client.get("/en/search/", {"q": "Niš"}).content.decode()
+    assert heading_total(html) == SearchEntry.objects.matching("Niš").count()
+    with django_assert_num_queries(8):  # filtered: not logged
+        client.get("/en/search/", {"q": "Niš", "kind": "organisation", "direction": "business"})
 
 
 def test_staff_can_read_the_index_but_not_edit_it(staff_client, places):
