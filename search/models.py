@@ -9,7 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
-from django.db.models import Count, ExpressionWrapper, F, Q, Value
+from django.db.models import ExpressionWrapper, F, Q, Value
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.translation import get_language
@@ -72,47 +72,39 @@ class Facets:
     """Counts of hits per type, municipality and direction.
 
     Each facet counts the hits that the *other* filters let through, so a
-    reader sees how many results choosing that option would give. The counts
-    are exact whatever the number of hits: up to ``CANDIDATES`` they come
-    from the candidates, past it from one ``COUNT … GROUP BY`` over the same
-    match (:meth:`SearchEntryQuerySet.facet_groups`). ``capped`` says that
-    more entries match than are ranked: pages stop at the ``CANDIDATES``-th.
+    reader sees how many results choosing that option would give. When more
+    than ``CANDIDATES`` entries match, ``capped`` is set and the counts are
+    those of the first ``CANDIDATES``: lower bounds, shown as such ("480+").
+    An exact count of every match cost too much at 100,000 organisations
+    (docs/SEARCH.md, "Cost"). ``total_exact`` says whether ``total`` is the
+    number of results with the filters chosen: it is, below the bound, and
+    past it when the filters leave no more than ``CANDIDATES``.
     """
 
     total: int = 0
     capped: bool = False
+    total_exact: bool = True
     kinds: Counter = field(default_factory=Counter)
     municipalities: Counter = field(default_factory=Counter)
     directions: Counter = field(default_factory=Counter)
 
     @classmethod
     def count(cls, hits: list[tuple], *, capped_at: int, kind="", municipality=None, direction="") -> "Facets":
-        """Facets of ``hits``, (kind, municipality id, directions) triples of the matching entries.
-
-        Past ``capped_at`` hits the counts would be those of the first ones only: use :meth:`tally`.
-        """
-        groups = [(*hit, 1) for hit in hits[:capped_at]]
-        facets = cls.tally(groups, kind=kind, municipality=municipality, direction=direction)
-        facets.capped = len(hits) > capped_at
-        return facets
-
-    @classmethod
-    def tally(cls, groups, *, kind="", municipality=None, direction="") -> "Facets":
-        """Facets of ``groups``, (kind, municipality id, directions, number of entries) of the matching entries."""
-        facets = cls()
-        for entry_kind, entry_municipality, entry_directions, number in groups:
+        """Facets of ``hits``, (kind, municipality id, directions) triples of the matching entries."""
+        facets = cls(capped=len(hits) > capped_at, total_exact=len(hits) <= capped_at)
+        for entry_kind, entry_municipality, entry_directions in hits[:capped_at]:
             kind_ok = not kind or entry_kind == kind
             municipality_ok = not municipality or entry_municipality == municipality
             direction_ok = not direction or direction in entry_directions
             if municipality_ok and direction_ok:
-                facets.kinds[entry_kind] += number
+                facets.kinds[entry_kind] += 1
             if kind_ok and direction_ok and entry_municipality:
-                facets.municipalities[entry_municipality] += number
+                facets.municipalities[entry_municipality] += 1
             if kind_ok and municipality_ok:
                 for slug in entry_directions:
-                    facets.directions[slug] += number
+                    facets.directions[slug] += 1
             if kind_ok and municipality_ok and direction_ok:
-                facets.total += number
+                facets.total += 1
         return facets
 
 
@@ -158,11 +150,9 @@ class SearchEntryQuerySet(models.QuerySet):
 
         A bounded number of index rows is read, however common the words:
         candidates are the first ``CANDIDATES`` + 1 matches (which also give
-        the facet counts while no more match), at most ``CANDIDATES`` title
-        matches and, with filters, at most ``CANDIDATES`` filtered matches; the
-        page is ranked among them. When more than ``CANDIDATES`` entries
-        match, one more statement counts them all per type, municipality and
-        directions (:meth:`facet_groups`), so the facets stay exact.
+        the facet counts), at most ``CANDIDATES`` title matches and, with
+        filters, at most ``CANDIDATES`` filtered matches; the page is ranked
+        among them.
         """
         found = query_words(text)
         if not found:
@@ -171,7 +161,6 @@ class SearchEntryQuerySet(models.QuerySet):
         rows = self._candidate_rows(plan, filters, tier=0)
         strict = {row[1] for row in rows if row[0] == FIRST_MATCHES}
         suggestion = ""
-        counted = plan  # the plan whose matches the facets count: with the close spelling's, when it is listed
         if len(strict) < TOP_UP_BELOW:
             close = plan.corrected()
             if close is not None:
@@ -179,16 +168,17 @@ class SearchEntryQuerySet(models.QuerySet):
                 if fuzzy:
                     rows += fuzzy
                     suggestion = close.spelling
-                    counted = close  # its words' alternatives include the words as typed
 
         first = {}
         for row in rows:
             if row[0] == FIRST_MATCHES:
                 first.setdefault(row[1], row[2:5])
         facets = Facets.count(list(first.values()), capped_at=CANDIDATES, **filters)
-        if facets.capped:  # the candidates hold only the first matches: count them all in the database
-            facets = Facets.tally(self.facet_groups(counted), **filters)
-            facets.capped = True
+        if facets.capped and any(filters.values()):
+            # The filtered candidates are every filtered match, up to the bound: their number is the total.
+            filtered = {row[1] for row in rows if row[0] == FILTERED_MATCHES}
+            if len(filtered) <= CANDIDATES:
+                facets.total, facets.total_exact = len(filtered), True
         ranked = {}
         for _part, pk, kind, municipality, directions, title_match, rank, tier in rows:
             if pk not in ranked and _passes(filters, kind, municipality, directions):
@@ -209,30 +199,6 @@ class SearchEntryQuerySet(models.QuerySet):
     def _pinned_passes(self, pk: int, filters: dict) -> bool:
         return self.visible().filtered(**filters).filter(pk=pk).exists()
 
-    def _matches(self, plan: "QueryPlan"):
-        """The visible entries ``plan`` matches, whatever the filters: every word (or its alternatives) in the keys.
-
-        A plan of only words naming a kind ("certificate") matches the entries of that kind.
-        """
-        if plan.groups:
-            return self.visible().filter(keys=SearchQuery(plan.key_tsquery(), config="simple", search_type="raw"))
-        return self.visible().filter(kind__in=plan.kinds)
-
-    def facet_groups(self, plan: "QueryPlan") -> list[tuple]:
-        """(kind, municipality id, directions, number of entries) of every entry ``plan`` matches: one statement.
-
-        ``COUNT … GROUP BY`` over the candidates' own match condition, in the
-        database: nothing but the groups (a few dozen rows) leaves it, however
-        many entries match. It reads every matching row's heap tuple, so its
-        cost grows with the number of hits (docs/SEARCH.md, "Cost").
-        """
-        return list(
-            self._matches(plan)
-            .order_by()
-            .values_list("kind", "municipality_id", "directions")
-            .annotate(number=Count("pk"))
-        )
-
     def _candidate_rows(self, plan: "QueryPlan", filters: dict, *, tier: int) -> list[tuple]:
         """The narrow rows of the candidates of ``plan`` (one UNION ALL statement), with ``tier`` appended."""
         rank = SearchRank(F("document"), SearchQuery(plan.rank_tsquery(), config="simple", search_type="raw"))
@@ -241,7 +207,7 @@ class SearchEntryQuerySet(models.QuerySet):
             in_title = ExpressionWrapper(Q(title_keys=keys), output_field=models.BooleanField())
             candidates = self.visible().annotate(title_match=in_title, rank=rank)
             parts = [
-                self._matches(plan).annotate(title_match=in_title, rank=rank, part=Value(FIRST_MATCHES)),
+                candidates.filter(keys=keys).annotate(part=Value(FIRST_MATCHES)),
                 candidates.filtered(**filters).filter(title_keys=keys).annotate(part=Value(TITLE_MATCHES)),
             ]
             if any(filters.values()):
@@ -251,13 +217,11 @@ class SearchEntryQuerySet(models.QuerySet):
                     candidates.filtered(**filters).filter(kind=kind, keys=keys).annotate(part=Value(KIND_MATCHES))
                 )
         else:  # only a word for a kind ("certificate"): the entries of that kind
-            parts = [
-                self._matches(plan).annotate(
-                    title_match=Value(True, output_field=models.BooleanField()),
-                    rank=Value(0.0, output_field=models.FloatField()),
-                    part=Value(FIRST_MATCHES),
-                )
-            ]
+            in_title = Value(True, output_field=models.BooleanField())
+            candidates = self.visible().annotate(
+                title_match=in_title, rank=Value(0.0, output_field=models.FloatField())
+            )
+            parts = [candidates.filter(kind__in=plan.kinds).annotate(part=Value(FIRST_MATCHES))]
         columns = ("part", "id", "kind", "municipality_id", "directions", "title_match", "rank")
         first, *others = (part.values_list(*columns)[: CANDIDATES + 1] for part in parts)
         query = first.union(*others, all=True) if others else first

@@ -21,7 +21,7 @@ PAGE_SIZE = 20
 
 @dataclass(frozen=True)
 class ResultsPage:
-    """One page of results; ``pages`` is None when more than CANDIDATES match: pages stop at the CANDIDATES-th.
+    """One page of results; ``pages`` is None when only "more than CANDIDATES" is known.
 
     It answers what the one pagination partial (``includes/_pagination.html``) asks a
     Django page and its paginator (``page_obj=page paginator=page``).
@@ -61,11 +61,9 @@ class ResultsPage:
 class SearchView(TemplateView):
     """Results of every type together, with type, municipality and direction filters.
 
-    A fixed number of queries whatever the number of hits (docs/SEARCH.md, "Cost"):
-    the navigation, the search's candidates (facet counts and ranking), the
-    page's entries, the municipalities and the directions, and the synonyms,
-    promotions and query log; past CANDIDATES hits, one more counts every hit
-    per type, municipality and directions.
+    Five queries whatever the number of hits: the navigation, the search's
+    candidates (facet counts and ranking), the page's entries, the
+    municipalities and the directions; each reads a bounded number of rows.
     """
 
     template_name = "search/searchentry_list.html"
@@ -83,7 +81,7 @@ class SearchView(TemplateView):
         facets, results = found.facets, found.entries
         if number == 1 and not any(filters.values()):
             services.log_search(text, facets.total)
-        pages = None if facets.capped else max(1, -(-facets.total // PAGE_SIZE))
+        pages = max(1, -(-facets.total // PAGE_SIZE)) if facets.total_exact else None
         if number > (pages or -(-CANDIDATES // PAGE_SIZE)):
             raise Http404(_("There is no such page of results."))
         municipalities = {municipality.pk: municipality for municipality in Municipality.objects.all()}
@@ -113,29 +111,37 @@ class SearchView(TemplateView):
         return " ".join(shown.get(word, word) for word in found.suggestion.split())
 
     def facet_menus(self, facets, filters: dict, municipalities) -> list[dict]:
-        """Each filter as a menu of links, with the number of results each option gives (exact, however many)."""
+        """Each filter as a menu of links, with the number of results each option gives.
+
+        Past CANDIDATES hits every option is offered and the counts are those of the
+        first CANDIDATES hits: lower bounds, marked so (``at_least``); an option none of
+        them has is offered without a count.
+        """
+        capped = facets.capped
         kinds = [
             (kind, label, facets.kinds[kind])
             for kind, label in registry.kind_labels().items()
-            if facets.kinds[kind] or kind == filters["kind"]
+            if capped or facets.kinds[kind] or kind == filters["kind"]
         ]
         municipalities = [
             (municipality.pk, municipality.name, facets.municipalities[municipality.pk])
             for municipality in municipalities
-            if facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
+            if capped or facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
         ]
         directions = [
             (direction.slug, direction.name, facets.directions[direction.slug])
             for direction in Direction.objects.all()
-            if facets.directions[direction.slug] or direction.slug == filters["direction"]
+            if capped or facets.directions[direction.slug] or direction.slug == filters["direction"]
         ]
         return [
-            self._menu("kind", _("Type"), _("All types"), kinds, filters),
-            self._menu("municipality", _("Municipality"), _("Both municipalities"), municipalities, filters),
-            self._menu("direction", _("Direction"), _("All directions"), directions, filters),
+            self._menu("kind", _("Type"), _("All types"), kinds, filters, capped),
+            self._menu("municipality", _("Municipality"), _("Both municipalities"), municipalities, filters, capped),
+            self._menu("direction", _("Direction"), _("All directions"), directions, filters, capped),
         ]
 
-    def _menu(self, name: str, heading: str, all_label: str, options: list[tuple], filters: dict) -> dict:
+    def _menu(
+        self, name: str, heading: str, all_label: str, options: list[tuple], filters: dict, at_least: bool
+    ) -> dict:
         selected = filters[name]
         return {
             "name": name,
@@ -146,7 +152,8 @@ class SearchView(TemplateView):
             "options": [
                 {
                     "label": label,
-                    "count": count,
+                    "count": count if count or not at_least else None,
+                    "at_least": at_least,
                     "url": self._url(**{name: value}),
                     "selected": value == selected,
                 }
