@@ -74,7 +74,7 @@ class Facets:
     Each facet counts the hits that the *other* filters let through, so a
     reader sees how many results choosing that option would give. When more
     than ``CANDIDATES`` entries match, ``capped`` is set and the counts are
-    those of the first ``CANDIDATES``: lower bounds, shown as such ("480+").
+    those of the first ``CANDIDATES``: lower bounds, shown as such ("480 or more").
     An exact count of every match cost too much at 100,000 organisations
     (docs/SEARCH.md, "Cost"). ``total_exact`` says whether ``total`` is the
     number of results with the filters chosen: it is, below the bound, and

@@ -244,20 +244,22 @@ def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatc
         html = client.get("/en/search/", {"q": "bridge"}).content.decode()
     assert "More than 5 results" in html
     assert results(html)[0] == "The Bridge"
-    assert "Counted among the first 5 results: “480+” means at least 480." in html
-    assert re.search(r'kind=municipality"[^>]*>Municipalities <span class="search-facet__count">\(5\+\)</span>', html)
+    assert "The numbers count only the first 5 results: each filter gives at least as many." in html
+    assert re.search(
+        r'kind=municipality"[^>]*>Municipalities <span class="search-facet__count">\(5 or more\)</span>', html
+    )
     assert re.search(r'kind=information-centre"[^>]*>Information centres</a>', html)  # none among the five: no count
 
 
 COUNT = re.compile(
     r'href="\?q=[^"]*?&amp;(kind|municipality|direction)=([^"&]+)"[^>]*>[^<]*'
-    r'<span class="search-facet__count">\((\d+)(\+?)\)</span>'
+    r'<span class="search-facet__count">\((\d+)( or more)?\)</span>'
 )
 
 
 def facet_counts(html: str) -> dict[tuple[str, str], tuple[int, bool]]:
     """The counted options of a results page's facet menus: (filter, value) → (count, whether a lower bound)."""
-    return {(name, value): (int(count), bool(plus)) for name, value, count, plus in COUNT.findall(html)}
+    return {(name, value): (int(count), bool(more)) for name, value, count, more in COUNT.findall(html)}
 
 
 def heading(html: str) -> str:
