@@ -74,11 +74,17 @@ class Facets:
     Each facet counts the hits that the *other* filters let through, so a
     reader sees how many results choosing that option would give. When more
     than ``CANDIDATES`` entries match, ``capped`` is set and the counts are
-    those of the first ``CANDIDATES``: lower bounds, not shown as totals.
+    those of the first ``CANDIDATES``: lower bounds, shown as such ("480 or more").
+    An exact count of every match visits every matching row: 55-115 ms for
+    8,569 hits at 10,000 organisations (docs/SEARCH.md, "Cost").
+    ``total_exact`` says whether ``total`` is the number of results with the
+    filters chosen: it is below the bound, and past it when the filters
+    leave no more than ``CANDIDATES``.
     """
 
     total: int = 0
     capped: bool = False
+    total_exact: bool = True
     kinds: Counter = field(default_factory=Counter)
     municipalities: Counter = field(default_factory=Counter)
     directions: Counter = field(default_factory=Counter)
@@ -86,7 +92,7 @@ class Facets:
     @classmethod
     def count(cls, hits: list[tuple], *, capped_at: int, kind="", municipality=None, direction="") -> "Facets":
         """Facets of ``hits``, (kind, municipality id, directions) triples of the matching entries."""
-        facets = cls(capped=len(hits) > capped_at)
+        facets = cls(capped=len(hits) > capped_at, total_exact=len(hits) <= capped_at)
         for entry_kind, entry_municipality, entry_directions in hits[:capped_at]:
             kind_ok = not kind or entry_kind == kind
             municipality_ok = not municipality or entry_municipality == municipality
@@ -169,6 +175,11 @@ class SearchEntryQuerySet(models.QuerySet):
             if row[0] == FIRST_MATCHES:
                 first.setdefault(row[1], row[2:5])
         facets = Facets.count(list(first.values()), capped_at=CANDIDATES, **filters)
+        if facets.capped and any(filters.values()):
+            # The filtered candidates are every filtered match, up to the bound: their number is the total.
+            filtered = {row[1] for row in rows if row[0] == FILTERED_MATCHES}
+            if len(filtered) <= CANDIDATES:
+                facets.total, facets.total_exact = len(filtered), True
         ranked = {}
         for _part, pk, kind, municipality, directions, title_match, rank, tier in rows:
             if pk not in ranked and _passes(filters, kind, municipality, directions):

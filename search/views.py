@@ -81,7 +81,7 @@ class SearchView(TemplateView):
         facets, results = found.facets, found.entries
         if number == 1 and not any(filters.values()):
             services.log_search(text, facets.total)
-        pages = None if facets.capped else max(1, -(-facets.total // PAGE_SIZE))
+        pages = max(1, -(-facets.total // PAGE_SIZE)) if facets.total_exact else None
         if number > (pages or -(-CANDIDATES // PAGE_SIZE)):
             raise Http404(_("There is no such page of results."))
         municipalities = {municipality.pk: municipality for municipality in Municipality.objects.all()}
@@ -113,31 +113,35 @@ class SearchView(TemplateView):
     def facet_menus(self, facets, filters: dict, municipalities) -> list[dict]:
         """Each filter as a menu of links, with the number of results each option gives.
 
-        When the counts are not totals (more than CANDIDATES hits), every
-        option is offered, without a count.
+        Past CANDIDATES hits every option is offered and the counts are those of the
+        first CANDIDATES hits: lower bounds, marked so (``at_least``); an option none of
+        them has is offered without a count.
         """
+        capped = facets.capped
         kinds = [
-            (kind, label, None if facets.capped else facets.kinds[kind])
+            (kind, label, facets.kinds[kind])
             for kind, label in registry.kind_labels().items()
-            if facets.capped or facets.kinds[kind] or kind == filters["kind"]
+            if capped or facets.kinds[kind] or kind == filters["kind"]
         ]
         municipalities = [
-            (municipality.pk, municipality.name, None if facets.capped else facets.municipalities[municipality.pk])
+            (municipality.pk, municipality.name, facets.municipalities[municipality.pk])
             for municipality in municipalities
-            if facets.capped or facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
+            if capped or facets.municipalities[municipality.pk] or municipality.pk == filters["municipality"]
         ]
         directions = [
-            (direction.slug, direction.name, None if facets.capped else facets.directions[direction.slug])
+            (direction.slug, direction.name, facets.directions[direction.slug])
             for direction in Direction.objects.all()
-            if facets.capped or facets.directions[direction.slug] or direction.slug == filters["direction"]
+            if capped or facets.directions[direction.slug] or direction.slug == filters["direction"]
         ]
         return [
-            self._menu("kind", _("Type"), _("All types"), kinds, filters),
-            self._menu("municipality", _("Municipality"), _("Both municipalities"), municipalities, filters),
-            self._menu("direction", _("Direction"), _("All directions"), directions, filters),
+            self._menu("kind", _("Type"), _("All types"), kinds, filters, capped),
+            self._menu("municipality", _("Municipality"), _("Both municipalities"), municipalities, filters, capped),
+            self._menu("direction", _("Direction"), _("All directions"), directions, filters, capped),
         ]
 
-    def _menu(self, name: str, heading: str, all_label: str, options: list[tuple], filters: dict) -> dict:
+    def _menu(
+        self, name: str, heading: str, all_label: str, options: list[tuple], filters: dict, at_least: bool
+    ) -> dict:
         selected = filters[name]
         return {
             "name": name,
@@ -148,7 +152,8 @@ class SearchView(TemplateView):
             "options": [
                 {
                     "label": label,
-                    "count": count,
+                    "count": count if count or not at_least else None,
+                    "at_least": at_least,
                     "url": self._url(**{name: value}),
                     "selected": value == selected,
                 }

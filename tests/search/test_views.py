@@ -234,7 +234,7 @@ def test_search_entries_render_in_the_reader_language():
 
 
 def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatch, django_assert_num_queries):
-    """Past CANDIDATES hits the page says "more than", offers every filter, and still ranks titles first."""
+    """Past CANDIDATES hits: "more than", every filter offered with a lower bound, and titles ranked first."""
     monkeypatch.setattr("search.models.CANDIDATES", 5)
     monkeypatch.setattr("search.views.CANDIDATES", 5)
     MunicipalityFactory.create_batch(8, name_en="Town", description_en="A bridge over the river.")
@@ -244,8 +244,99 @@ def test_a_very_common_word_reads_a_bounded_number_of_entries(client, monkeypatc
         html = client.get("/en/search/", {"q": "bridge"}).content.decode()
     assert "More than 5 results" in html
     assert results(html)[0] == "The Bridge"
-    assert "search-facet__count" not in html
-    assert 'href="?q=bridge&amp;kind=information-centre"' in html
+    assert "The numbers count only the first 5 results: each filter gives at least as many." in html
+    assert re.search(
+        r'kind=municipality"[^>]*>Municipalities <span class="search-facet__count">\(5 or more\)</span>', html
+    )
+    assert re.search(r'kind=information-centre"[^>]*>Information centres</a>', html)  # none among the five: no count
+
+
+COUNT = re.compile(
+    r'href="\?q=[^"]*?&amp;(kind|municipality|direction)=([^"&]+)"[^>]*>[^<]*'
+    r'<span class="search-facet__count">\((\d+)( or more)?\)</span>'
+)
+
+
+def facet_counts(html: str) -> dict[tuple[str, str], tuple[int, bool]]:
+    """The counted options of a results page's facet menus: (filter, value) → (count, whether a lower bound)."""
+    return {(name, value): (int(count), bool(more)) for name, value, count, more in COUNT.findall(html)}
+
+
+def heading(html: str) -> str:
+    return flat(re.search(r'<h2 id="search-results-heading">(.*?)</h2>', html, re.S).group(1)).strip()
+
+
+def many_nis_hits(content, extra: int) -> None:
+    """``extra`` organisations and a sixth as many sights, events and news holding "Niš", in both municipalities."""
+    from core.models import Direction
+    from tests.civic.factories import EventFactory, NewsArticleFactory
+    from tests.directory.factories import create_many
+    from tests.tourism.factories import SightFactory
+
+    medijana = content["bakery"].municipality
+    koprivshtitsa = content["mill"].municipality
+    create_many(extra // 2, municipality=medijana, name_en="Niš trading")
+    create_many(extra - extra // 2, directions=(Direction.Key.BUSINESS, Direction.Key.TOURISM),
+                municipality=koprivshtitsa, name_en="Trading with Niš")  # fmt: skip
+    for number in range(extra // 6):
+        SightFactory(name_en=f"Niš view {number}")
+        EventFactory(title_en=f"Niš fair {number}")
+        NewsArticleFactory(title_en=f"Niš news {number}")
+
+
+def direct_count(name: str, value: str) -> int:
+    matching = SearchEntry.objects.matching("Niš")
+    return {
+        "kind": lambda: matching.filter(kind=value),
+        "municipality": lambda: matching.filter(municipality_id=int(value)),
+        "direction": lambda: matching.filter(directions__contains=[value]),
+    }[name]().count()
+
+
+def test_past_the_candidates_facets_give_honest_lower_bounds_and_their_links_filter(client, content, monkeypatch):
+    """A query with more hits than the candidates labels every facet count as a lower bound, never above the truth.
+
+    Compared with direct counts of the matching entries. Following an option's link lists that
+    option's results, with their exact number when the filter leaves no more than the bound.
+    """
+    monkeypatch.setattr("search.models.CANDIDATES", 10)
+    monkeypatch.setattr("search.views.CANDIDATES", 10)
+    many_nis_hits(content, 24)
+    assert SearchEntry.objects.matching("Niš").count() > 10 * 2
+    html = client.get("/en/search/", {"q": "Ниш"}).content.decode()
+    assert heading(html) == "More than 10 results for “Ниш”"
+    counts = facet_counts(html)
+    assert {name for name, _value in counts} == {"kind", "municipality", "direction"}
+    assert sum(count for (name, _value), (count, _plus) in counts.items() if name == "kind") == 10  # the first ten
+    for (name, value), (count, at_least) in counts.items():
+        assert at_least, (name, value)
+        assert 0 < count <= direct_count(name, value), (name, value)
+    # Every option's link filters: the exact number when the filter leaves ten or fewer, else "more than".
+    options = re.findall(r'href="\?q=%D0%9D%D0%B8%D1%88&amp;(kind|municipality|direction)=([^"&]+)"', html)
+    assert ("kind", "sight") in options and ("kind", "route") in options  # every type, counted or not
+    for name, value in options:
+        filtered = client.get("/en/search/", {"q": "Ниш", name: value}).content.decode()
+        expected = direct_count(name, value)
+        if expected > 10:
+            assert heading(filtered) == "More than 10 results for “Ниш”", (name, value)
+        else:
+            assert heading(filtered) == f"{expected} result{'s' if expected != 1 else ''} for “Ниш”", (name, value)
+            titles = results(filtered)
+            assert len(titles) == expected, (name, value)
+
+
+@pytest.mark.parametrize("extra", [12, 120])
+def test_past_the_candidates_a_search_takes_the_same_number_of_queries_as_hits_grow(
+    client, content, monkeypatch, django_assert_num_queries, extra
+):
+    monkeypatch.setattr("search.models.CANDIDATES", 5)
+    monkeypatch.setattr("search.views.CANDIDATES", 5)
+    many_nis_hits(content, extra)
+    with django_assert_num_queries(8):
+        html = client.get("/en/search/", {"q": "Niš"}).content.decode()
+    assert heading(html) == "More than 5 results for “Niš”"
+    with django_assert_num_queries(7):  # filtered: not logged
+        client.get("/en/search/", {"q": "Niš", "kind": "organisation", "direction": "business"})
 
 
 def test_staff_can_read_the_index_but_not_edit_it(staff_client, places):
