@@ -14,6 +14,8 @@ DJANGO_ADMIN = (
     gettext_noop("Add link"),
     gettext_noop("Change or view list link"),
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
+    # The log-in page's link to the password reset (new wording in Django 5.2, no Bulgarian or Serbian yet).
+    gettext_noop("Forgotten your login credentials?"),
 )
 
 DJANGO_AXES = (
