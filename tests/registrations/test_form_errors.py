@@ -154,3 +154,14 @@ def test_the_owner_form_requires_a_name(owner_client):
     assert response.status_code == 200
     assert field_error(response.content.decode(), "name") == "This field is required."
     assert not ProposedChange.objects.exists()
+
+
+def test_the_error_summary_links_each_error_to_its_field_without_a_doubled_stop(client, staff):
+    """A consent label is a sentence; in the summary it reads "…profile: This field is required.", not "…profile.: …"."""
+    data = application(staff.home)
+    del data["consent"]
+    html = flat(client.post("/en/companies/register/", data).content.decode())
+    summary = re.search(r'<div class="error-summary.*?</div>', html, re.S).group(0)
+    assert '<a href="#id_consent">' in summary
+    assert "profile: This field is required." in summary
+    assert ".:" not in summary
