@@ -165,3 +165,17 @@ def test_the_error_summary_links_each_error_to_its_field_without_a_doubled_stop(
     assert '<a href="#id_consent">' in summary
     assert "profile: This field is required." in summary
     assert ".:" not in summary
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("bg", "Стойност 1 от списъка не е правилна:"),
+        ("sr-latn", "Vrednost 1 sa spiska nije ispravna:"),
+        ("en", "Entry 1 of the list is not valid:"),
+    ],
+)
+def test_a_bad_phone_number_in_the_list_is_named_in_plain_words(client, staff, language, expected):
+    """Not Django's "element of the array does not validate" (bg) or "Stavka 1u nizu" (sr-latn)."""
+    response = client.post(f"/{language}/companies/register/", application(staff.home, phones="1" * 30))
+    assert field_error(response.content.decode(), "phones").startswith(expected)
