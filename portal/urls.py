@@ -76,9 +76,7 @@ urlpatterns = [
     # The admin's "forgotten your password?" (Django's views and admin templates, under
     # the names the admin's log-in page and reset mail look for), titled as the admin is
     # (outside the admin site, its templates would say "Django administration").
-    path(
-        "admin/password-reset/", views.StaffPasswordResetView.as_view(**ADMIN_TITLES), name="admin_password_reset"
-    ),
+    path("admin/password-reset/", views.StaffPasswordResetView.as_view(**ADMIN_TITLES), name="admin_password_reset"),
     path(
         "admin/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(**ADMIN_TITLES),

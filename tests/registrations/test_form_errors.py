@@ -157,7 +157,7 @@ def test_the_owner_form_requires_a_name(owner_client):
 
 
 def test_the_error_summary_links_each_error_to_its_field_without_a_doubled_stop(client, staff):
-    """A consent label is a sentence; in the summary it reads "…profile: This field is required.", not "…profile.: …"."""
+    """A consent label is a sentence: the summary reads "…profile: This field is required.", not "…profile.: …"."""
     data = application(staff.home)
     del data["consent"]
     html = flat(client.post("/en/companies/register/", data).content.decode())
