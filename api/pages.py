@@ -29,7 +29,7 @@ class DataPageView(TemplateView):
                             "name": each.name,
                             "type": TYPES[each.type],
                             "nullable": each.nullable,
-                            "description": gettext(each.description),
+                            "description": each.description,
                             "example": each.example,
                         }
                         for each in table.fields
@@ -43,7 +43,7 @@ class DataPageView(TemplateView):
             datasets=shown,
             licence_name=LICENCE_NAME,
             licence_url=LICENCE_URL,
-            attribution=ATTRIBUTION,
+            attribution=gettext(ATTRIBUTION),
             **kwargs,
         )
 

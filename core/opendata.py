@@ -6,9 +6,12 @@ header (RFC 8288), which fits formats with no place of their own for it (CSV, iC
 RSS and Atom feeds name it in ``<copyright>`` and ``<rights>``.
 """
 
+from django.utils.translation import gettext_noop
+
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-ATTRIBUTION = "Municipality of Koprivshtitsa (Bulgaria) and City Municipality of Medijana, Niš (Serbia)"
+# Sent in English by the API and the exports; the data page gives it in the reader's language.
+ATTRIBUTION = gettext_noop("Municipality of Koprivshtitsa (Bulgaria) and City Municipality of Medijana, Niš (Serbia)")
 
 LICENCE = {"name": LICENCE_NAME, "url": LICENCE_URL, "attribution": ATTRIBUTION}
 LICENCE_LINK = f'<{LICENCE_URL}>; rel="license"'

@@ -54,6 +54,8 @@ portal_patterns = (
     "portal",
 )
 
+ADMIN_TITLES = {"extra_context": {"site_header": admin.site.site_header, "site_title": admin.site.site_title}}
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
@@ -72,15 +74,24 @@ urlpatterns = [
     path("data/catalog.jsonld", open_data.catalogue_jsonld, name="data-catalog-jsonld"),
     path("data/catalog.ttl", open_data.catalogue_turtle, name="data-catalog-turtle"),
     # The admin's "forgotten your password?" (Django's views and admin templates, under
-    # the names the admin's log-in page and reset mail look for).
-    path("admin/password-reset/", views.StaffPasswordResetView.as_view(), name="admin_password_reset"),
-    path("admin/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    # the names the admin's log-in page and reset mail look for), titled as the admin is
+    # (outside the admin site, its templates would say "Django administration").
+    path("admin/password-reset/", views.StaffPasswordResetView.as_view(**ADMIN_TITLES), name="admin_password_reset"),
+    path(
+        "admin/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(**ADMIN_TITLES),
+        name="password_reset_done",
+    ),
     path(
         "admin/password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(**ADMIN_TITLES),
         name="password_reset_confirm",
     ),
-    path("admin/password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "admin/password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(**ADMIN_TITLES),
+        name="password_reset_complete",
+    ),
     # Passkeys' ceremonies (django-otp-webauthn: JSON, CSRF-protected), the second step of a log-in.
     path("admin/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),

@@ -62,6 +62,12 @@ def reencode(upload, *, max_width: int) -> ContentFile:
 
 MAX_CLAIM_DOCUMENT_BYTES = 10 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
+# What the media library says of a file that is no picture at all; for a document, a PDF is as good.
+NOT_A_DOCUMENT = {"svg", "text", "not_an_image", "format"}
+NOT_A_DOCUMENT_MESSAGE = _(
+    "This file is neither a PDF nor a picture that can be read, whatever its name says. "
+    "Upload a PDF, JPEG, PNG or WebP file."
+)
 
 
 def validate_claim_document(upload) -> None:
@@ -90,4 +96,10 @@ def validate_claim_document(upload) -> None:
         if not upload.name.lower().endswith(".pdf"):
             raise ValidationError(_("The file is a PDF but its name does not end in .pdf."), code="extension")
         return
-    validate_public_image(upload)
+    try:
+        validate_public_image(upload)
+    except ValidationError as error:
+        # The media library's words ("not a photo… upload a JPEG, PNG or WebP photo") would hide that a PDF is welcome.
+        if getattr(error, "code", None) in NOT_A_DOCUMENT:
+            raise ValidationError(NOT_A_DOCUMENT_MESSAGE, code="not_a_document") from error
+        raise

@@ -1,4 +1,4 @@
-"""Messages of the libraries the admin shows, which their own catalogues lack in Bulgarian or Serbian.
+"""Messages of the libraries the admin (and the public forms) show, which their own catalogues lack or garble.
 
 ``makemessages`` only extracts what this project's code names, so each such message is named here
 (never called: ``gettext_noop`` only marks it), and translated in ``locale/`` like our own. The
@@ -14,6 +14,8 @@ DJANGO_ADMIN = (
     gettext_noop("Add link"),
     gettext_noop("Change or view list link"),
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
+    # The log-in page's link to the password reset (new wording in Django 5.2, no Bulgarian or Serbian yet).
+    gettext_noop("Forgotten your login credentials?"),
 )
 
 DJANGO_AXES = (
@@ -68,4 +70,10 @@ DJANGO_OTP_WEBAUTHN = (
     gettext_noop(
         "You must verify your identity first with an existing MFA device before you can register a new passkey."
     ),
+)
+
+DJANGO_POSTGRES = (
+    # A list field's error (phone numbers of a registration): Django's Bulgarian reads "the element of the
+    # array does not validate", its Serbian Latin "Stavka 1u nizu" (a missing space). Said for people here.
+    gettext_noop("Item %(nth)s in the array did not validate:"),
 )

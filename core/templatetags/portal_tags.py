@@ -133,6 +133,15 @@ def has_required_fields(form) -> bool:
     return any(field.field.required for field in form.visible_fields()) if form else False
 
 
+@register.filter
+def summary_label(label) -> str:
+    """A field's label as the start of "label: error" in the error summary, without its own closing stop.
+
+    A consent box's label is a sentence; "…agree.: This field is required." read as a typo.
+    """
+    return str(label).rstrip(" .:;")
+
+
 @register.filter(is_safe=True)
 def squash(value):
     """Runs of whitespace as one space, none at either end: a formatted block read as one line.

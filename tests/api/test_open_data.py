@@ -83,6 +83,27 @@ def test_the_data_page_is_in_the_readers_language(client, demo_content):
     assert "Open data" in page_text(client.get("/en/data/"))
 
 
+def test_only_literal_values_are_marked_as_english_code_in_serbian_latin(client, demo_content):
+    """In Latin letters a Serbian word is not an API value: "ili" and "cifara" stay text, "company" is code."""
+    latin = client.get("/sr-latn/data/").content.decode()
+    assert "Bugarski EIK/BULSTAT (9 ili 13 cifara)." in latin
+    assert '<code lang="en">ili</code>' not in latin and '<code lang="en">cifara</code>' not in latin
+    assert 'Vrsta organizacije: <code lang="en">company</code>' in latin
+    cyrillic = client.get("/sr/data/").content.decode()
+    latin_codes = re.findall(r'<code lang="en">([^<]*)</code>', latin)
+    assert latin_codes == re.findall(r'<code lang="en">([^<]*)</code>', cyrillic)
+
+
+def test_the_credit_line_is_in_the_readers_language(client, demo_content):
+    """The page's credit is translated; the API and the exports keep sending it in English."""
+    assert "Община Копривщица (България) и Градска община Медиана, Ниш (Сърбия)" in page_text(client.get("/bg/data/"))
+    assert "Opština Koprivštica (Bugarska) i Gradska opština Medijana, Niš (Srbija)" in page_text(
+        client.get("/sr-latn/data/")
+    )
+    licence = client.get("/api/v1/organisations").json()["licence"]
+    assert licence["attribution"].startswith("Municipality of Koprivshtitsa")
+
+
 def test_every_data_address_of_the_urlconf_is_a_distribution_of_a_dataset():
     """A download, feed or calendar added to an app's urls.py must be described (api/datasets.py)."""
     described = {each.url_name for dataset in datasets() for each in dataset.distributions if not each.is_api}

@@ -145,6 +145,8 @@ def test_a_document_that_is_not_a_pdf_or_an_image_is_refused(client, entry):
     response = client.post(f"/en/companies/{entry.slug}/claim/", {**claim_data(method="document"), "document": script})
     assert response.status_code == 200
     assert not CompanyClaim.objects.exists()
+    # Told that a PDF is welcome too, not only "upload a JPEG, PNG or WebP photo".
+    assert "neither a PDF nor a picture that can be read" in flat(response.content.decode())
     pdf_with_script = SimpleUploadedFile("proof.pdf", PDF + b"/JavaScript (x)", "application/pdf")
     response = client.post(
         f"/en/companies/{entry.slug}/claim/", {**claim_data(method="document"), "document": pdf_with_script}

@@ -154,3 +154,28 @@ def test_the_owner_form_requires_a_name(owner_client):
     assert response.status_code == 200
     assert field_error(response.content.decode(), "name") == "This field is required."
     assert not ProposedChange.objects.exists()
+
+
+def test_the_error_summary_links_each_error_to_its_field_without_a_doubled_stop(client, staff):
+    """A consent label is a sentence: the summary reads "…profile: This field is required.", not "…profile.: …"."""
+    data = application(staff.home)
+    del data["consent"]
+    html = flat(client.post("/en/companies/register/", data).content.decode())
+    summary = re.search(r'<div class="error-summary.*?</div>', html, re.S).group(0)
+    assert '<a href="#id_consent">' in summary
+    assert "profile: This field is required." in summary
+    assert ".:" not in summary
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("bg", "Стойност 1 от списъка не е правилна:"),
+        ("sr-latn", "Vrednost 1 sa spiska nije ispravna:"),
+        ("en", "Entry 1 of the list is not valid:"),
+    ],
+)
+def test_a_bad_phone_number_in_the_list_is_named_in_plain_words(client, staff, language, expected):
+    """Not Django's "element of the array does not validate" (bg) or "Stavka 1u nizu" (sr-latn)."""
+    response = client.post(f"/{language}/companies/register/", application(staff.home, phones="1" * 30))
+    assert field_error(response.content.decode(), "phones").startswith(expected)

@@ -151,6 +151,16 @@ def test_every_admin_page_speaks_the_staff_language(admin_in, language):
     assert american == {}
 
 
+@pytest.mark.parametrize("language", ["bg", "sr"])
+def test_the_log_in_pages_speak_the_staff_language(client, language):
+    """Read before anyone is logged in, so the pages above never see them ("Forgotten your login credentials?")."""
+    for page in (reverse("admin:login"), reverse("admin_password_reset")):
+        response = client.get(page, headers={"accept-language": language})
+        assert response.status_code == 200
+        text = staff_visible_text(response.content.decode(), language)
+        assert foreign_words({page: text}, LATIN_WORD, set()) == {}
+
+
 def test_the_checks_find_what_they_look_for():
     """The text reader keeps what a person reads, and leaves out script, typed content and marked languages."""
     html = (
