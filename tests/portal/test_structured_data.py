@@ -303,6 +303,7 @@ def test_every_list_page_is_a_collection_page_of_the_rows_it_shows(client, demo_
 
 
 def test_a_later_page_of_a_list_goes_on_counting_and_follows_the_filters(client, demo_content):
+    OrganisationFactory.create_batch(30, municipality=Municipality.objects.get(slug="medijana"))
     first = structured_data(client, "/en/directory/")["mainEntity"]
     second = structured_data(client, "/en/directory/?page=2")["mainEntity"]
     assert [item["position"] for item in second["itemListElement"]][:2] == [25, 26]
