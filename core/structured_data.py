@@ -111,7 +111,9 @@ class CollectionStructuredDataMixin:
     It walks the page's rows, which the template walks too (the same evaluated
     queryset or list): no query of its own. A row stands for the thing whose page
     it links to (``structured_data_item``: an event's occurrence for the event);
-    a thing listed twice on one page is named once.
+    a thing listed twice on one page is named once. Positions are in the whole
+    list (page 2 of 24 starts at 25); a keyset page past the numbered ones, whose
+    place is not counted, starts at 1.
     """
 
     # The kind of web page: a list is a CollectionPage; the contact page, a ContactPage listing the centres.
