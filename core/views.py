@@ -11,6 +11,8 @@ from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from django.views.generic import ListView
 
+from core.structured_data import CollectionStructuredDataMixin
+
 
 def site_root(request) -> str:
     """The address of the site's root as the visitor reached it, for absolute links in mail sent now."""
@@ -114,7 +116,7 @@ def keyset_condition(queryset, after_pk) -> Q | None:
     return reduce(operator.or_, disjuncts) if disjuncts else Q(pk__in=[])
 
 
-class FilteredListView(ListView):
+class FilteredListView(CollectionStructuredDataMixin, ListView):
     """A public list with its filters (a ``core.filters.FacetedFilterSet``), facet counts, chips and pages.
 
     Subclasses set ``filterset_class`` and ``get_base_queryset()``. Pages never

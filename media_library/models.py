@@ -100,7 +100,8 @@ class AlbumQuerySet(PublishableQuerySet):
         )
 
     def for_detail(self):
-        return self.select_related("municipality", "direction")
+        # The cover: a video without a poster of its own shows it in its structured data.
+        return self.select_related("municipality", "direction", "cover")
 
     def attached_to(self, obj: models.Model):
         """Albums attached to ``obj`` (any model instance), in the order the editors set."""
@@ -251,6 +252,7 @@ class Video(ChoiceLabelsModel):
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     licence = models.CharField(_("licence"), max_length=30, choices=Licence, default=Licence.ALL_RIGHTS_RESERVED)
     order = models.PositiveIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
         ordering = ["album", "order", "pk"]
@@ -269,6 +271,11 @@ class Video(ChoiceLabelsModel):
 
     def get_absolute_url(self):
         return reverse("media_library:video-detail", kwargs={"album_slug": self.album.slug, "pk": self.pk})
+
+    @property
+    def published_at(self):
+        """When readers could first see it: when it was added, or when its album was published, if later."""
+        return max(self.created_at, self.album.published_at)
 
     def clean(self):
         if bool(self.file) == bool(self.external_url):

@@ -27,7 +27,16 @@ from core.middleware import DATABASE_RETRY_AFTER
 from core.models import AccessibilityStatement, Direction, InformationCentre, Municipality
 from core.pagecache import cached_fragment
 from core.storage import cache_control
-from core.structured_data import StructuredDataMixin, area, authority, geo, known, postal_address, thing
+from core.structured_data import (
+    CollectionStructuredDataMixin,
+    StructuredDataMixin,
+    area,
+    authority,
+    geo,
+    known,
+    postal_address,
+    thing,
+)
 from directory.models import Organisation
 from portal.home import home_content
 from staff.forms import StaffPasswordResetForm
@@ -95,7 +104,7 @@ class MunicipalityDetailView(StructuredDataMixin, DetailView):
         )
 
 
-class InformationCentreListView(ListView):
+class InformationCentreListView(CollectionStructuredDataMixin, ListView):
     template_name = "portal/informationcentre_list.html"
     queryset = InformationCentre.objects.select_related("municipality")
     context_object_name = "information_centres"
@@ -121,15 +130,16 @@ class InformationCentreDetailView(StructuredDataMixin, DetailView):
         )
 
 
-class ContactView(ListView):
+class ContactView(CollectionStructuredDataMixin, ListView):
     """Both information centres: address, phone, e-mail, hours and the way to their enquiry form."""
 
     template_name = "portal/contact.html"
     queryset = InformationCentre.objects.select_related("municipality")
     context_object_name = "information_centres"
+    structured_data_type = "ContactPage"
 
 
-class AccessibilityStatementListView(ListView):
+class AccessibilityStatementListView(CollectionStructuredDataMixin, ListView):
     """The portal's accessibility: one statement per municipality, each kept by its staff."""
 
     template_name = "portal/accessibilitystatement_list.html"

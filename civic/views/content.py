@@ -8,7 +8,15 @@ from django.views.generic import DetailView, ListView
 from civic.filters import DocumentFilter, NewsFilter, ProjectFilter, ServiceFilter
 from civic.models import Document, MunicipalService, NewsArticle, Page, Project
 from core.opendata import ATTRIBUTION
-from core.structured_data import StructuredDataMixin, area, authority, known, postal_address, thing
+from core.structured_data import (
+    CollectionStructuredDataMixin,
+    StructuredDataMixin,
+    area,
+    authority,
+    known,
+    postal_address,
+    thing,
+)
 from core.views import FilteredListView, PreviewableDetailMixin
 
 
@@ -165,7 +173,7 @@ class ProjectDetailView(StructuredDataMixin, PreviewableDetailMixin, DetailView)
         return Project.objects.for_detail().prefetch_related(Prefetch("documents", queryset=documents))
 
 
-class PageListView(ListView):
+class PageListView(CollectionStructuredDataMixin, ListView):
     context_object_name = "pages"
 
     def get_queryset(self):

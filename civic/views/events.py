@@ -57,6 +57,9 @@ class EventListView(FilteredListView):
         self.filterset = self.get_filterset()
         return self.filterset.occurrences()
 
+    def structured_data_item(self, occurrence):
+        return occurrence.event
+
 
 class EventArchiveView(FilteredListView):
     filterset_class = EventFilter

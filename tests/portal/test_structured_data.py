@@ -1,4 +1,4 @@
-"""schema.org JSON-LD on every detail page type, checked against the schema.org vocabulary itself.
+"""schema.org JSON-LD on every page type, checked against the schema.org vocabulary itself.
 
 ``schemaorg/schemaorg-current-https.jsonld`` is schema.org's own definition of its
 vocabulary (release 30.0, from the schemaorg/schemaorg repository,
@@ -7,7 +7,8 @@ of it, every property a property whose domain includes that type (or one of its
 superclasses), not superseded, every nested typed value of a type in the property's
 range, every enumeration value a member of the vocabulary. The properties Google's
 structured-data documentation marks required (Event: name, startDate, location and
-its address; LocalBusiness: name, address; ...) must be there.
+its address; LocalBusiness: name, address; VideoObject: name, description, thumbnailUrl,
+uploadDate; a summary ItemList's ListItem: position, url; ...) must be there.
 """
 
 import json
@@ -20,8 +21,10 @@ from django.utils import timezone
 
 from civic.models import Document, Event, MunicipalService, NewsArticle, Project
 from core.models import Municipality
+from core.structured_data import CollectionStructuredDataMixin
 from directory.models import Kind, Organisation
-from media_library.models import Album
+from media_library.models import Album, Photo, Video
+from tests.core.test_lists import LISTS
 from tests.directory.factories import OrganisationFactory
 from tourism.models import STAY, Route, Sight
 
@@ -43,6 +46,9 @@ REQUIRED = {
     "DigitalDocument": {"name"},
     "ImageGallery": {"name"},
     "ImageObject": {"contentUrl"},
+    "VideoObject": {"name", "description", "thumbnailUrl", "uploadDate"},
+    "ItemList": {"itemListElement"},
+    "ListItem": {"position", "url"},
     "Offer": {"price", "priceCurrency"},
     "PostalAddress": {"addressCountry"},
     "GeoCoordinates": {"latitude", "longitude"},
@@ -151,7 +157,10 @@ def pages() -> list[tuple[str, str]]:
         ("GovernmentService", published(MunicipalService).exclude(fee=None).first()),
         ("DigitalDocument", published(Document).first()),
         ("Project", published(Project).first()),
-        ("ImageGallery", published(Album).exclude(photos=None).first()),
+        ("ImageGallery", published(Album).exclude(photos=None).exclude(videos=None).first()),
+        ("ImageObject", Photo.objects.filter(album__in=published(Album)).order_by("pk").first()),
+        ("VideoObject", Video.objects.filter(album__in=published(Album), provider=Video.Provider.FILE).first()),
+        ("VideoObject", Video.objects.filter(album__in=published(Album), provider=Video.Provider.VIMEO).first()),
         ("TouristTrip", published(Route).exclude(stops=None).first()),
         ("TouristAttraction", published(Sight).first()),
         ("LodgingBusiness", organisations.filter(STAY, kind__in=[Kind.ACCOMMODATION, Kind.COMPANY]).first()),
@@ -209,3 +218,108 @@ def test_a_cancelled_event_says_so(client, demo_content):
     Event.objects.filter(pk=event.pk).update(schedule=Event.Schedule.CANCELLED)
     data = structured_data(client, event.get_absolute_url())
     assert data["eventStatus"] == SCHEMA + "EventCancelled"
+
+
+ABSOLUTE = re.compile(r"^https?://testserver/")
+
+
+def test_an_album_is_a_gallery_of_its_photos_and_videos_at_absolute_addresses(client, demo_content):
+    """Every photo by its largest rendition and a small one; every video with what Google requires of it."""
+    album = published(Album).exclude(photos=None).exclude(videos=None).first()
+    data = structured_data(client, album.get_absolute_url().replace("/bg/", "/en/", 1))
+    assert not problems(data)
+    photos = list(Photo.objects.for_album(album))
+    assert [image["contentUrl"] for image in data["image"]] == [
+        f"http://testserver{photo.image.largest_src}" for photo in photos
+    ]
+    assert all(ABSOLUTE.match(image["thumbnailUrl"]) and ABSOLUTE.match(image["url"]) for image in data["image"])
+    videos = {video["name"]: video for video in data["video"]}
+    assert set(videos) == {video.title_en for video in album.videos.all()}
+    for video in album.videos.all():
+        shown = videos[video.title_en]
+        assert shown["uploadDate"] == max(video.created_at, album.published_at).isoformat()
+        assert shown["description"]
+        if video.provider == Video.Provider.FILE:
+            assert shown["contentUrl"] == f"http://testserver{video.file.url}"
+            assert shown["thumbnailUrl"] == f"http://testserver{video.poster.src}"
+        else:
+            assert "contentUrl" not in shown
+            assert "autoplay" not in shown["embedUrl"] and shown["embedUrl"].startswith("https://")
+            assert shown["thumbnailUrl"].startswith(("https://", "http://testserver/"))
+
+
+def test_a_photo_or_video_page_is_part_of_its_albums_gallery(client, demo_content, django_assert_max_num_queries):
+    album = published(Album).exclude(photos=None).exclude(videos=None).first()
+    for item in (album.photos.first(), album.videos.first()):
+        with django_assert_max_num_queries(4):
+            data = structured_data(client, item.get_absolute_url())
+        assert data["isPartOf"] == {
+            "@type": "ImageGallery",
+            "@id": f"http://testserver{album.get_absolute_url()}",
+            "url": f"http://testserver{album.get_absolute_url()}",
+            "name": album.title_bg,
+        }
+
+
+def test_a_video_without_a_poster_of_its_own_shows_youtubes_still_or_else_the_albums_cover(client, demo_content):
+    album = published(Album).exclude(cover=None).exclude(videos=None).first()
+    video = album.videos.get(provider=Video.Provider.VIMEO)
+    assert not video.poster
+    data = structured_data(client, video.get_absolute_url())
+    assert data["thumbnailUrl"] == f"http://testserver{album.cover.image.src}"
+    assert data["embedUrl"] == f"https://player.vimeo.com/video/{video.provider_id}?dnt=1"
+    Video.objects.filter(pk=video.pk).update(provider=Video.Provider.YOUTUBE, provider_id="M7lc1UVf-VE")
+    data = structured_data(client, video.get_absolute_url())
+    assert data["thumbnailUrl"] == "https://i.ytimg.com/vi/M7lc1UVf-VE/hqdefault.jpg"
+    assert data["embedUrl"] == "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"
+
+
+LIST_PAGES = [path for path, view in LISTS if issubclass(view, CollectionStructuredDataMixin)]
+HREF = re.compile(r'href="([^"]+)"')
+
+
+def test_every_list_page_has_structured_data():
+    """A list added tomorrow says what it lists too (the list pages are found in the URL conf)."""
+    assert sorted(path for path, _view in LISTS) == sorted(LIST_PAGES)
+
+
+@pytest.mark.parametrize("language", ["en", "sr-latn"])
+def test_every_list_page_is_a_collection_page_of_the_rows_it_shows(client, demo_content, language):
+    """Its ItemList names the rows of the page shown, each by its own page, linked from the list itself."""
+    for path in LIST_PAGES:
+        url = path.replace("/en/", f"/{language}/", 1)
+        response = client.get(url)
+        data = structured_data(client, url)
+        assert data["@type"] in {"CollectionPage", "ContactPage"}, url
+        assert data["url"] == f"http://testserver{url}"
+        assert not problems(data), (url, problems(data))
+        items = data["mainEntity"]["itemListElement"]
+        assert items, f"{url} lists something in the demo content"
+        assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+        assert data["mainEntity"]["numberOfItems"] >= len(items)
+        links = {f"http://testserver{href}" for href in HREF.findall(response.content.decode())}
+        assert {item["url"] for item in items} <= links, url
+        assert len({item["url"] for item in items}) == len(items), url
+
+
+def test_a_later_page_of_a_list_goes_on_counting_and_follows_the_filters(client, demo_content):
+    OrganisationFactory.create_batch(30, municipality=Municipality.objects.get(slug="medijana"))
+    first = structured_data(client, "/en/directory/")["mainEntity"]
+    second = structured_data(client, "/en/directory/?page=2")["mainEntity"]
+    assert [item["position"] for item in second["itemListElement"]][:2] == [25, 26]
+    assert first["numberOfItems"] == second["numberOfItems"] == Organisation.objects.published().count()
+    assert not {item["url"] for item in first["itemListElement"]} & {item["url"] for item in second["itemListElement"]}
+    municipality = Municipality.objects.get(slug="medijana")
+    filtered = structured_data(client, "/en/directory/?municipality=medijana")["mainEntity"]
+    assert filtered["numberOfItems"] == Organisation.objects.published().filter(municipality=municipality).count()
+    nothing = structured_data(client, "/en/directory/?q=zzzzqqqq")["mainEntity"]
+    assert nothing == {"@type": "ItemList", "numberOfItems": 0, "itemListElement": []}
+
+
+def test_an_event_on_several_days_is_one_item_of_the_list(client, demo_content):
+    data = structured_data(client, "/en/events/")
+    urls = [item["url"] for item in data["mainEntity"]["itemListElement"]]
+    assert len(urls) == len(set(urls))
+    names = {event.get_absolute_url().replace("/bg/", "/en/", 1): event.title_en for event in published(Event)}
+    for item in data["mainEntity"]["itemListElement"]:
+        assert item["name"] == names[item["url"].removeprefix("http://testserver")]
