@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Two test processes in `make test` (pytest-xdist): what they share and what not.
+pytest_plugins = ["tests.parallel"]
+
+
 TRANSACTIONAL_FIXTURES = {
     "transactional_db",
     "live_server",
@@ -165,20 +169,13 @@ def demo_content(request, shared_demo_content, db):
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The committed demo content of the run: loaded by the first test that needs it, copied back for the others."""
+    from tests.parallel import RUN_SUMMARIES
     from tests.snapshot import DemoSnapshots
 
     snapshots = DemoSnapshots(tmp_path_factory.mktemp("demo-snapshot"))
-    DEMO_SNAPSHOTS.append(snapshots)
+    # How often the demo content was loaded, and how often copied back instead: in the run's figures.
+    RUN_SUMMARIES.append(lambda: [snapshots.summary()])
     return snapshots
-
-
-DEMO_SNAPSHOTS = []
-
-
-def pytest_terminal_summary(terminalreporter):
-    """How often the demo content was loaded, and how often copied back instead (``demo_snapshot``)."""
-    for snapshots in DEMO_SNAPSHOTS:
-        terminalreporter.write_line(snapshots.summary())
 
 
 @pytest.fixture
