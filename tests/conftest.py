@@ -402,6 +402,12 @@ def pytest_collection_modifyitems(items):
         names = getattr(item, "fixturenames", [])
         if ("transactional_db" in names or "live_server" in names) and "django_db_serialized_rollback" not in names:
             names.append("django_db_serialized_rollback")
+        # A marker decides for pytest-django whether the test database is serialized at all: say it there too.
+        marker = item.get_closest_marker("django_db")
+        if marker and is_transactional(item) and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False
+            )
     ordered, start = [], 0
     for end in range(1, len(items) + 1):
         if end == len(items) or getattr(items[end], "module", None) is not getattr(items[start], "module", None):

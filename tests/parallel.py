@@ -94,3 +94,42 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("Figures")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+# --- A test in a transaction after a transactional one.
+# pytest-django runs every transactional test (live server, pg_dump) after all the others, since
+# each ends by emptying the database; the next transactional test puts back what the migrations
+# made (serialized rollback, tests/conftest.py) before it starts. Handed out by module, a process
+# runs one module's transactional tests and then another module's ordinary ones: those would find
+# the database empty (no directions, no content types). So the rows the migrations made are put
+# back as soon as an ordinary test follows a transactional one.
+# (The serialized rows are remembered from the connection that made them: inside a browser test,
+# Django hands out other connection objects, tests/conftest.py's ``browser``.)
+MIGRATED_ROWS: dict[str, str] = {}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    from django.db import connections
+
+    from tests.conftest import is_transactional
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            MIGRATED_ROWS.setdefault(alias, contents)
+    result = yield
+    if nextitem is not None and is_transactional(item) and not is_transactional(nextitem):
+        migrated_rows_restore(item.config)
+    return result
+
+
+def migrated_rows_restore(config) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for alias, contents in MIGRATED_ROWS.items():
+            connections[alias].creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()
