@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# pytest's processes in `make test` (tests/parallel.py): one per core of the 2-core CI machine; 0 runs in one.
+TEST_PROCESSES ?= 2
 HOST ?= 127.0.0.1
 
 # Development mode for the commands below; production sets its own environment.
@@ -72,7 +74,7 @@ test: install system-packages $(TOOLS)/.installed
 	$(BIN)/djlint $(TEMPLATES_FORMATTED) --check
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
 
 # The multi-server topology on this machine (docs/SCALING.md): PostgreSQL, Redis, two gunicorn
 # app servers, a task worker and Varnish, from deploy/'s files; prints its figures. Part of `make test` too.

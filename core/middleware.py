@@ -259,10 +259,11 @@ class AnonymousPageCacheMiddleware:
                 return self._shared(request, response, key, versions, made_at)
         with pagecache.noting_tables_read() as versions:
             response = self.get_response(request)
-        # What the page read, for the shared HTTP cache in front to ban it by (core.httpcache).
-        response["X-Tables"] = f",{','.join(sorted(versions))}," if versions else "none"
         if not self._cacheable_response(request, response):
             return self._unshared(request, response)
+        # What the page read, for the shared HTTP cache in front to ban it by (core.httpcache):
+        # only on pages it may keep (a private page has no business naming the tables behind it).
+        response["X-Tables"] = f",{','.join(sorted(versions))}," if versions else "none"
         made_at = time.time()
         if request.method == "GET":
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]

@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Value
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django_otp import devices_for_user
+from django_otp import device_classes, devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.helpers import WebAuthnHelper
@@ -51,7 +52,9 @@ def has_second_factor(user) -> bool:
         return False
     known = getattr(user, "_has_second_factor", None)
     if known is None:
-        known = user._has_second_factor = any(True for _device in devices_for_user(user, confirmed=True))
+        # One query over every kind of device (app, recovery codes, passkey), not one per kind.
+        kinds = [kind.objects.devices_for_user(user, confirmed=True).values_list(Value(1)) for kind in device_classes()]
+        known = user._has_second_factor = kinds[0].union(*kinds[1:], all=True).exists()
     return known
 
 

@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Two test processes in `make test` (pytest-xdist): what they share and what not.
+pytest_plugins = ["tests.parallel"]
+
+
 TRANSACTIONAL_FIXTURES = {
     "transactional_db",
     "live_server",
@@ -165,20 +169,13 @@ def demo_content(request, shared_demo_content, db):
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The committed demo content of the run: loaded by the first test that needs it, copied back for the others."""
+    from tests.parallel import RUN_SUMMARIES
     from tests.snapshot import DemoSnapshots
 
     snapshots = DemoSnapshots(tmp_path_factory.mktemp("demo-snapshot"))
-    DEMO_SNAPSHOTS.append(snapshots)
+    # How often the demo content was loaded, and how often copied back instead: in the run's figures.
+    RUN_SUMMARIES.append(lambda: [snapshots.summary()])
     return snapshots
-
-
-DEMO_SNAPSHOTS = []
-
-
-def pytest_terminal_summary(terminalreporter):
-    """How often the demo content was loaded, and how often copied back instead (``demo_snapshot``)."""
-    for snapshots in DEMO_SNAPSHOTS:
-        terminalreporter.write_line(snapshots.summary())
 
 
 @pytest.fixture
@@ -436,6 +433,12 @@ def pytest_collection_modifyitems(items):
         names = getattr(item, "fixturenames", [])
         if ("transactional_db" in names or "live_server" in names) and "django_db_serialized_rollback" not in names:
             names.append("django_db_serialized_rollback")
+        # A marker decides for pytest-django whether the test database is serialized at all: say it there too.
+        marker = item.get_closest_marker("django_db")
+        if marker and is_transactional(item) and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False
+            )
     ordered, start = [], 0
     for end in range(1, len(items) + 1):
         if end == len(items) or getattr(items[end], "module", None) is not getattr(items[start], "module", None):

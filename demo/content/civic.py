@@ -292,12 +292,12 @@ TIMED_EVENTS = [
         weekday=SAT, price="8.00", venue_name={"bg": "Ослекова къща", "sr": "Ослекова кућа", "en": "Oslekov House"},
     ),
     _timed(
-        "open-air-cinema-koprivshtitsa", K, Direction.Key.CULTURE, Event.Category.PERFORMANCE,
-        12, time(21, 0), time(23, 0),
-        {"bg": "Кино под звездите", "sr": "Биоскоп под звездама", "en": "Cinema under the stars"},
-        {"bg": "Отменено: прожекцията няма да се състои поради ремонта на площада.", "sr": "Отказано: пројекција се неће одржати због радова на тргу.", "en": "Cancelled: the screening will not take place because of the works on the square."},
+        "film-evening-koprivshtitsa", K, Direction.Key.CULTURE, Event.Category.PERFORMANCE,
+        12, time(19, 0), time(21, 0),
+        {"bg": "Филмова вечер в читалището", "sr": "Филмско вече у читаоници", "en": "Film evening at the community centre"},
+        {"bg": "Отменено: прожекцията няма да се състои поради ремонта на салона.", "sr": "Отказано: пројекција се неће одржати због радова у сали.", "en": "Cancelled: the screening will not take place because of the works in the hall."},
         weekday=FRI, schedule=Event.Schedule.CANCELLED, is_free=True,
-        venue_name={"bg": "площад „20-ти април“", "sr": "трг „20. април“", "en": "20 April Square"},
+        venue_name={"bg": "Салон на читалището", "sr": "Сала читаонице", "en": "Community centre hall"},
     ),
     _timed(
         "symphony-evening-nis", M, Direction.Key.CULTURE, Event.Category.CONCERT,

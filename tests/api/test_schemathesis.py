@@ -14,7 +14,7 @@ CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance
 EXAMPLES_PER_OPERATION = 8
 
 
-def test_schemathesis_finds_no_failure(live_site, settings, capsys):
+def test_schemathesis_finds_no_failure(live_site, settings, figures):
     # Schemathesis is a client like any other; the limit is tested in test_api.py.
     settings.API_RATE_LIMIT = 1_000_000
     st = Path(sys.executable).with_name("st")
@@ -40,11 +40,10 @@ def test_schemathesis_finds_no_failure(live_site, settings, capsys):
     output = run.stdout + run.stderr
     operations = re.search(r"Tested:\s+(\d+)", output)
     cases = re.search(r"(\d+) generated, (.*)", output)
-    with capsys.disabled():
-        print(
-            f"\nSchemathesis: {operations.group(1) if operations else '?'} operations, "
-            f"{cases.group(1) if cases else '?'} examples ({cases.group(2).strip() if cases else output[-2000:]})"
-        )
+    figures(
+        f"Schemathesis: {operations.group(1) if operations else '?'} operations, "
+        f"{cases.group(1) if cases else '?'} examples ({cases.group(2).strip() if cases else output[-2000:]})"
+    )
     assert run.returncode == 0, output[-6000:]
     assert operations and int(operations.group(1)) >= 29
     assert cases and int(cases.group(1)) > 0

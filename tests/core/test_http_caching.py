@@ -35,6 +35,7 @@ def test_a_public_page_is_shareable_and_validated(client, organisation):
     assert first.status_code == 200
     assert cache_control(first) == {"public", "max-age=0", "s-maxage=300"}
     assert first["ETag"].startswith('W/"') and first["Last-Modified"].endswith("GMT")
+    assert ",directory_organisation," in first["X-Tables"]  # what a shared cache bans it by (core.httpcache)
     second = client.get("/en/directory/")
     assert second["X-Page-Cache"] == "hit"
     assert (second["ETag"], second["Last-Modified"]) == (first["ETag"], first["Last-Modified"])
@@ -90,6 +91,7 @@ def test_pages_with_a_form_token_or_a_cookie_are_never_shared(client, organisati
         assert b"csrfmiddlewaretoken" in response.content, path
         assert {"private", "no-store"} <= cache_control(response), path
         assert "ETag" not in response, path
+        assert "X-Tables" not in response, path  # what it read is nobody's business but a shared cache's
     # A messages cookie (a notice waiting to be shown) makes the reader's page theirs too.
     client.cookies["messages"] = "x"
     assert {"private", "no-store"} <= cache_control(client.get("/en/directory/"))

@@ -41,7 +41,7 @@ def every_file(settings) -> dict[str, bytes]:
     }
 
 
-def test_restore_brings_back_rows_and_media_exactly_as_backed_up(media_root, settings, tmp_path, capsys):
+def test_restore_brings_back_rows_and_media_exactly_as_backed_up(media_root, settings, tmp_path, capsys, figures):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     before = every_file(settings)
     assert any(name.startswith("originals/") for name in before) and "imports/pending.xlsx" in before
@@ -71,11 +71,10 @@ def test_restore_brings_back_rows_and_media_exactly_as_backed_up(media_root, set
     after = every_file(settings)
     assert after.keys() == before.keys()
     assert [name for name in before if after[name] != before[name]] == []  # every file, byte for byte
-    with capsys.disabled():
-        print(
-            f"\nRestore drill: {len(before)} files, {sum(map(len, before.values()))} bytes compared byte for byte; "
-            f"backup {backup_seconds:.1f} s, restore {restore_seconds:.1f} s"
-        )
+    figures(
+        f"Restore drill: {len(before)} files, {sum(map(len, before.values()))} bytes compared byte for byte; "
+        f"backup {backup_seconds:.1f} s, restore {restore_seconds:.1f} s"
+    )
 
     assert "Restored and verified" in capsys.readouterr().out
     assert InformationCentre.objects.filter(municipality__slug="koprivshtitsa").exists()

@@ -4,6 +4,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import override_settings
 
+from tests.parallel import RUN_SUMMARIES
 from tests.quality.crawler import crawl
 
 
@@ -38,13 +39,14 @@ def crawled_site(django_db_setup, django_db_blocker, crawl_media_root):
     return site
 
 
-def pytest_terminal_summary(terminalreporter):
+def generative_summary() -> list[str]:
     """The generative suite's count: how many requests it sent and how many answered 5xx."""
     from tests.quality.generative import LEDGER
 
-    if LEDGER.requests:
-        terminalreporter.write_line(
-            f"generative: {LEDGER.requests} requests, {len(LEDGER.server_errors)} answered 5xx", bold=True
-        )
-        for error in LEDGER.server_errors[:50]:
-            terminalreporter.write_line(f"  {error}")
+    if not LEDGER.requests:
+        return []
+    errors = [f"  {error}" for error in LEDGER.server_errors[:50]]
+    return [f"generative: {LEDGER.requests} requests, {len(LEDGER.server_errors)} answered 5xx", *errors]
+
+
+RUN_SUMMARIES.append(generative_summary)

@@ -117,9 +117,9 @@ def measure(content) -> tuple[float, float, list]:
 
 
 @pytest.mark.django_db
-def test_judged_queries_find_their_entry_in_the_top_three(content):
+def test_judged_queries_find_their_entry_in_the_top_three(content, figures):
     assert len(JUDGED) >= 80
     assert Synonym.objects.filter(canonical="muzej").exists()  # the synonyms shipped by the migration
     success, mrr, misses = measure(content)
-    print(f"judged set: {len(JUDGED)} queries, success@3 {success:.3f}, MRR {mrr:.3f}")
+    figures(f"judged set: {len(JUDGED)} queries, success@3 {success:.3f}, MRR {mrr:.3f}")
     assert success >= 0.95, misses

@@ -205,3 +205,27 @@ def test_the_passkey_scripts_speak_the_staff_language(client, staff, language):
     script = client.get(reverse("otp_webauthn:js-i18n-catalog"), headers={"accept-language": language})
     catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script.content.decode(), re.S).group(1))
     assert sorted(messages - set(catalogue)) == []
+
+
+def test_whether_someone_has_a_second_factor_is_one_query_over_every_kind_of_device(editor, django_assert_num_queries):
+    from django_otp import device_classes
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    from staff.two_factor import has_second_factor
+
+    def fresh():
+        return User.objects.get(pk=editor.pk)
+
+    with django_assert_num_queries(1):
+        assert has_second_factor(editor) is False
+        assert has_second_factor(editor) is False  # asked again: remembered for the request
+    TOTPDevice.objects.create(user=editor, name="unconfirmed", confirmed=False)
+    assert has_second_factor(fresh()) is False
+    for kind in (TOTPDevice, StaticDevice):
+        device = kind.objects.create(user=editor, name=kind.__name__, confirmed=True)
+        person = fresh()
+        with django_assert_num_queries(1):
+            assert has_second_factor(person) is True
+        device.delete()
+    assert WebAuthnCredential in set(device_classes())  # passkeys are asked in the same query
