@@ -268,6 +268,12 @@ request = function()
   counter = counter + 1
   return wrk.format("GET", "/bg/?topology=" .. math.random(1, 1000000000) .. "-" .. counter)
 end
+-- Which answers were lost, for the failure's message.
+response = function(status, headers, body)
+  if status >= 400 then
+    io.write("answered " .. status .. " by " .. tostring(headers["X-Served-By"] or headers["Via"] or "?") .. "\n")
+  end
+end
 """
 
 
@@ -524,7 +530,7 @@ def photo_with_gps() -> bytes:
     return buffer.getvalue()
 
 
-def test_a_photo_uploaded_through_one_app_server_is_served_by_the_other_and_through_the_cache(topology):
+def test_a_photo_uploaded_through_one_app_server_is_served_by_the_other_and_through_the_cache(topology, figures):
     """Through A's admin, as an editor uploads; its renditions made by the worker into the bucket;
     B and Varnish serve them; the original (with its GPS) is readable by nobody."""
     album_pk, album_path = topology.album
@@ -598,14 +604,14 @@ def test_a_photo_uploaded_through_one_app_server_is_served_by_the_other_and_thro
     assert 0x8825 in Image.open(io.BytesIO(original)).getexif()
     assert not Image.open(io.BytesIO(fetch(topology.url("b", "/media/" + widest["fallback"]))[2])).getexif()
     timings.sort()
-    print(
-        f"\nPhoto uploaded through A: answered in {answered:.2f} s, renditions made by the worker "
+    figures(
+        f"Photo uploaded through A: answered in {answered:.2f} s, renditions made by the worker "
         f"{made:.2f} s after the upload began; served by B and through Varnish (a hit in "
         f"{timings[len(timings) // 2] * 1000:.1f} ms, median of 20); the original refused to anonymous readers"
     )
 
 
-def test_an_edit_through_one_app_server_shows_through_the_cache_from_the_other_within_two_seconds(topology):
+def test_an_edit_through_one_app_server_shows_through_the_cache_from_the_other_within_two_seconds(topology, figures):
     page_pk, page_path = topology.page
     status, headers, html = fetch(topology.url("varnish", page_path))
     assert status == 200 and "Първо заглавие" in html
@@ -630,10 +636,10 @@ def test_an_edit_through_one_app_server_shows_through_the_cache_from_the_other_w
         shown = time.monotonic() - saved
     finally:
         topology.varnishadm("backend.set_health", "app_a", "auto")
-    print(f"\nEdit through A shown through the cache from B after {shown:.2f} s")
+    figures(f"Edit through A shown through the cache from B after {shown:.2f} s")
 
 
-def test_a_task_whose_worker_is_killed_mid_run_is_run_again_and_its_email_sent_once(topology):
+def test_a_task_whose_worker_is_killed_mid_run_is_run_again_and_its_email_sent_once(topology, figures):
     """The worker dies while the mail server holds its message; a new worker takes the task over."""
     topology.smtp.hold()
     cookies = {}
@@ -666,7 +672,7 @@ def test_a_task_whose_worker_is_killed_mid_run_is_run_again_and_its_email_sent_o
         ["notifications.tasks.deliver_email"],
     )
     assert status == "SUCCESSFUL" and len(workers) == 2
-    print(f"\nTask taken over and its e-mail sent once, {resent:.1f} s after its worker was killed")
+    figures(f"Task taken over and its e-mail sent once, {resent:.1f} s after its worker was killed")
 
 
 def test_pages_are_served_without_an_error_while_redis_restarts(topology):
@@ -685,7 +691,7 @@ def test_pages_are_served_without_an_error_while_redis_restarts(topology):
     assert set(statuses) == {200}, statuses
 
 
-def test_killing_an_app_server_under_load_loses_no_request_once_the_health_check_trips(topology):
+def test_killing_an_app_server_under_load_loses_no_request_once_the_health_check_trips(topology, figures):
     """Varnish retries a failed fetch on the other server at once; a response A was half-way through
     sending when it died cannot be retried, so the failover window may lose those (reported);
     once the probes took A out, nothing is lost."""
@@ -703,8 +709,8 @@ def test_killing_an_app_server_under_load_loses_no_request_once_the_health_check
         lambda: re.search(r"app_a\s.*\bsick\b", topology.varnishadm("backend.list")), seconds=5, what="A taken out"
     )
     after = wrk(topology.url("varnish", "/"), seconds=3, script=script)
-    print(
-        f"\nThrough Varnish, on 2 cores shared with everything else: cached page {cached['per_second']:.0f} req/s, "
+    figures(
+        f"Through Varnish, on 2 cores shared with everything else: cached page {cached['per_second']:.0f} req/s, "
         f"uncached {uncached['per_second']:.0f} req/s. App server A killed under load: {window['requests']} "
         f"requests in the failover window, {window['lost']} lost; after the health check tripped "
         f"{after['requests']} requests, {after['lost']} lost"
