@@ -7,10 +7,10 @@ from playwright.sync_api import expect
 
 from core.models import Direction, PublicationStatus
 from tests.civic.factories import NewsArticleFactory
+from tests.staff.journeys import PASSWORD, staff_page
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "centre-password-2026"
 OLD_SOURCE = "Панаир на занаятите в стария град"
 NEW_SOURCE = "Панаир на занаятите и на хляба в стария град"
 
@@ -30,17 +30,6 @@ def centre(live_server, staff):
         slug="crafts-fair",
     )
     return staff
-
-
-def staff_page(browser, base, user):
-    page = browser.new_context(locale="en-GB").new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    expect(page).to_have_url(re.compile("/admin/$"))
-    return page
 
 
 def open_tab(page, field_id: str) -> None:
